@@ -1,0 +1,22 @@
+import { DAYS_PER_YEAR } from "../vega/timeWeightedVega";
+
+/** Excel's serial for 9999-12-31, the last date it can hold. */
+export const MAX_EXCEL_SERIAL = 2958465;
+
+/**
+ * Years from valuation to expiry, ACT/365 with fractional days, from two Excel date-time serials (days since
+ * 1899-12-30; the fraction is the time of day). Crypto expiries are at 08:00 UTC and trade 24/7, so the hours matter:
+ * 12 hours before expiry is 0.5/365 years. Negative when the leg has expired (vega then treats it as 0).
+ */
+export function yearsBetweenSerials(expirySerial: number, valuationSerial: number): number {
+  return (expirySerial - valuationSerial) / DAYS_PER_YEAR;
+}
+
+/** The first problem with a date-time serial, or null. `argument` names it in the message. */
+export function findSerialProblem(argument: string, serial: number): string | null {
+  if (!Number.isFinite(serial)) return `${argument} must be an Excel date-time`;
+  if (serial <= 0 || serial > MAX_EXCEL_SERIAL) {
+    return `${argument} ${serial} is not an Excel date-time: use a date cell or DATE(y,m,d)+TIME(h,m,s)`;
+  }
+  return null;
+}

@@ -1,0 +1,71 @@
+/*
+ * Reading one cell of an `any[][]` argument. Excel sends numbers as numbers, text as strings, TRUE/FALSE as booleans
+ * and blank cells as null, "" or (desktop, inside ranges) 0, so blanks and text can only be told apart here.
+ */
+
+/** True for a cell Excel sends as empty. */
+export function isBlankCell(value: unknown): boolean {
+  return value === null || value === undefined || value === "";
+}
+
+/** A cell's value as a user would recognise it in a message. */
+export function describeCellValue(value: unknown): string {
+  if (typeof value === "string") return `"${value.length > 40 ? `${value.slice(0, 39)}…` : value}"`;
+  if (typeof value === "boolean") return value ? "TRUE" : "FALSE";
+  if (typeof value === "number") return String(value);
+  return "an error value";
+}
+
+/**
+ * Why a non-number cell cannot be read as a number, phrased for the cell's tooltip.
+ * @param argument the parameter name as the user sees it, e.g. "strike"
+ * @param expected what the argument should hold, e.g. "a positive price"
+ */
+export function notANumberMessage(argument: string, value: unknown, expected: string): string {
+  if (isBlankCell(value)) return `${argument} is blank; expected ${expected}`;
+  if (typeof value === "string") {
+    const looksNumeric = value.trim() !== "" && Number.isFinite(Number(value.trim().replace(/%$/, "")));
+    const hint = looksNumeric ? " (a number stored as text: convert it with VALUE() or Text to Columns)" : "";
+    return `${argument} ${describeCellValue(value)} is text${hint}; expected ${expected}`;
+  }
+  if (typeof value === "boolean") return `${argument} ${describeCellValue(value)} is a logical value; expected ${expected}`;
+  return `${argument} holds an error or unreadable value; expected ${expected}`;
+}
+
+/** A cell that could not be read: the message for its output cell. Allocated only when something is wrong. */
+export interface CellProblem {
+  problem: string;
+}
+
+export function isCellProblem(reading: unknown): reading is CellProblem {
+  return typeof reading === "object" && reading !== null && "problem" in reading;
+}
+
+/** A number the argument must have. */
+export function readRequiredNumber(value: unknown, argument: string, expected: string): number | CellProblem {
+  return typeof value === "number" ? value : { problem: notANumberMessage(argument, value, expected) };
+}
+
+/** A number the argument may leave blank (or omit), meaning `fallback`. */
+export function readOptionalNumber(value: unknown, argument: string, expected: string, fallback: number): number | CellProblem {
+  if (typeof value === "number") return value;
+  if (isBlankCell(value)) return fallback;
+  return { problem: notANumberMessage(argument, value, expected) };
+}
+
+/**
+ * One of a fixed set of words (a model, a unit), any case; blank or omitted means `fallback`.
+ * @param parse returns the canonical choice, or null for an unknown word
+ */
+export function readOptionalChoice<T extends string>(
+  value: unknown,
+  argument: string,
+  choices: readonly T[],
+  parse: (text: string) => T | null,
+  fallback: T,
+): T | CellProblem {
+  if (isBlankCell(value)) return fallback;
+  const choice = typeof value === "string" ? parse(value) : null;
+  if (choice !== null) return choice;
+  return { problem: `${argument} ${describeCellValue(value)} is not one of ${choices.join(", ")}` };
+}
