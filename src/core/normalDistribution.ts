@@ -51,7 +51,10 @@ function complementaryErrorFunctionFraction(x: number): number {
   return (INVERSE_SQRT_PI * Math.exp(-x * x)) / f;
 }
 
-/** Complementary error function erfc(x) = 1 − erf(x), accurate to about 1e-15 relative. */
+/**
+ * Complementary error function erfc(x) = 1 − erf(x): within a few 1e-16 absolute for |x| < 2.5, and about 1e-15
+ * relative beyond (the tails, where far out-of-the-money prices live).
+ */
 export function complementaryErrorFunction(x: number): number {
   if (x >= SERIES_LIMIT) return complementaryErrorFunctionFraction(x);
   if (x <= -SERIES_LIMIT) return 2 - complementaryErrorFunctionFraction(-x);

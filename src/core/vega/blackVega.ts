@@ -2,6 +2,13 @@ import { INVERSE_SQRT_TWO_PI } from "../normalDistribution";
 import type { OptionModel } from "./optionModel";
 
 /**
+ * At zero standard deviation vega jumps from 0 (away from the money-forward) to its σ→0 limit (exactly at it). A
+ * forward computed as S·e^((r−q)T) rarely equals a strike to the last bit, so log-moneyness this close to 0 counts as
+ * at the money.
+ */
+export const AT_THE_MONEY_LOG_TOLERANCE = 1e-12;
+
+/**
  * Vega per 1.00 of vol (∂price/∂σ) of one option leg, for inputs already checked by `findLegProblem`.
  *
  * All three models are one Black formula: vega = scale · φ(d1) · √T with d1 = ln(F/K)/(σ√T) + σ√T/2.
@@ -10,7 +17,7 @@ import type { OptionModel } from "./optionModel";
  * - inverse:  as black76 divided by F,        scale = e^(−rT)      (coin per unit of vol per 1 coin of notional)
  *
  * Degenerate cases come first so that no NaN or Infinity can leave: an expired leg (years ≤ 0) has vega 0, and at
- * zero standard deviation vega is the σ→0 limit: 0 away from the money-forward, scale·√T/√(2π) exactly at it.
+ * zero standard deviation vega is the σ→0 limit: 0 away from the money-forward, scale·√T/√(2π) at it (within AT_THE_MONEY_LOG_TOLERANCE).
  *
  * @param underlying spot (bsm) or forward (black76, inverse) price, > 0
  * @param strike strike price, > 0
@@ -42,7 +49,7 @@ export function vegaPerUnitVol(
     scale = model === "black76" ? underlying * discount : discount;
   }
   if (standardDeviation === 0) {
-    return logMoneyness === 0 ? scale * sqrtYears * INVERSE_SQRT_TWO_PI : 0;
+    return Math.abs(logMoneyness) <= AT_THE_MONEY_LOG_TOLERANCE ? scale * sqrtYears * INVERSE_SQRT_TWO_PI : 0;
   }
   const d1 = logMoneyness / standardDeviation + 0.5 * standardDeviation;
   return scale * sqrtYears * INVERSE_SQRT_TWO_PI * Math.exp(-0.5 * d1 * d1);

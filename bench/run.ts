@@ -1,0 +1,44 @@
+/*
+ * Benchmark entry: `npm run bench` runs every section; `npm run bench -- vega` runs the named ones.
+ * A measurement, not a test: it prints PASS/MISS beside targets and exits 0 either way (non-zero only on a crash).
+ */
+import * as os from "node:os";
+import { canCollectGarbage } from "./timing";
+import { runVegaBenchmark } from "./vegaBenchmark";
+
+interface BenchmarkSection {
+  name: string;
+  title: string;
+  run: () => void;
+}
+
+/** Add a section here (one file per section, sharing ./timing). */
+const SECTIONS: readonly BenchmarkSection[] = [{ name: "vega", title: "Per-leg vega throughput", run: runVegaBenchmark }];
+
+function printEnvironment(): void {
+  const cpus = os.cpus();
+  console.log("xvega benchmark");
+  console.log(`  date:    ${new Date().toISOString()}`);
+  console.log(`  node:    ${process.version} (V8 ${process.versions.v8}), ${process.platform} ${process.arch}`);
+  console.log(`  cpu:     ${cpus[0]?.model ?? "unknown"} × ${cpus.length}`);
+  console.log(`  full GC between timed runs: ${canCollectGarbage ? "yes" : "no (timings noisier)"}`);
+}
+
+function main(requested: readonly string[]): void {
+  const unknown = requested.filter((name) => !SECTIONS.some((section) => section.name === name));
+  if (unknown.length > 0) {
+    console.error(`unknown benchmark section(s) ${unknown.join(", ")}; known: ${SECTIONS.map((section) => section.name).join(", ")}`);
+    process.exitCode = 2;
+    return;
+  }
+  printEnvironment();
+  for (const section of SECTIONS) {
+    if (requested.length > 0 && !requested.includes(section.name)) continue;
+    console.log(`\n== ${section.name}: ${section.title} ==`);
+    const start = Date.now();
+    section.run();
+    console.log(`(section took ${((Date.now() - start) / 1000).toFixed(1)} s)`);
+  }
+}
+
+main(process.argv.slice(2));

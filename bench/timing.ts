@@ -1,0 +1,130 @@
+/*
+ * Timing helpers shared by the benchmark sections: interleaved repetitions after a warm-up, medians, and formatting.
+ * A benchmark here is a measurement, not a test: nothing in this file throws on a slow result.
+ */
+import { performance } from "node:perf_hooks";
+import * as v8 from "node:v8";
+import * as vm from "node:vm";
+
+/** One way of doing the same work. `run` is timed; `checksum` (untimed) reduces its result to one number to print. */
+export interface BenchmarkVariant {
+  name: string;
+  run: () => unknown;
+  checksum: (result: unknown) => number;
+}
+
+/** Builds a variant whose `checksum` sees the type `run` returns. */
+export function benchmarkVariant<T>(name: string, run: () => T, checksum: (result: T) => number): BenchmarkVariant {
+  return { name, run, checksum: (result) => checksum(result as T) };
+}
+
+/** Wall-clock times and checksums of one variant, one entry per timed repetition (in repetition order). */
+export interface VariantSamples {
+  name: string;
+  milliseconds: number[];
+  checksums: number[];
+}
+
+export interface InterleavedOptions {
+  /** Untimed rounds of every variant first, so that each runs optimised code when timed. */
+  warmUpRounds: number;
+  /** Timed rounds; in each, every variant runs once, the order rotating so none always runs first or last. */
+  repetitions: number;
+}
+
+/** Median of a non-empty list (mean of the two middle values for an even count). */
+export function median(values: readonly number[]): number {
+  if (values.length === 0) throw new RangeError("median of an empty list");
+  const sorted = [...values].sort((a, b) => a - b);
+  const middle = Math.floor(sorted.length / 2);
+  const upper = sorted[middle] as number;
+  return sorted.length % 2 === 1 ? upper : ((sorted[middle - 1] as number) + upper) / 2;
+}
+
+/**
+ * A full garbage collection, so that garbage one variant leaves is not collected on the next variant's clock.
+ * Uses `gc` when node runs with --expose-gc; otherwise turns the flag on at run time (V8 then defines `gc` in new
+ * contexts). Null when neither works: the timings are then noisier, not wrong.
+ */
+function findGarbageCollector(): (() => void) | null {
+  const exposed = (globalThis as { gc?: unknown }).gc;
+  if (typeof exposed === "function") return exposed as () => void;
+  try {
+    v8.setFlagsFromString("--expose-gc");
+    const collector: unknown = vm.runInNewContext("gc");
+    return typeof collector === "function" ? (collector as () => void) : null;
+  } catch {
+    return null;
+  }
+}
+
+const garbageCollector = findGarbageCollector();
+
+/** Whether `collectGarbage` really collects (printed with the results). */
+export const canCollectGarbage = garbageCollector !== null;
+
+export function collectGarbage(): void {
+  garbageCollector?.();
+}
+
+/**
+ * Runs every variant `warmUpRounds` times untimed, then `repetitions` timed rounds. Within a round all variants run
+ * back to back, so a noisy moment on the machine hits them alike; ratios are best taken per round (see `medianRatio`).
+ */
+export function measureInterleaved(variants: readonly BenchmarkVariant[], options: InterleavedOptions): VariantSamples[] {
+  for (let round = 0; round < options.warmUpRounds; round++) {
+    for (const variant of variants) variant.checksum(variant.run());
+  }
+  const samples: VariantSamples[] = variants.map((variant) => ({ name: variant.name, milliseconds: [], checksums: [] }));
+  for (let repetition = 0; repetition < options.repetitions; repetition++) {
+    for (let position = 0; position < variants.length; position++) {
+      const index = (position + repetition) % variants.length;
+      const variant = variants[index] as BenchmarkVariant;
+      const sample = samples[index] as VariantSamples;
+      collectGarbage();
+      const start = performance.now();
+      const result = variant.run();
+      const elapsed = performance.now() - start;
+      sample.milliseconds.push(elapsed);
+      sample.checksums.push(variant.checksum(result));
+    }
+  }
+  return samples;
+}
+
+/** Median over repetitions of numerator time / denominator time, each pair taken from the same round. */
+export function medianRatio(numerator: VariantSamples, denominator: VariantSamples): number {
+  const ratios = numerator.milliseconds.map((time, repetition) => time / (denominator.milliseconds[repetition] as number));
+  return median(ratios);
+}
+
+/** "35.2 M" style: operations per second with an SI prefix and three significant figures. */
+export function formatRate(operationsPerSecond: number): string {
+  const prefixes: [number, string][] = [
+    [1e9, "G"],
+    [1e6, "M"],
+    [1e3, "k"],
+  ];
+  for (const [scale, prefix] of prefixes) {
+    if (operationsPerSecond >= scale) return `${(operationsPerSecond / scale).toPrecision(3)} ${prefix}`;
+  }
+  return operationsPerSecond.toPrecision(3);
+}
+
+export function formatMilliseconds(milliseconds: number): string {
+  return milliseconds >= 100 ? milliseconds.toFixed(0) : milliseconds.toFixed(1);
+}
+
+/** Left-aligned first column, right-aligned others: a plain-text table for the console. */
+export function formatTable(header: readonly string[], rows: readonly (readonly string[])[]): string {
+  const all = [header, ...rows];
+  const widths = header.map((_, column) => Math.max(...all.map((row) => (row[column] ?? "").length)));
+  return all
+    .map((row) =>
+      row
+        .map((cell, column) => (column === 0 ? cell.padEnd(widths[column] ?? 0) : cell.padStart(widths[column] ?? 0)))
+        .join("  ")
+        .trimEnd(),
+    )
+    .join("\n");
+}
