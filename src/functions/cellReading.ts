@@ -13,7 +13,10 @@ export function describeCellValue(value: unknown): string {
   if (typeof value === "string") return `"${value.length > 40 ? `${value.slice(0, 39)}…` : value}"`;
   if (typeof value === "boolean") return value ? "TRUE" : "FALSE";
   if (typeof value === "number") return String(value);
-  return "an error value";
+  // With data types enabled (allowCustomDataForDataTypeAny), an error cell arrives as an ErrorCellValue object
+  // whose basicValue is the text Excel shows, e.g. "#N/A".
+  const shown = typeof value === "object" && value !== null ? (value as { basicValue?: unknown }).basicValue : undefined;
+  return typeof shown === "string" ? shown : "an error value";
 }
 
 /**
@@ -29,7 +32,7 @@ export function notANumberMessage(argument: string, value: unknown, expected: st
     return `${argument} ${describeCellValue(value)} is text${hint}; expected ${expected}`;
   }
   if (typeof value === "boolean") return `${argument} ${describeCellValue(value)} is a logical value; expected ${expected}`;
-  return `${argument} holds an error or unreadable value; expected ${expected}`;
+  return `${argument} holds ${describeCellValue(value)}: fix the cell it comes from; expected ${expected}`;
 }
 
 /** A cell that could not be read: the message for its output cell. Allocated only when something is wrong. */

@@ -74,6 +74,7 @@ describe("XV.VEGA: a bad cell errors alone, with a message naming argument, valu
     ["unknown model", { model: "heston" }, /model "heston" is not one of bsm, black76, inverse/],
     ["unknown unit", { unit: "bp" }, /unit "bp" is not one of point, unit/],
     ["model as a number", { model: 3 }, /model 3 is not one of/],
+    ["an error cell (data-type form)", { strike: { type: "Error", errorType: "NotAvailable", basicValue: "#N/A" } }, /strike holds #N\/A: fix the cell it comes from/],
   ])("%s", (_label, bad, message) => {
     const good = { underlying: 100, strike: 100, years: 0.5, vol: 0.5, rate: 0, carry: 0, model: "bsm", unit: "point" };
     const legs = [good, { ...good, ...bad }, good];
