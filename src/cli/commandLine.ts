@@ -1,0 +1,120 @@
+/*
+ * Strict command-line parsing (Node's util.parseArgs) and the usage texts built from a subcommand's declaration, so
+ * that every subcommand rejects unknown options the same way and its help never drifts from what it accepts.
+ */
+import { parseArgs, type ParseArgsConfig } from "util";
+import { CommandOption, ParsedCommandLine, Subcommand, UnusableInputError } from "./subcommand";
+
+export const PROGRAM_NAME = "xvega";
+
+type ParseArgsOptions = NonNullable<ParseArgsConfig["options"]>;
+
+const HELP_OPTION: CommandOption = { type: "boolean", short: "h", description: "print this help and exit" };
+
+/** The first sentence of a parseArgs error ("Unknown option '--foo'"), which is all a user needs. */
+function firstSentence(message: string): string {
+  const line = message.split("\n")[0] ?? message;
+  const end = line.search(/\.(\s|$)/);
+  return end === -1 ? line : line.slice(0, end);
+}
+
+function toParseArgsOptions(options: Readonly<Record<string, CommandOption>>): ParseArgsOptions {
+  const config: ParseArgsOptions = {};
+  for (const [name, option] of Object.entries(options)) {
+    config[name] = option.short === undefined ? { type: option.type } : { type: option.type, short: option.short };
+  }
+  return config;
+}
+
+/**
+ * Parses `args` (what follows the command's name) against `options`, strictly: an unknown option, a missing option
+ * value or a value given to a flag throws UnusableInputError with a one-line message. Operands are returned as given;
+ * counting them is the caller's business (see `parseSubcommandLine`).
+ */
+export function parseStrict(args: readonly string[], options: Readonly<Record<string, CommandOption>>): ParsedCommandLine {
+  try {
+    const parsed = parseArgs({ args: [...args], options: toParseArgsOptions(options), allowPositionals: true, strict: true });
+    const values: Record<string, string | boolean | undefined> = {};
+    for (const [name, value] of Object.entries(parsed.values)) {
+      // No option is declared `multiple`, so arrays cannot occur; keep the type honest anyway.
+      values[name] = Array.isArray(value) ? value[value.length - 1] : value;
+    }
+    return { options: values, operands: parsed.positionals };
+  } catch (error) {
+    const code = (error as { code?: unknown }).code;
+    if (typeof code === "string" && code.startsWith("ERR_PARSE_ARGS_")) {
+      const message = firstSentence((error as Error).message);
+      throw new UnusableInputError(message.charAt(0).toLowerCase() + message.slice(1));
+    }
+    throw error;
+  }
+}
+
+/**
+ * A subcommand's command line: `"help"` when -h/--help is given (even beside other options), otherwise the parsed
+ * options and exactly the operands it declares.
+ */
+export function parseSubcommandLine(command: Subcommand, args: readonly string[]): ParsedCommandLine | "help" {
+  const parsed = parseStrict(args, { ...command.options, help: HELP_OPTION });
+  if (parsed.options.help === true) return "help";
+  const expected = command.operands.length;
+  if (parsed.operands.length !== expected) {
+    const names = command.operands.map((operand) => operand.name).join(" ");
+    const got = parsed.operands.length === 0 ? "none" : parsed.operands.map((operand) => `"${operand}"`).join(" ");
+    throw new UnusableInputError(`expected ${expected === 1 ? "one argument" : `${expected} arguments`} ${names}, got ${got}`);
+  }
+  return parsed;
+}
+
+/**
+ * Reads a string option whose value is one of a fixed set of words (any case); `fallback` when the option is absent.
+ * @param parse returns the canonical word, or null for an unknown one (core's parseVegaUnit has this shape)
+ */
+export function readChoiceOption<T extends string>(
+  commandLine: ParsedCommandLine,
+  name: string,
+  choices: readonly T[],
+  parse: (text: string) => T | null,
+  fallback: T,
+): T {
+  const value = commandLine.options[name];
+  if (value === undefined) return fallback;
+  const choice = typeof value === "string" ? parse(value) : null;
+  if (choice === null) throw new UnusableInputError(`--${name} "${String(value)}" is not one of ${choices.join(", ")}`);
+  return choice;
+}
+
+function optionSynopsis(name: string, option: CommandOption): string {
+  return option.type === "string" ? `--${name} ${option.valueName ?? "VALUE"}` : `--${name}`;
+}
+
+/** "xvega vega FILE.csv [--unit point|unit] [--format csv|json]" */
+export function synopsis(command: Subcommand): string {
+  const parts = [PROGRAM_NAME, command.name, ...command.operands.map((operand) => operand.name)];
+  for (const [name, option] of Object.entries(command.options)) parts.push(`[${optionSynopsis(name, option)}]`);
+  return parts.join(" ");
+}
+
+/** The short usage printed after an error on stderr. */
+export function shortUsage(command: Subcommand): string {
+  return `usage: ${synopsis(command)}\nRun "${PROGRAM_NAME} ${command.name} --help" for details.\n`;
+}
+
+function describeEntries(entries: readonly (readonly [string, string])[]): string {
+  const width = Math.max(...entries.map(([label]) => label.length));
+  return entries.map(([label, description]) => `  ${label.padEnd(width)}  ${description}`).join("\n");
+}
+
+/** The full help of `xvega NAME --help`. */
+export function fullHelp(command: Subcommand): string {
+  const options = { ...command.options, help: HELP_OPTION };
+  const optionEntries = Object.entries(options).map(
+    ([name, option]) => [(option.short ? `-${option.short}, ` : "") + optionSynopsis(name, option), option.description] as const,
+  );
+  const operandEntries = command.operands.map((operand) => [operand.name, operand.description] as const);
+  const sections = [`usage: ${synopsis(command)}`, command.summary];
+  if (operandEntries.length > 0) sections.push(`Arguments:\n${describeEntries(operandEntries)}`);
+  sections.push(`Options:\n${describeEntries(optionEntries)}`);
+  if (command.details) sections.push(command.details.trimEnd());
+  return `${sections.join("\n\n")}\n`;
+}

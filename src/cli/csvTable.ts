@@ -1,0 +1,146 @@
+/*
+ * CSV in and CSV/JSON out for the row-by-row subcommands: read the file, split off the header, find the columns a
+ * command needs by name (trimmed, any case), and print result rows with their header.
+ */
+import { parse } from "csv-parse/sync";
+import { stringify } from "csv-stringify/sync";
+import { CliIo, UnusableInputError } from "./subcommand";
+
+/** A CSV file as read: header names (trimmed) and the data records exactly as written. */
+export interface CsvTable {
+  header: readonly string[];
+  /** One array of fields per data record; a record may have more or fewer fields than the header. */
+  records: readonly (readonly string[])[];
+}
+
+/** A cell of a result table: text passed through, a computed number, or null for an empty cell. */
+export type OutputCell = string | number | null;
+
+export type OutputFormat = "csv" | "json";
+
+export const OUTPUT_FORMATS: readonly OutputFormat[] = ["csv", "json"];
+
+/** Reads an output format name typed by a user (trimmed, any case); null when it is not one of OUTPUT_FORMATS. */
+export function parseOutputFormat(text: string): OutputFormat | null {
+  const normalised = text.trim().toLowerCase();
+  return (OUTPUT_FORMATS as readonly string[]).includes(normalised) ? (normalised as OutputFormat) : null;
+}
+
+/** How a column name is compared: trimmed, lower case. */
+export function columnKey(name: string): string {
+  return name.trim().toLowerCase();
+}
+
+function describeReadFailure(error: unknown): string {
+  const code = (error as { code?: unknown }).code;
+  if (code === "ENOENT") return "no such file";
+  if (code === "EISDIR") return "it is a directory, not a file";
+  if (code === "EACCES" || code === "EPERM") return "permission denied";
+  return error instanceof Error ? error.message : String(error);
+}
+
+/** The text of the file at `path`; UnusableInputError saying why when it cannot be read. */
+export function readInputFile(io: CliIo, path: string): string {
+  try {
+    return io.readFile(path);
+  } catch (error) {
+    throw new UnusableInputError(`cannot read ${path}: ${describeReadFailure(error)}`);
+  }
+}
+
+/**
+ * Splits CSV text into header and records. A byte-order mark (Excel's "CSV UTF-8") is dropped, and so are lines that
+ * are empty or hold only empty fields (",,,," at the end of spreadsheet exports). Field values are not trimmed.
+ * Throws UnusableInputError when the text is not CSV (an unclosed quote, say) or holds no header row.
+ */
+export function parseCsvTable(text: string, path: string): CsvTable {
+  let rows: string[][];
+  try {
+    rows = parse(text, { bom: true, relax_column_count: true, skip_empty_lines: true, skip_records_with_empty_values: true });
+  } catch (error) {
+    const detail = error instanceof Error ? error.message : String(error);
+    throw new UnusableInputError(`${path} is not readable CSV: ${detail}`);
+  }
+  const [header, ...records] = rows;
+  if (header === undefined) throw new UnusableInputError(`${path} has no header row (it holds no CSV records)`);
+  return { header: header.map((name) => name.trim()), records };
+}
+
+/**
+ * Rejects a header in which two columns have the same name (trimmed, any case): a command could not tell which one
+ * is meant, and JSON output could not hold both.
+ */
+export function checkUniqueColumnNames(header: readonly string[], path: string): void {
+  const firstIndexByKey = new Map<string, number>();
+  header.forEach((name, index) => {
+    const key = columnKey(name);
+    const firstIndex = firstIndexByKey.get(key);
+    if (firstIndex === undefined) {
+      firstIndexByKey.set(key, index);
+      return;
+    }
+    const where = `(columns ${firstIndex + 1} and ${index + 1})`;
+    throw new UnusableInputError(
+      key === ""
+        ? `the header of ${path} has more than one blank column name ${where}: name those columns or delete them`
+        : `column ${name} appears twice in the header of ${path} ${where}: keep one`,
+    );
+  });
+}
+
+/** Where each column is (0-based) by canonical name: always for a required column, undefined for an absent optional one. */
+export type ColumnPositions<Required extends string, Optional extends string> = Record<Required, number> &
+  Record<Optional, number | undefined>;
+
+/**
+ * Where each wanted column is (0-based), by canonical name; undefined for an optional column that is absent.
+ * Throws UnusableInputError naming every required column that is missing and the columns the file does have.
+ */
+export function findColumns<Required extends string, Optional extends string>(
+  header: readonly string[],
+  required: readonly Required[],
+  optional: readonly Optional[],
+  path: string,
+): ColumnPositions<Required, Optional> {
+  const indexByKey = new Map<string, number>();
+  header.forEach((name, index) => {
+    if (!indexByKey.has(columnKey(name))) indexByKey.set(columnKey(name), index);
+  });
+  const missing = required.filter((name) => !indexByKey.has(name));
+  if (missing.length > 0) {
+    const found = header.length === 0 ? "none" : header.map((name) => (name === "" ? '""' : name)).join(", ");
+    const semicolonHint =
+      header.length === 1 && (header[0] ?? "").includes(";")
+        ? " — the file looks semicolon-separated; save it as comma-separated CSV"
+        : "";
+    throw new UnusableInputError(
+      `${path} has no ${missing.length === 1 ? "column" : "columns"} ${missing.join(", ")} ` +
+        `(required: ${required.join(", ")}; found: ${found})${semicolonHint}`,
+    );
+  }
+  const located: Record<string, number | undefined> = {};
+  for (const name of [...required, ...optional]) located[name] = indexByKey.get(name);
+  return located as ColumnPositions<Required, Optional>;
+}
+
+function formatJson(header: readonly string[], rows: readonly (readonly OutputCell[])[]): string {
+  if (rows.length === 0) return "[]\n";
+  const lines = rows.map((row) => {
+    // A null prototype keeps a column named "__proto__" an ordinary key.
+    const record: Record<string, OutputCell> = Object.create(null);
+    header.forEach((name, index) => {
+      record[name] = row[index] ?? null;
+    });
+    return JSON.stringify(record);
+  });
+  return `[\n${lines.join(",\n")}\n]\n`;
+}
+
+/**
+ * The result table as text. CSV: a header line, then one line per row (null → empty field, numbers in full precision).
+ * JSON: one array with one object per row (one per line), keyed by the header; null stays null.
+ */
+export function formatTable(format: OutputFormat, header: readonly string[], rows: readonly (readonly OutputCell[])[]): string {
+  if (format === "json") return formatJson(header, rows);
+  return stringify([header, ...rows] as OutputCell[][]);
+}

@@ -1,0 +1,118 @@
+/*
+ * Entry of the `xvega` command line: the table of subcommands, and everything they share — strict parsing, --help,
+ * --version, the exit statuses and how errors reach stderr. bin/xvega.js runs the compiled form of this file.
+ *
+ * Adding a subcommand: write src/cli/NAMECommand.ts exporting a `Subcommand` (name, summary, operands, options,
+ * details, run) and add it to SUBCOMMANDS below. Its options are parsed strictly, --help and the usage texts are
+ * built from its declaration, and run() throws UnusableInputError (exit 1) or returns EXIT_STATUS.ok / rowsFailed.
+ */
+import { readFileSync } from "fs";
+import { PROGRAM_NAME, fullHelp, parseStrict, parseSubcommandLine, shortUsage } from "./commandLine";
+import { packageVersion } from "./packageVersion";
+import { CliIo, CommandOption, EXIT_STATUS, ExitStatus, Subcommand, UnusableInputError } from "./subcommand";
+import { vegaCommand } from "./vegaCommand";
+
+/** The subcommands, in the order `xvega --help` lists them. */
+export const SUBCOMMANDS: readonly Subcommand[] = [vegaCommand];
+
+const GLOBAL_OPTIONS: Readonly<Record<string, CommandOption>> = {
+  help: { type: "boolean", short: "h", description: "print this help and exit" },
+  version: { type: "boolean", description: "print the version and exit" },
+};
+
+function globalUsage(): string {
+  return `usage: ${PROGRAM_NAME} <subcommand> [arguments] [options]\n       ${PROGRAM_NAME} --help | --version\n`;
+}
+
+function globalHelp(): string {
+  const width = Math.max(...SUBCOMMANDS.map((command) => command.name.length));
+  const commands = SUBCOMMANDS.map((command) => `  ${command.name.padEnd(width)}  ${command.summary}`).join("\n");
+  return (
+    `${globalUsage()}\nPer-leg vega and cross-asset vega hedging on CSV files (the command-line twin of the XV.* Excel functions).\n\n` +
+    `Subcommands:\n${commands}\n\n` +
+    `Run "${PROGRAM_NAME} <subcommand> --help" for its input columns and options.\n` +
+    "Exit status: 0 every row computed; 2 some rows failed (all rows still printed); 1 unusable input.\n"
+  );
+}
+
+/** Reports unusable input: one line naming the command, then the short usage. */
+function fail(io: CliIo, command: Subcommand | null, message: string): ExitStatus {
+  const prefix = command === null ? PROGRAM_NAME : `${PROGRAM_NAME} ${command.name}`;
+  const usage = command === null ? `${globalUsage()}Run "${PROGRAM_NAME} --help" for the subcommands.\n` : shortUsage(command);
+  io.stderr(`${prefix}: ${message}\n${usage}`);
+  return EXIT_STATUS.unusableInput;
+}
+
+function dispatch(argv: readonly string[], io: CliIo): ExitStatus {
+  // Global options come before the subcommand; everything after it belongs to the subcommand.
+  const commandIndex = argv.findIndex((argument) => !argument.startsWith("-"));
+  const globalArguments = commandIndex === -1 ? argv : argv.slice(0, commandIndex);
+  let global;
+  try {
+    global = parseStrict(globalArguments, GLOBAL_OPTIONS);
+  } catch (error) {
+    if (error instanceof UnusableInputError) return fail(io, null, error.message);
+    throw error;
+  }
+  if (global.options.help === true) {
+    io.stdout(globalHelp());
+    return EXIT_STATUS.ok;
+  }
+  if (global.options.version === true) {
+    io.stdout(`${packageVersion()}\n`);
+    return EXIT_STATUS.ok;
+  }
+  const name = commandIndex === -1 ? undefined : argv[commandIndex];
+  if (name === undefined) return fail(io, null, "no subcommand given");
+  const command = SUBCOMMANDS.find((candidate) => candidate.name === name);
+  if (command === undefined) {
+    return fail(io, null, `unknown subcommand "${name}" (subcommands: ${SUBCOMMANDS.map((candidate) => candidate.name).join(", ")})`);
+  }
+  try {
+    const commandLine = parseSubcommandLine(command, argv.slice(commandIndex + 1));
+    if (commandLine === "help") {
+      io.stdout(fullHelp(command));
+      return EXIT_STATUS.ok;
+    }
+    return command.run(commandLine, io);
+  } catch (error) {
+    if (error instanceof UnusableInputError) return fail(io, command, error.message);
+    throw error;
+  }
+}
+
+/**
+ * Runs one `xvega` command line and returns its exit status; all output goes through `io`.
+ * @param argv the arguments after the program name (process.argv.slice(2))
+ */
+export function runCli(argv: string[], io: CliIo): number {
+  try {
+    return dispatch(argv, io);
+  } catch (error) {
+    // A bug, not the user's input: say so rather than print a bare stack.
+    const detail = error instanceof Error ? error.message : String(error);
+    io.stderr(`${PROGRAM_NAME}: internal error (please report it with the command and file): ${detail}\n`);
+    return EXIT_STATUS.unusableInput;
+  }
+}
+
+/** Runs the command line of this process, wired to its argv, stdout, stderr and file system. */
+export function runAsProcess(): void {
+  // `xvega vega big.csv | head` closes the pipe early: that is not an error worth a stack trace.
+  process.stdout.on("error", (error: NodeJS.ErrnoException) => {
+    if (error.code === "EPIPE") process.exit(process.exitCode ?? 0);
+    throw error;
+  });
+  process.exitCode = runCli(process.argv.slice(2), {
+    stdout: (text) => {
+      process.stdout.write(text);
+    },
+    stderr: (text) => {
+      process.stderr.write(text);
+    },
+    readFile: (path) => readFileSync(path, "utf8"),
+  });
+}
+
+// bin/xvega.js calls runAsProcess(); this covers `node build/node/src/cli/main.js ...`.
+if (require.main === module) runAsProcess();

@@ -1,0 +1,65 @@
+/*
+ * The installed command: bin/xvega.js run as a child process, through its shebang and executable bit, on the compiled
+ * CLI in build/node. `npm test` builds it first; run `npm run build:node` before `npx jest test/cli` by hand.
+ */
+import { spawnSync } from "child_process";
+import { copyFileSync, existsSync, mkdirSync, mkdtempSync, rmSync, statSync } from "fs";
+import { tmpdir } from "os";
+import { join } from "path";
+import { csvRecords, fixture } from "./runXvega";
+import { expectClose } from "../core/tolerance";
+
+const ROOT = join(__dirname, "..", "..");
+const LAUNCHER = join(ROOT, "bin", "xvega.js");
+const COMPILED_MAIN = join(ROOT, "build", "node", "src", "cli", "main.js");
+
+function runLauncher(launcher: string, args: string[]): { status: number | null; stdout: string; stderr: string } {
+  const result = spawnSync(launcher, args, { encoding: "utf8", timeout: 20_000 });
+  if (result.error) throw result.error;
+  return { status: result.status, stdout: result.stdout, stderr: result.stderr };
+}
+
+describe("bin/xvega.js", () => {
+  beforeAll(() => {
+    if (!existsSync(COMPILED_MAIN)) {
+      throw new Error(`${COMPILED_MAIN} is missing: run "npm run build:node" before "npx jest test/cli" (npm test does it)`);
+    }
+  });
+
+  it("is executable, so that npm links it as the xvega command", () => {
+    expect(statSync(LAUNCHER).mode & 0o111).toBe(0o111);
+  });
+
+  it("computes a fixture and exits 0", () => {
+    const run = runLauncher(LAUNCHER, ["vega", fixture("positions.csv")]);
+    expect(run.stderr).toBe("");
+    expect(run.status).toBe(0);
+    const [first] = csvRecords(run.stdout);
+    // QuantLib ATM case, 37.524035 per 1.00 (DOMAIN.md §4); 10 contracts × multiplier 100.
+    expectClose(Number(first?.vega), 0.37524035, { absolute: 5e-9 }, "vega");
+    expectClose(Number(first?.position_vega), 375.24035, { absolute: 5e-6 }, "position_vega");
+  });
+
+  it("exits 2 on bad rows and 1 on unusable input, with the messages on stderr", () => {
+    const bad = runLauncher(LAUNCHER, ["vega", fixture("bad-rows.csv"), "--format", "json"]);
+    expect(bad.status).toBe(2);
+    expect(JSON.parse(bad.stdout)).toHaveLength(17);
+    const missing = runLauncher(LAUNCHER, ["vega", fixture("missing-column.csv")]);
+    expect(missing.status).toBe(1);
+    expect(missing.stdout).toBe("");
+    expect(missing.stderr).toContain("has no column vol");
+  });
+
+  it("says how to build when build/node is missing", () => {
+    const directory = mkdtempSync(join(tmpdir(), "xvega-unbuilt-"));
+    try {
+      mkdirSync(join(directory, "bin"));
+      copyFileSync(LAUNCHER, join(directory, "bin", "xvega.js"));
+      const run = spawnSync(process.execPath, [join(directory, "bin", "xvega.js"), "--version"], { encoding: "utf8" });
+      expect(run.status).toBe(1);
+      expect(run.stderr).toBe("xvega is not built: run npm run build:node\n");
+    } finally {
+      rmSync(directory, { recursive: true, force: true });
+    }
+  });
+});
