@@ -190,7 +190,7 @@ describe("xvega vega on a file with bad rows", () => {
     ["blank-underlying", "underlying is blank; expected a positive price"],
     ["unknown-model", 'model "bs" is not one of bsm, black76, inverse'],
     ["carry-on-black76", "carry 0.02 is not used by model black76 (its forward already includes carry): leave it blank or 0, or use model bsm with the spot"],
-    ["excel-date-years", "years 46000 looks like an Excel date, not a time to expiry: use (expiry − valuation)/365 or XV.YEARS(expiry, valuation)"],
+    ["excel-date-years", "years 46000 looks like an Excel date, not a time to expiry: use (expiry − valuation)/365"],
     ["nan-vol", 'vol "NaN" is not a number; expected a vol as a decimal or percent (0.65 or 65%)'],
     ["infinite-underlying", 'underlying "Infinity" is not a number; expected a positive price'],
     ["percent-strike", 'strike "100%" is not a number (a % sign is read only in vol, rate and carry); expected a positive price'],

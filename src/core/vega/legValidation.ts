@@ -56,7 +56,7 @@ export function findLegProblem(
     return {
       argument: "years",
       value: years,
-      message: `years ${years} looks like an Excel date, not a time to expiry: use (expiry − valuation)/365 or XV.YEARS(expiry, valuation)`,
+      message: `years ${years} looks like an Excel date, not a time to expiry: use (expiry − valuation)/365`,
     };
   }
   if (!Number.isFinite(vol)) return { argument: "vol", value: vol, message: "vol must be a finite number (0.65 for 65%)" };

@@ -18,7 +18,7 @@ export function timeWeightedVega(vega: number, years: number, referenceDays: num
 export function findTimeWeightingProblem(vega: number, years: number, referenceDays: number): string | null {
   if (!Number.isFinite(vega)) return "vega must be a finite number";
   if (!Number.isFinite(years)) return "years must be a finite number of years to expiry";
-  if (years > MAX_YEARS) return `years ${years} looks like an Excel date: use (expiry − valuation)/365 or XV.YEARS(expiry, valuation)`;
+  if (years > MAX_YEARS) return `years ${years} looks like an Excel date: use (expiry − valuation)/365`;
   if (!Number.isFinite(referenceDays) || referenceDays <= 0) return `ref_days ${referenceDays} must be a positive number of days (30 for DVOL)`;
   if (referenceDays > 36500) return `ref_days ${referenceDays} must be at most 36500 days`;
   return null;
