@@ -1,0 +1,88 @@
+/*
+ * The about pane: version, what xvega does, the function list (from the generated functions.json) and the host.
+ * Renders without Office too (a plain browser, tests): Office is only asked which host it runs in.
+ * Dynamic text goes in with textContent only, never innerHTML.
+ */
+import { FunctionSummary, summariseFunctions } from "./functionList";
+
+/** Injected from package.json by webpack's DefinePlugin. */
+declare const XVEGA_VERSION: string;
+
+function element<T extends HTMLElement>(id: string): T {
+  const found = document.getElementById(id);
+  if (!found) throw new Error(`taskpane.html has no #${id}`);
+  return found as T;
+}
+
+/** Only https links from functions.json become hrefs (never javascript: or data:). */
+function safeHttpsUrl(url: string | null): string | null {
+  if (url === null) return null;
+  try {
+    return new URL(url, document.baseURI).protocol === "https:" ? url : null;
+  } catch {
+    return null;
+  }
+}
+
+function functionItem(summary: FunctionSummary): HTMLLIElement {
+  const item = document.createElement("li");
+  item.className = "function-item";
+  const signature = document.createElement("code");
+  signature.className = "signature";
+  signature.textContent = summary.signature;
+  const href = safeHttpsUrl(summary.helpUrl);
+  if (href) {
+    const link = document.createElement("a");
+    link.href = href;
+    link.target = "_blank";
+    link.rel = "noopener noreferrer";
+    const hint = document.createElement("span");
+    hint.className = "visually-hidden";
+    hint.textContent = " (function reference, opens in a new window)";
+    link.append(signature, hint);
+    item.append(link);
+  } else {
+    item.append(signature);
+  }
+  const description = document.createElement("p");
+  description.className = "function-summary";
+  description.textContent = summary.summary;
+  item.append(description);
+  return item;
+}
+
+async function showFunctions(): Promise<void> {
+  const list = element<HTMLUListElement>("function-list");
+  const status = element<HTMLParagraphElement>("function-list-status");
+  try {
+    const response = await fetch("functions.json", { cache: "no-cache" });
+    if (!response.ok) throw new Error(`HTTP ${response.status}`);
+    const summaries = summariseFunctions(await response.json());
+    list.replaceChildren(...summaries.map(functionItem));
+    status.hidden = true;
+  } catch (error) {
+    status.textContent = `The function list could not be loaded (${error instanceof Error ? error.message : String(error)}); see the function reference.`;
+  }
+}
+
+function showHost(): void {
+  const status = element<HTMLParagraphElement>("host-status");
+  if (typeof Office === "undefined") {
+    status.textContent = "Not running in Excel: the functions work once the add-in is loaded in Excel.";
+    return;
+  }
+  Office.onReady((info) => {
+    status.textContent = info.host === Office.HostType.Excel ? `Running in Excel (${String(info.platform)}).` : "Not running in Excel.";
+  }).catch((error: unknown) => {
+    status.textContent = `Office did not start: ${error instanceof Error ? error.message : String(error)}`;
+  });
+}
+
+function start(): void {
+  element<HTMLParagraphElement>("version").textContent = `Version ${XVEGA_VERSION}`;
+  showHost();
+  void showFunctions();
+}
+
+if (document.readyState === "loading") document.addEventListener("DOMContentLoaded", start);
+else start();
