@@ -1,0 +1,46 @@
+/** Correlations of implied-vol changes: validate, repair (nearest correlation matrix), estimate from history. */
+export { assetKey } from "./assetNames";
+export { CorrelationInputError, type CorrelationInputErrorKind } from "./correlationErrors";
+export {
+  validateCorrelationMatrix,
+  BOUND_TOLERANCE,
+  PSD_TOLERANCE,
+  SYMMETRY_TOLERANCE,
+  UNIT_DIAGONAL_TOLERANCE,
+  type CorrelationCheck,
+  type CorrelationProblem,
+  type CorrelationValidation,
+} from "./correlationValidation";
+export {
+  nearestCorrelationMatrix,
+  DEFAULT_ANDERSON_DEPTH,
+  DEFAULT_NEAREST_CORRELATION_MAX_ITERATIONS,
+  DEFAULT_NEAREST_CORRELATION_TOLERANCE,
+  type EntryChange,
+  type NearestCorrelationOptions,
+  type NearestCorrelationResult,
+} from "./nearestCorrelation";
+export {
+  volChangesFromLevels,
+  VOL_CHANGE_KINDS,
+  type HistoryCell,
+  type HistoryOrder,
+  type VolChangeKind,
+  type VolChangeTable,
+  type VolHistory,
+} from "./volChanges";
+export {
+  estimateVolBeta,
+  estimateVolCorrelation,
+  DEFAULT_EWMA_LAMBDA,
+  MIN_CHANGES,
+  type EstimationBasis,
+  type EstimationWarning,
+  type EstimationWarningCode,
+  type MeanTreatment,
+  type VolBetaEstimate,
+  type VolCorrelationEstimate,
+  type VolEstimationMethod,
+  type VolEstimationOptions,
+} from "./volEstimation";
+export type { SquareMatrix } from "./symmetricMatrix";

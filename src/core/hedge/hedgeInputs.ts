@@ -1,0 +1,210 @@
+import { assetKey, findAssetNameProblem, indexAssetNames } from "../correlation/assetNames";
+import { findEntryProblems, PSD_TOLERANCE, validateCorrelationMatrix } from "../correlation/correlationValidation";
+import { isPositiveSemidefiniteWithin, symmetrise } from "../correlation/symmetricMatrix";
+import { DEFAULT_LOT_SIZE, findContractProblem } from "./hedgeContracts";
+import { HedgeInputError } from "./hedgeErrors";
+import type { AssetValue, HedgeWarning, ProxyHedgeInput, TargetVega, VolChangeScale } from "./hedgeTypes";
+
+/** Below this a current vol was almost surely typed as a decimal (0.65 for 65 vol points). */
+export const MIN_PLAUSIBLE_VOL_POINTS = 1;
+/**
+ * Sanity bounds, far beyond any real book, that keep every variance finite (no Infinity or NaN can reach a cell):
+ * vegas and contract vegas in cash per vol point, vol-of-vols in vol points (or log units) per day, vols in points.
+ */
+export const MAX_ABSOLUTE_VEGA = 1e15;
+export const MAX_VOL_OF_VOL = 1e4;
+export const MAX_VOL_POINTS = 1e5;
+/** A ridge this large has shrunk the hedge to nothing long before. */
+export const MAX_RIDGE = 1e6;
+
+/** The hedge problem over the assets involved (targets first, then proxies that are not targets). */
+export interface ResolvedHedge {
+  changes: VolChangeScale;
+  /** Display names (first spelling, trimmed). */
+  assets: string[];
+  /** How many of `assets` are targets (they come first). */
+  targetCount: number;
+  /** Net vega per involved asset (0 for a proxy that is not a target). */
+  vegas: number[];
+  /** Index into `assets` of each proxy, in the proxies' order. */
+  proxyIndices: number[];
+  /** Standard deviation of daily vol changes per involved asset, in vol points (D·s for relative changes). */
+  deviations: number[];
+  /** Correlations between involved assets, exactly symmetric, unit diagonal. */
+  correlation: number[][];
+  ridge: number;
+  /** Per proxy, in order; null when no contract sizing was asked for. */
+  contracts: { vegaPerContract: number; lotSize: number }[] | null;
+  warnings: HedgeWarning[];
+}
+
+function invalid(message: string): never {
+  throw new HedgeInputError("invalidInput", message);
+}
+
+function listNames(names: readonly string[], limit = 8): string {
+  const shown = names.slice(0, limit).map((name) => name.trim());
+  return names.length > limit ? `${shown.join(", ")}, … (${names.length} in all)` : shown.join(", ");
+}
+
+/** Nets target legs by asset name, keeping the first spelling and the first-appearance order. */
+export function netTargetVegas(targets: readonly TargetVega[]): TargetVega[] {
+  if (!Array.isArray(targets) || targets.length === 0) invalid("no target vegas were given: give at least one row of asset and vega per vol point");
+  const netted = new Map<string, TargetVega>();
+  targets.forEach((leg, row) => {
+    const asset = leg?.asset;
+    if (typeof asset !== "string" || asset.trim() === "") invalid(`target row ${row + 1} has no asset name: every target needs one, such as ALT`);
+    const vega = leg.vegaPerVolPoint;
+    if (typeof vega !== "number" || !Number.isFinite(vega)) {
+      invalid(`target row ${row + 1} (${asset.trim()}): vega ${String(vega)} must be a finite cash vega per vol point`);
+    }
+    if (Math.abs(vega) > MAX_ABSOLUTE_VEGA) invalid(`target row ${row + 1} (${asset.trim()}): vega ${vega} is larger than ${MAX_ABSOLUTE_VEGA}: check the cell`);
+    const key = assetKey(asset);
+    const existing = netted.get(key);
+    if (existing) existing.vegaPerVolPoint += vega;
+    else netted.set(key, { asset: asset.trim(), vegaPerVolPoint: vega });
+  });
+  return [...netted.values()];
+}
+
+function checkProxies(proxies: readonly string[]): void {
+  if (!Array.isArray(proxies) || proxies.length === 0) invalid("no proxies were given: name at least one asset to hedge with, such as BTC");
+  const problem = findAssetNameProblem(proxies, "proxy");
+  if (problem) invalid(problem);
+}
+
+function checkMatrix(input: ProxyHedgeInput, involvedAssets: readonly string[]): Map<string, number> {
+  const { assets: labels, values } = input.correlation ?? { assets: [], values: [] };
+  if (!Array.isArray(values) || values.length === 0 || !values.every((row) => Array.isArray(row) && row.length === values.length)) {
+    throw new HedgeInputError("invalidMatrix", "the correlation matrix must be square (one row and one column per asset) and not empty");
+  }
+  if (!Array.isArray(labels) || labels.length !== values.length) {
+    throw new HedgeInputError("invalidMatrix", `the correlation matrix has ${values.length} rows but ${Array.isArray(labels) ? labels.length : 0} asset names: give one name per row`);
+  }
+  const labelProblem = findAssetNameProblem(labels, "correlation matrix asset");
+  if (labelProblem) throw new HedgeInputError("invalidMatrix", labelProblem);
+  const index = indexAssetNames(labels);
+  for (const asset of involvedAssets) {
+    if (!index.has(assetKey(asset))) {
+      throw new HedgeInputError("missingAsset", `asset ${asset.trim()} is not in the correlation matrix (its assets: ${listNames(labels)}): add a row and a column for it`);
+    }
+  }
+  const entryProblem = findEntryProblems(values, labels)[0];
+  if (entryProblem) {
+    const fix = entryProblem.check === "finite" ? "fill it in" : "fix it, or repair the matrix with XV.NEARCORR";
+    throw new HedgeInputError("invalidMatrix", `correlation matrix check ${entryProblem.check} failed: ${entryProblem.message}; ${fix}`);
+  }
+  if (!isPositiveSemidefiniteWithin(symmetrise(values), PSD_TOLERANCE)) {
+    const smallest = validateCorrelationMatrix(values, labels).smallestEigenvalue ?? Number.NaN;
+    throw new HedgeInputError(
+      "invalidMatrix",
+      `correlation matrix check positiveSemidefinite failed: smallest eigenvalue ${smallest.toPrecision(6)} < −${PSD_TOLERANCE}, so some correlations contradict each other (the hedge could show a negative variance); repair it with XV.NEARCORR`,
+    );
+  }
+  return index;
+}
+
+/** Looks up one value per involved asset in a named list; `what` names the list in messages. */
+function valuesFor(
+  list: readonly AssetValue[],
+  involvedAssets: readonly string[],
+  what: string,
+  isAllowed: (value: number) => boolean,
+  requirement: string,
+): number[] {
+  if (!Array.isArray(list)) invalid(`${what} must be a list of asset names and values`);
+  const nameProblem = findAssetNameProblem(
+    list.map((entry) => entry?.asset),
+    what,
+  );
+  if (nameProblem) invalid(nameProblem);
+  list.forEach((entry) => {
+    if (typeof entry.value !== "number" || !isAllowed(entry.value)) invalid(`${what} for ${entry.asset.trim()} is ${String(entry.value)}: it must be ${requirement}`);
+  });
+  const byKey = new Map(list.map((entry) => [assetKey(entry.asset), entry.value]));
+  return involvedAssets.map((asset) => {
+    const value = byKey.get(assetKey(asset));
+    if (value === undefined) {
+      throw new HedgeInputError("missingAsset", `no ${what} for ${asset.trim()}: add it to the ${what} list (it must cover every target and proxy)`);
+    }
+    return value;
+  });
+}
+
+/** Validates and normalises a hedge request (netting, name matching, sub-matrix), throwing `HedgeInputError`. */
+export function resolveHedgeInput(input: ProxyHedgeInput): ResolvedHedge {
+  const targets = netTargetVegas(input.targets);
+  checkProxies(input.proxies);
+  const changes = input.changes ?? "absolute";
+  if (changes !== "absolute" && changes !== "relative") invalid(`changes ${String(changes)} must be absolute (vol points) or relative (log changes)`);
+  const ridge = input.ridge ?? 0;
+  if (typeof ridge !== "number" || !Number.isFinite(ridge) || ridge < 0 || ridge > MAX_RIDGE) {
+    invalid(`ridge ${String(ridge)} must be a number from 0 to ${MAX_RIDGE} (0 = none; 0.01–0.1 shrinks an unstable hedge)`);
+  }
+
+  const assets = targets.map((target) => target.asset);
+  const positions = new Map(assets.map((asset, position) => [assetKey(asset), position]));
+  const proxyIndices = input.proxies.map((proxy) => {
+    const key = assetKey(proxy);
+    let position = positions.get(key);
+    if (position === undefined) {
+      position = assets.length;
+      assets.push(proxy.trim());
+      positions.set(key, position);
+    }
+    return position;
+  });
+  const vegas = assets.map((_, position) => targets[position]?.vegaPerVolPoint ?? 0);
+
+  const matrixIndex = checkMatrix(input, assets);
+  const rows = assets.map((asset) => matrixIndex.get(assetKey(asset)) ?? 0);
+  const values = input.correlation.values;
+  const correlation = rows.map((row, i) =>
+    rows.map((column, j) => (i === j ? 1 : ((values[row]?.[column] ?? 0) + (values[column]?.[row] ?? 0)) / 2)),
+  );
+
+  const warnings: HedgeWarning[] = [];
+  let deviations: number[];
+  if (input.volOfVols === undefined) {
+    deviations = assets.map(() => 1);
+    warnings.push({
+      code: "volOfVolsOmitted",
+      message: "no vol-of-vols were given, so every asset is assumed to move equally (s = 1): the hedge uses correlations only and the P&L standard deviations are per unit of vol-of-vol, not currency per day",
+    });
+  } else {
+    deviations = valuesFor(input.volOfVols, assets, "vol-of-vol", (value) => Number.isFinite(value) && value >= 0 && value <= MAX_VOL_OF_VOL, `a standard deviation of daily vol changes, from 0 to ${MAX_VOL_OF_VOL}`);
+  }
+  if (changes === "relative") {
+    if (input.currentVols === undefined) invalid("relative changes need the current vol of every target and proxy (in vol points, 65 for 65%): give them, or use absolute changes");
+    const currentVols = valuesFor(input.currentVols, assets, "current vol", (value) => Number.isFinite(value) && value > 0 && value <= MAX_VOL_POINTS, `a vol level in vol points (65 for 65%), > 0 and at most ${MAX_VOL_POINTS}`);
+    deviations = deviations.map((deviation, i) => deviation * (currentVols[i] ?? 0));
+    const decimal = assets.filter((_, i) => (currentVols[i] ?? 0) < MIN_PLAUSIBLE_VOL_POINTS);
+    if (decimal.length > 0) {
+      warnings.push({
+        code: "currentVolsLookDecimal",
+        message: `current vol of ${listNames(decimal)} is below ${MIN_PLAUSIBLE_VOL_POINTS} vol point: if it was typed as a decimal (0.65), enter vol points (65), or the P&L standard deviations come out 100× too small`,
+      });
+    }
+  }
+
+  let contracts: ResolvedHedge["contracts"] = null;
+  if (input.contracts !== undefined) {
+    if (!Array.isArray(input.contracts)) invalid("contracts must be a list of proxy, vega per contract and lot size");
+    const nameProblem = findAssetNameProblem(
+      input.contracts.map((spec) => spec?.proxy),
+      "contract proxy",
+    );
+    if (nameProblem) invalid(nameProblem);
+    const proxyKeys = new Set(input.proxies.map(assetKey));
+    const byKey = new Map<string, { vegaPerContract: number; lotSize: number }>();
+    for (const spec of input.contracts) {
+      if (!proxyKeys.has(assetKey(spec.proxy))) invalid(`a contract is given for ${spec.proxy.trim()}, which is not one of the proxies (${listNames(input.proxies)})`);
+      const lotSize = spec.lotSize ?? DEFAULT_LOT_SIZE;
+      const problem = findContractProblem(spec.proxy.trim(), spec.vegaPerContract, lotSize);
+      if (problem) invalid(problem);
+      byKey.set(assetKey(spec.proxy), { vegaPerContract: spec.vegaPerContract, lotSize });
+    }
+    contracts = input.proxies.map((proxy) => byKey.get(assetKey(proxy)) ?? invalid(`no contract vega for proxy ${proxy.trim()}: give one for every proxy, or none`));
+  }
+  return { changes, assets, targetCount: targets.length, vegas, proxyIndices, deviations, correlation, ridge, contracts, warnings };
+}

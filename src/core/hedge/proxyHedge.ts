@@ -1,0 +1,158 @@
+import { Matrix } from "ml-matrix";
+import { conditionNumberOf, largestOf, smallestOf, symmetricEigen } from "../correlation/symmetricMatrix";
+import { sizeContracts } from "./hedgeContracts";
+import { HedgeInputError } from "./hedgeErrors";
+import { resolveHedgeInput } from "./hedgeInputs";
+import type { HedgeWarning, ProxyHedgeInput, ProxyHedgeLine, ProxyHedgeResult, RoundedHedgeStatistics } from "./hedgeTypes";
+import {
+  collinearityWarning,
+  explainSingularProxies,
+  proxyCorrelationCondition,
+  ridgeWarning,
+  SINGULAR_CONDITION_LIMIT,
+  spreadBetWarning,
+  ZERO_UNHEDGED_RISK_WARNING,
+} from "./hedgeWarnings";
+
+/** wᵀΣw for a symmetric Σ. */
+export function quadraticForm(covariance: readonly (readonly number[])[], weights: readonly number[]): number {
+  let total = 0;
+  covariance.forEach((row, i) => {
+    const weightI = weights[i] ?? 0;
+    if (weightI === 0) return;
+    let rowSum = 0;
+    row.forEach((value, j) => (rowSum += value * (weights[j] ?? 0)));
+    total += weightI * rowSum;
+  });
+  return total;
+}
+
+/** Σ = diag(s)·R·diag(s), computed on the upper triangle and mirrored so that it is exactly symmetric. */
+function covarianceOf(correlation: readonly (readonly number[])[], deviations: readonly number[]): number[][] {
+  const size = deviations.length;
+  const covariance = Array.from({ length: size }, () => new Array<number>(size).fill(0));
+  for (let i = 0; i < size; i++) {
+    for (let j = i; j < size; j++) {
+      const value = (deviations[i] ?? 0) * (deviations[j] ?? 0) * (correlation[i]?.[j] ?? 0);
+      (covariance[i] ?? [])[j] = value;
+      (covariance[j] ?? [])[i] = value;
+    }
+  }
+  return covariance;
+}
+
+/** Vegas after adding `hedge` on the proxies. */
+function withHedge(vegas: readonly number[], proxyIndices: readonly number[], hedge: readonly number[]): number[] {
+  const combined = [...vegas];
+  proxyIndices.forEach((index, a) => (combined[index] = (combined[index] ?? 0) + (hedge[a] ?? 0)));
+  return combined;
+}
+
+/** 1 − residual/unhedged variance; 0 when there is no unhedged variance. */
+function effectivenessOf(residualVariance: number, unhedgedVariance: number): number {
+  return unhedgedVariance > 0 ? 1 - residualVariance / unhedgedVariance : 0;
+}
+
+/**
+ * Minimum-variance proxy hedge of implied-vol risk (DOMAIN.md §2).
+ *
+ * With daily vol changes Δσ of covariance Σ = diag(s)·R·diag(s) (Σ_abs = D·Σ_rel·D for relative changes, D = current
+ * vols in points) and net target vegas v, the hedge vegas h on the proxies minimise Var[(v + h)ᵀΔσ]:
+ *
+ *     (Σ_pp + μ·I)·h = −Σ_p·v,   μ = ridge × mean(diag Σ_pp)   (μ = 0 without a ridge)
+ *
+ * solved through the symmetric eigen-decomposition of Σ_pp (which also gives its condition number); Σ_pp + μI is
+ * required to be positive definite with condition number ≤ 1e12, else `singularProxies`. One proxy gives the vol beta
+ * h = −ρ·(s_t/s_p)·v and effectiveness ρ².
+ *
+ * Statistics: unhedged and residual standard deviation of the daily P&L, sqrt(vᵀΣv) and sqrt(wᵀΣw) with w = v + h on
+ * the proxies (vegas per vol point × Σ in vol points² per day = currency per day); effectiveness = 1 − residual/unhedged
+ * variance, clamped to [0, 1] against rounding noise, and defined as 0 (with a `zeroUnhedgedRisk` warning) when the
+ * unhedged variance is 0. With contract sizing, the residual and effectiveness are recomputed for the rounded hedge
+ * (`afterRounding`, not clamped: rounding can make things worse).
+ *
+ * Warnings (codes in `HedgeWarningCode`): `collinearProxies` when the proxies' correlation matrix has condition number
+ * above 100 or two proxies have |ρ| ≥ 0.98; `spreadBet` when gross hedge vega exceeds 3× gross target vega;
+ * `ridgeApplied`; `zeroUnhedgedRisk`; `volOfVolsOmitted`; `currentVolsLookDecimal`.
+ *
+ * @throws HedgeInputError (`missingAsset`, `invalidMatrix`, `singularProxies`, `invalidInput`) with a message naming
+ * the asset, entry or value and the fix.
+ */
+export function computeProxyHedge(input: ProxyHedgeInput): ProxyHedgeResult {
+  const problem = resolveHedgeInput(input);
+  const { assets, vegas, proxyIndices, deviations, correlation, ridge } = problem;
+  const proxyNames = proxyIndices.map((index) => assets[index] ?? "");
+  const covariance = covarianceOf(correlation, deviations);
+  const proxyCovariance = proxyIndices.map((i) => proxyIndices.map((j) => covariance[i]?.[j] ?? 0));
+  const proxyCorrelation = proxyIndices.map((i) => proxyIndices.map((j) => correlation[i]?.[j] ?? 0));
+  const crossTimesVega = proxyIndices.map((i) => {
+    const row = covariance[i] ?? [];
+    return vegas.reduce((sum, vega, j) => sum + (row[j] ?? 0) * vega, 0);
+  });
+
+  const eigen = symmetricEigen(new Matrix(proxyCovariance));
+  const meanProxyVariance = proxyCovariance.reduce((sum, row, a) => sum + (row[a] ?? 0), 0) / proxyIndices.length;
+  const ridgeShift = ridge * meanProxyVariance;
+  const solvedEigenvalues = eigen.values.map((value) => value + ridgeShift);
+  const largestSolved = largestOf(solvedEigenvalues);
+  if (!(largestSolved > 0) || !(smallestOf(solvedEigenvalues) > largestSolved / SINGULAR_CONDITION_LIMIT)) {
+    const proxyDeviations = proxyIndices.map((index) => deviations[index] ?? 0);
+    throw new HedgeInputError("singularProxies", explainSingularProxies(proxyNames, proxyDeviations, proxyCorrelation));
+  }
+  // h = −Σ_k (q_kᵀc / (λ_k + μ)) q_k
+  const hedge = new Array<number>(proxyIndices.length).fill(0);
+  solvedEigenvalues.forEach((eigenvalue, k) => {
+    const direction = eigen.vectors.getColumn(k);
+    const projection = direction.reduce((sum, component, a) => sum + component * (crossTimesVega[a] ?? 0), 0) / eigenvalue;
+    direction.forEach((component, a) => (hedge[a] = (hedge[a] ?? 0) - projection * component));
+  });
+
+  const unhedgedVariance = Math.max(quadraticForm(covariance, vegas), 0);
+  const residualVariance = Math.min(Math.max(quadraticForm(covariance, withHedge(vegas, proxyIndices, hedge)), 0), unhedgedVariance);
+  const conditionNumber = conditionNumberOf(eigen.values);
+  const correlationCondition = proxyCorrelationCondition(proxyCorrelation);
+
+  const lines: ProxyHedgeLine[] = proxyIndices.map((index, a) => {
+    const hedgeVega = hedge[a] ?? 0;
+    const spec = problem.contracts?.[a];
+    return {
+      asset: proxyNames[a] ?? "",
+      ownVegaPerVolPoint: vegas[index] ?? 0,
+      hedgeVegaPerVolPoint: hedgeVega,
+      contracts: spec ? sizeContracts(proxyNames[a] ?? "", hedgeVega, spec.vegaPerContract, spec.lotSize) : null,
+    };
+  });
+  let afterRounding: RoundedHedgeStatistics | null = null;
+  if (problem.contracts) {
+    const rounded = lines.map((line) => line.contracts?.roundedHedgeVegaPerVolPoint ?? 0);
+    const roundedVariance = Math.max(quadraticForm(covariance, withHedge(vegas, proxyIndices, rounded)), 0);
+    afterRounding = { residualPnlStandardDeviation: Math.sqrt(roundedVariance), effectiveness: effectivenessOf(roundedVariance, unhedgedVariance) };
+  }
+
+  const grossTargetVega = vegas.reduce((sum, vega) => sum + Math.abs(vega), 0);
+  const grossHedgeVega = hedge.reduce((sum, vega) => sum + Math.abs(vega), 0);
+  const warnings: HedgeWarning[] = [...problem.warnings];
+  for (const warning of [
+    collinearityWarning(proxyNames, proxyCorrelation, correlationCondition, conditionNumber, ridge),
+    spreadBetWarning(grossHedgeVega, grossTargetVega),
+    ridgeWarning(ridge, ridgeShift),
+    unhedgedVariance > 0 ? null : ZERO_UNHEDGED_RISK_WARNING,
+  ]) {
+    if (warning) warnings.push(warning);
+  }
+
+  return {
+    changes: problem.changes,
+    targets: assets.slice(0, problem.targetCount).map((asset, i) => ({ asset, vegaPerVolPoint: vegas[i] ?? 0 })),
+    proxies: lines,
+    unhedgedPnlStandardDeviation: Math.sqrt(unhedgedVariance),
+    residualPnlStandardDeviation: Math.sqrt(residualVariance),
+    effectiveness: Math.min(1, Math.max(0, effectivenessOf(residualVariance, unhedgedVariance))),
+    conditionNumber,
+    proxyCorrelationConditionNumber: correlationCondition,
+    ridge,
+    ridgeShift,
+    afterRounding,
+    warnings,
+  };
+}
