@@ -21,7 +21,7 @@ function printEnvironment(): void {
   console.log(`  date:    ${new Date().toISOString()}`);
   console.log(`  node:    ${process.version} (V8 ${process.versions.v8}), ${process.platform} ${process.arch}`);
   console.log(`  cpu:     ${cpus[0]?.model ?? "unknown"} × ${cpus.length}`);
-  console.log(`  full GC between timed runs: ${canCollectGarbage ? "yes" : "no (timings noisier)"}`);
+  console.log(`  before each timed run: ${canCollectGarbage ? "full GC, then an idle pause" : "nothing (no gc: timings noisier)"}`);
 }
 
 function main(requested: readonly string[]): void {

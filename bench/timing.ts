@@ -18,10 +18,16 @@ export function benchmarkVariant<T>(name: string, run: () => T, checksum: (resul
   return { name, run, checksum: (result) => checksum(result as T) };
 }
 
-/** Wall-clock times and checksums of one variant, one entry per timed repetition (in repetition order). */
+/** Measurements of one variant, one entry per timed repetition (in repetition order). */
 export interface VariantSamples {
   name: string;
+  /** Wall-clock time of `run`. */
   milliseconds: number[];
+  /**
+   * CPU time of all the process's threads during `run` over its wall-clock time: about 1 for a single-threaded loop,
+   * more while V8's helper threads (garbage collection) work beside it, less when the machine took the CPU away.
+   */
+  cpuOverWall: number[];
   checksums: number[];
 }
 
@@ -60,31 +66,55 @@ function findGarbageCollector(): (() => void) | null {
 
 const garbageCollector = findGarbageCollector();
 
-/** Whether `collectGarbage` really collects (printed with the results). */
+/** Whether `collectGarbageAndSettle` really collects (printed with the results). */
 export const canCollectGarbage = garbageCollector !== null;
 
-export function collectGarbage(): void {
+/** How long to stay idle after a full collection before timing anything (see `collectGarbageAndSettle`). */
+const SETTLE_MILLISECONDS = 300;
+
+const sleepCell = new Int32Array(new SharedArrayBuffer(4));
+
+function sleepMilliseconds(milliseconds: number): void {
+  Atomics.wait(sleepCell, 0, 0, milliseconds);
+}
+
+/** CPU time of the whole process (all threads), in milliseconds. */
+function processCpuMilliseconds(): number {
+  const usage = process.cpuUsage();
+  return (usage.user + usage.system) / 1000;
+}
+
+/**
+ * A full collection, then an idle wait. The wait matters on virtual machines: after a full collection frees memory,
+ * loops timed in the next ~200 ms ran up to 5× slower on the 2-core VM this was written on (15 ms became 80 ms) while
+ * the guest looked idle (the host reclaiming freed pages, presumably), so the wait is fixed, not measured.
+ */
+export function collectGarbageAndSettle(): void {
   garbageCollector?.();
+  sleepMilliseconds(SETTLE_MILLISECONDS);
 }
 
 /**
  * Runs every variant `warmUpRounds` times untimed, then `repetitions` timed rounds. Within a round all variants run
- * back to back, so a noisy moment on the machine hits them alike; ratios are best taken per round (see `medianRatio`).
+ * back to back (each after `collectGarbageAndSettle`), so a noisy moment on the machine hits them alike; ratios are
+ * best taken per round (see `perRepetitionRatios`).
  */
 export function measureInterleaved(variants: readonly BenchmarkVariant[], options: InterleavedOptions): VariantSamples[] {
   for (let round = 0; round < options.warmUpRounds; round++) {
     for (const variant of variants) variant.checksum(variant.run());
   }
-  const samples: VariantSamples[] = variants.map((variant) => ({ name: variant.name, milliseconds: [], checksums: [] }));
+  const samples: VariantSamples[] = variants.map((variant) => ({ name: variant.name, milliseconds: [], cpuOverWall: [], checksums: [] }));
   for (let repetition = 0; repetition < options.repetitions; repetition++) {
     for (let position = 0; position < variants.length; position++) {
       const index = (position + repetition) % variants.length;
       const variant = variants[index] as BenchmarkVariant;
       const sample = samples[index] as VariantSamples;
-      collectGarbage();
+      collectGarbageAndSettle();
+      const cpuStart = processCpuMilliseconds();
       const start = performance.now();
       const result = variant.run();
       const elapsed = performance.now() - start;
+      sample.cpuOverWall.push((processCpuMilliseconds() - cpuStart) / elapsed);
       sample.milliseconds.push(elapsed);
       sample.checksums.push(variant.checksum(result));
     }
@@ -92,10 +122,9 @@ export function measureInterleaved(variants: readonly BenchmarkVariant[], option
   return samples;
 }
 
-/** Median over repetitions of numerator time / denominator time, each pair taken from the same round. */
-export function medianRatio(numerator: VariantSamples, denominator: VariantSamples): number {
-  const ratios = numerator.milliseconds.map((time, repetition) => time / (denominator.milliseconds[repetition] as number));
-  return median(ratios);
+/** Numerator time / denominator time in each repetition (both from the same round, so they saw the same noise). */
+export function perRepetitionRatios(numerator: VariantSamples, denominator: VariantSamples): number[] {
+  return numerator.milliseconds.map((time, repetition) => time / (denominator.milliseconds[repetition] as number));
 }
 
 /** "35.2 M" style: operations per second with an SI prefix and three significant figures. */
@@ -115,8 +144,8 @@ export function formatMilliseconds(milliseconds: number): string {
   return milliseconds >= 100 ? milliseconds.toFixed(0) : milliseconds.toFixed(1);
 }
 
-/** Left-aligned first column, right-aligned others: a plain-text table for the console. */
-export function formatTable(header: readonly string[], rows: readonly (readonly string[])[]): string {
+/** Left-aligned first column, right-aligned others: a plain-text table for the console, each line after `indent`. */
+export function formatTable(header: readonly string[], rows: readonly (readonly string[])[], indent = ""): string {
   const all = [header, ...rows];
   const widths = header.map((_, column) => Math.max(...all.map((row) => (row[column] ?? "").length)));
   return all
@@ -126,5 +155,6 @@ export function formatTable(header: readonly string[], rows: readonly (readonly 
         .join("  ")
         .trimEnd(),
     )
+    .map((line) => indent + line)
     .join("\n");
 }
