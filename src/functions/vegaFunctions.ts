@@ -3,20 +3,20 @@
  * Excel custom functions for per-leg vega. The JSDoc below is the function reference Excel shows (parsed by
  * custom-functions-metadata-plugin into functions.json): keep it in step with docs/functions.md.
  */
-import { vegaPerUnitVol } from "../core/vega/blackVega";
-import { findLegProblem } from "../core/vega/legValidation";
+import { fillVegaPerUnitVol, reportLegProblems } from "../core/vega/legColumns";
 import { DEFAULT_OPTION_MODEL, OPTION_MODELS, parseOptionModel } from "../core/vega/optionModel";
-import { DEFAULT_VEGA_UNIT, VEGA_UNITS, parseVegaUnit, vegaUnitScale } from "../core/vega/vegaUnit";
+import { DEFAULT_VEGA_UNIT, VEGA_UNITS, VegaUnit, parseVegaUnit, vegaUnitScale } from "../core/vega/vegaUnit";
 import { DEFAULT_REFERENCE_DAYS, findTimeWeightingProblem, timeWeightedVega } from "../core/vega/timeWeightedVega";
 import { findSerialProblem, yearsBetweenSerials } from "../core/time/yearFraction";
-import { BroadcastReader, NamedArgument, fillGrid } from "./argumentGrid";
-import { isCellProblem, readOptionalChoice, readOptionalNumber, readRequiredNumber } from "./cellReading";
+import { NamedArgument, broadcastShape } from "./argumentGrid";
+import { CellProblems, computeCells, readChoiceColumn, readNumberColumn, resultGrid } from "./columnReading";
 import { withExcelErrors } from "./excelErrors";
 
 const EXPECT_PRICE = "a positive price";
 const EXPECT_YEARS = "years to expiry, e.g. (expiry − valuation)/365";
 const EXPECT_VOL = "a vol as a decimal (0.65 for 65%)";
 const EXPECT_RATE = "a decimal rate (0.05 for 5%)";
+
 
 /**
  * Vega of each option leg (Black–Scholes–Merton, Black-76 or coin-settled), per 1 vol point by default. Give single
@@ -55,30 +55,32 @@ export function vega(
       { name: "model", values: model ?? null },
       { name: "unit", values: unit ?? null },
     ];
-    const [underlyingCells, strikeCells, yearsCells, volCells, rateCells, carryCells, modelCells, unitCells] = named.map(
-      (argument) => new BroadcastReader(argument),
-    ) as [BroadcastReader, BroadcastReader, BroadcastReader, BroadcastReader, BroadcastReader, BroadcastReader, BroadcastReader, BroadcastReader];
-    return fillGrid(named, (row, column) => {
-      const legModel = readOptionalChoice(modelCells.cell(row, column), "model", OPTION_MODELS, parseOptionModel, DEFAULT_OPTION_MODEL);
-      if (isCellProblem(legModel)) return legModel.problem;
-      const legUnit = readOptionalChoice(unitCells.cell(row, column), "unit", VEGA_UNITS, parseVegaUnit, DEFAULT_VEGA_UNIT);
-      if (isCellProblem(legUnit)) return legUnit.problem;
-      const legUnderlying = readRequiredNumber(underlyingCells.cell(row, column), "underlying", EXPECT_PRICE);
-      if (isCellProblem(legUnderlying)) return legUnderlying.problem;
-      const legStrike = readRequiredNumber(strikeCells.cell(row, column), "strike", EXPECT_PRICE);
-      if (isCellProblem(legStrike)) return legStrike.problem;
-      const legYears = readRequiredNumber(yearsCells.cell(row, column), "years", EXPECT_YEARS);
-      if (isCellProblem(legYears)) return legYears.problem;
-      const legVol = readRequiredNumber(volCells.cell(row, column), "vol", EXPECT_VOL);
-      if (isCellProblem(legVol)) return legVol.problem;
-      const legRate = readOptionalNumber(rateCells.cell(row, column), "rate", EXPECT_RATE, 0);
-      if (isCellProblem(legRate)) return legRate.problem;
-      const legCarry = readOptionalNumber(carryCells.cell(row, column), "carry", EXPECT_RATE, 0);
-      if (isCellProblem(legCarry)) return legCarry.problem;
-      const problem = findLegProblem(legModel, legUnderlying, legStrike, legYears, legVol, legRate, legCarry);
-      if (problem) return problem.message;
-      return vegaPerUnitVol(legModel, legUnderlying, legStrike, legYears, legVol, legRate, legCarry) * vegaUnitScale(legUnit);
-    });
+    const [underlyingArgument, strikeArgument, yearsArgument, volArgument, rateArgument, carryArgument, modelArgument, unitArgument] =
+      named as [NamedArgument, NamedArgument, NamedArgument, NamedArgument, NamedArgument, NamedArgument, NamedArgument, NamedArgument];
+    const shape = broadcastShape(named);
+    const problems = new CellProblems(shape.rows * shape.columns);
+    // Read in the order problems should be reported: the first problem found for a cell is the one it shows.
+    const models = readChoiceColumn(modelArgument, shape, OPTION_MODELS, parseOptionModel, DEFAULT_OPTION_MODEL, problems);
+    const units = readChoiceColumn(unitArgument, shape, VEGA_UNITS, parseVegaUnit, DEFAULT_VEGA_UNIT, problems);
+    const legs = {
+      models,
+      underlying: readNumberColumn(underlyingArgument, shape, EXPECT_PRICE, null, problems),
+      strike: readNumberColumn(strikeArgument, shape, EXPECT_PRICE, null, problems),
+      years: readNumberColumn(yearsArgument, shape, EXPECT_YEARS, null, problems),
+      vol: readNumberColumn(volArgument, shape, EXPECT_VOL, null, problems),
+      rate: readNumberColumn(rateArgument, shape, EXPECT_RATE, 0, problems),
+      carry: readNumberColumn(carryArgument, shape, EXPECT_RATE, 0, problems),
+    };
+    reportLegProblems(legs, problems.flags, (index, problem) => problems.add(index, problem.message));
+    const vegas = new Float64Array(shape.rows * shape.columns);
+    fillVegaPerUnitVol(legs, problems.flags, vegas);
+    if (typeof units === "string") {
+      const scale = vegaUnitScale(units);
+      for (let index = 0; index < vegas.length; index++) vegas[index] = (vegas[index] as number) * scale;
+    } else {
+      for (let index = 0; index < vegas.length; index++) vegas[index] = (vegas[index] as number) * vegaUnitScale(units[index] as VegaUnit);
+    }
+    return resultGrid(shape, vegas, problems);
   });
 }
 
@@ -103,19 +105,17 @@ export function twvega(
       { name: "years", values: years },
       { name: "ref_days", values: ref_days ?? null },
     ];
-    const [vegaCells, yearsCells, referenceCells] = named.map((argument) => new BroadcastReader(argument)) as [
-      BroadcastReader,
-      BroadcastReader,
-      BroadcastReader,
-    ];
-    return fillGrid(named, (row, column) => {
-      const legVega = readRequiredNumber(vegaCells.cell(row, column), "vega", "a vega (a number)");
-      if (isCellProblem(legVega)) return legVega.problem;
-      const legYears = readRequiredNumber(yearsCells.cell(row, column), "years", EXPECT_YEARS);
-      if (isCellProblem(legYears)) return legYears.problem;
-      const referenceDays = readOptionalNumber(referenceCells.cell(row, column), "ref_days", "a number of days", DEFAULT_REFERENCE_DAYS);
-      if (isCellProblem(referenceDays)) return referenceDays.problem;
-      return findTimeWeightingProblem(legVega, legYears, referenceDays) ?? timeWeightedVega(legVega, legYears, referenceDays);
+    const [vegaArgument, yearsArgument, referenceArgument] = named as [NamedArgument, NamedArgument, NamedArgument];
+    const shape = broadcastShape(named);
+    const problems = new CellProblems(shape.rows * shape.columns);
+    const vegas = readNumberColumn(vegaArgument, shape, "a vega (a number)", null, problems);
+    const legYears = readNumberColumn(yearsArgument, shape, EXPECT_YEARS, null, problems);
+    const referenceDays = readNumberColumn(referenceArgument, shape, "a number of days", DEFAULT_REFERENCE_DAYS, problems);
+    return computeCells(shape, problems, (index) => {
+      const legVega = vegas[index] as number;
+      const years = legYears[index] as number;
+      const days = referenceDays[index] as number;
+      return findTimeWeightingProblem(legVega, years, days) ?? timeWeightedVega(legVega, years, days);
     });
   });
 }
@@ -135,12 +135,14 @@ export function years(expiry: any[][], valuation: any[][]): any[][] {
       { name: "expiry", values: expiry },
       { name: "valuation", values: valuation },
     ];
-    const [expiryCells, valuationCells] = named.map((argument) => new BroadcastReader(argument)) as [BroadcastReader, BroadcastReader];
-    return fillGrid(named, (row, column) => {
-      const expirySerial = readRequiredNumber(expiryCells.cell(row, column), "expiry", "a date-time");
-      if (isCellProblem(expirySerial)) return expirySerial.problem;
-      const valuationSerial = readRequiredNumber(valuationCells.cell(row, column), "valuation", "a date-time");
-      if (isCellProblem(valuationSerial)) return valuationSerial.problem;
+    const [expiryArgument, valuationArgument] = named as [NamedArgument, NamedArgument];
+    const shape = broadcastShape(named);
+    const problems = new CellProblems(shape.rows * shape.columns);
+    const expirySerials = readNumberColumn(expiryArgument, shape, "a date-time", null, problems);
+    const valuationSerials = readNumberColumn(valuationArgument, shape, "a date-time", null, problems);
+    return computeCells(shape, problems, (index) => {
+      const expirySerial = expirySerials[index] as number;
+      const valuationSerial = valuationSerials[index] as number;
       return (
         findSerialProblem("expiry", expirySerial) ??
         findSerialProblem("valuation", valuationSerial) ??

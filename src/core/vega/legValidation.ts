@@ -75,3 +75,34 @@ export function findLegProblem(
   }
   return null;
 }
+
+/**
+ * True exactly when `findLegProblem` finds nothing, but small enough for the JavaScript engine to inline in a loop over
+ * a whole book: the fast check runs on every leg, the message-building one only on the legs it refuses. NaN fails
+ * every comparison, so non-finite inputs are refused without a separate test (a property test holds the two equal).
+ */
+export function isAcceptableLeg(
+  model: OptionModel,
+  underlying: number,
+  strike: number,
+  years: number,
+  vol: number,
+  rate: number,
+  carry: number,
+): boolean {
+  return (
+    underlying > 0 &&
+    underlying <= MAX_PRICE &&
+    strike > 0 &&
+    strike <= MAX_PRICE &&
+    years >= -Number.MAX_VALUE &&
+    years <= MAX_YEARS &&
+    vol >= 0 &&
+    vol <= MAX_VOL &&
+    rate >= -MAX_ABSOLUTE_RATE &&
+    rate <= MAX_ABSOLUTE_RATE &&
+    carry >= -MAX_ABSOLUTE_RATE &&
+    carry <= MAX_ABSOLUTE_RATE &&
+    (carry === 0 || model === "bsm")
+  );
+}
