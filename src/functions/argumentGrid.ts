@@ -18,11 +18,12 @@ export interface GridShape {
   columns: number;
 }
 
-function shapeOf(values: unknown[][]): GridShape {
+export function shapeOf(values: unknown[][]): GridShape {
   return { rows: values.length, columns: values[0]?.length ?? 0 };
 }
 
-function describeShape(shape: GridShape): string {
+/** "3 rows × 1 column", for messages. */
+export function describeShape(shape: GridShape): string {
   return `${shape.rows} row${shape.rows === 1 ? "" : "s"} × ${shape.columns} column${shape.columns === 1 ? "" : "s"}`;
 }
 
@@ -51,24 +52,6 @@ export function broadcastShape(argumentsToMatch: readonly NamedArgument[]): Grid
   return shape;
 }
 
-/** Reads cells of one argument at result positions, repeating a single cell; `null` values for omitted arguments. */
-export class BroadcastReader {
-  private readonly values: unknown[][] | null;
-  private readonly isSingleCell: boolean;
-
-  constructor(argument: NamedArgument) {
-    this.values = argument.values;
-    this.isSingleCell = argument.values === null || (argument.values.length === 1 && argument.values[0]?.length === 1);
-  }
-
-  /** The cell at (row, column) of the result, or null when the argument was omitted. */
-  cell(row: number, column: number): unknown {
-    if (this.values === null) return null;
-    if (this.isSingleCell) return this.values[0]?.[0];
-    return this.values[row]?.[column];
-  }
-}
-
 /**
  * Where a cell of the result sits, to start its message: "row 3: " in a column, "column 3: " in a row,
  * "row 3, column 2: " in a block, nothing for a single result. Every range argument has the result's shape, so the
@@ -79,30 +62,4 @@ export function cellLocation(shape: GridShape, row: number, column: number): str
   if (shape.columns === 1) return `row ${row + 1}: `;
   if (shape.rows === 1) return `column ${column + 1}: `;
   return `row ${row + 1}, column ${column + 1}: `;
-}
-
-/**
- * Fills a result grid of the broadcast shape. `computeCell` returns a number or a message; messages become #VALUE!
- * in their own cell, prefixed with the cell's position, and so does any result that is not finite (never NaN in a cell).
- */
-export function fillGrid(
-  argumentsToMatch: readonly NamedArgument[],
-  computeCell: (row: number, column: number) => number | string,
-): ResultCell[][] {
-  const shape = broadcastShape(argumentsToMatch);
-  const result: ResultCell[][] = new Array(shape.rows);
-  for (let row = 0; row < shape.rows; row++) {
-    const resultRow: ResultCell[] = new Array(shape.columns);
-    for (let column = 0; column < shape.columns; column++) {
-      const value = computeCell(row, column);
-      if (typeof value === "number" && Number.isFinite(value)) {
-        resultRow[column] = value;
-      } else {
-        const message = typeof value === "string" ? value : "the result is not a finite number: check the inputs";
-        resultRow[column] = invalidValueError(cellLocation(shape, row, column) + message);
-      }
-    }
-    result[row] = resultRow;
-  }
-  return result;
 }

@@ -8,8 +8,28 @@ export function isBlankCell(value: unknown): boolean {
   return value === null || value === undefined || value === "";
 }
 
+/** Text with something in it (not blank, not only spaces): an asset name or a label. */
+export function isNonBlankText(value: unknown): value is string {
+  return typeof value === "string" && value.trim() !== "";
+}
+
+/** Text that reads as a number ("100", " 65% "): a number stored as text, never a name or a header. */
+export function isNumericText(value: unknown): boolean {
+  return typeof value === "string" && value.trim() !== "" && Number.isFinite(Number(value.trim().replace(/%$/, "")));
+}
+
+/**
+ * True for a cell of a range that holds nothing: blank, only spaces, or 0. Excel for the desktop sends blank cells
+ * inside ranges as 0 (PLATFORM.md), so use this only where 0 cannot mean anything (a name, a vol level, the vega of an
+ * unnamed row).
+ */
+export function isEmptyInRange(value: unknown): boolean {
+  return isBlankCell(value) || value === 0 || (typeof value === "string" && value.trim() === "");
+}
+
 /** A cell's value as a user would recognise it in a message. */
 export function describeCellValue(value: unknown): string {
+  if (isBlankCell(value)) return "blank";
   if (typeof value === "string") return `"${value.length > 40 ? `${value.slice(0, 39)}…` : value}"`;
   if (typeof value === "boolean") return value ? "TRUE" : "FALSE";
   if (typeof value === "number") return String(value);
@@ -27,8 +47,7 @@ export function describeCellValue(value: unknown): string {
 export function notANumberMessage(argument: string, value: unknown, expected: string): string {
   if (isBlankCell(value)) return `${argument} is blank; expected ${expected}`;
   if (typeof value === "string") {
-    const looksNumeric = value.trim() !== "" && Number.isFinite(Number(value.trim().replace(/%$/, "")));
-    const hint = looksNumeric ? " (a number stored as text: convert it with VALUE() or Text to Columns)" : "";
+    const hint = isNumericText(value) ? " (a number stored as text: convert it with VALUE() or Text to Columns)" : "";
     return `${argument} ${describeCellValue(value)} is text${hint}; expected ${expected}`;
   }
   if (typeof value === "boolean") return `${argument} ${describeCellValue(value)} is a logical value; expected ${expected}`;
@@ -44,11 +63,6 @@ export function isCellProblem(reading: unknown): reading is CellProblem {
   return typeof reading === "object" && reading !== null && "problem" in reading;
 }
 
-/** A number the argument must have. */
-export function readRequiredNumber(value: unknown, argument: string, expected: string): number | CellProblem {
-  return typeof value === "number" ? value : { problem: notANumberMessage(argument, value, expected) };
-}
-
 /** A number the argument may leave blank (or omit), meaning `fallback`. */
 export function readOptionalNumber(value: unknown, argument: string, expected: string, fallback: number): number | CellProblem {
   if (typeof value === "number") return value;
@@ -59,6 +73,7 @@ export function readOptionalNumber(value: unknown, argument: string, expected: s
 /**
  * One of a fixed set of words (a model, a unit), any case; blank or omitted means `fallback`.
  * @param parse returns the canonical choice, or null for an unknown word
+ * @param shownChoices the accepted words as the message lists them, when they differ from `choices` (synonyms)
  */
 export function readOptionalChoice<T extends string>(
   value: unknown,
@@ -66,9 +81,10 @@ export function readOptionalChoice<T extends string>(
   choices: readonly T[],
   parse: (text: string) => T | null,
   fallback: T,
+  shownChoices: string = choices.join(", "),
 ): T | CellProblem {
   if (isBlankCell(value)) return fallback;
   const choice = typeof value === "string" ? parse(value) : null;
   if (choice !== null) return choice;
-  return { problem: `${argument} ${describeCellValue(value)} is not one of ${choices.join(", ")}` };
+  return { problem: `${argument} ${describeCellValue(value)} is not one of ${shownChoices}` };
 }

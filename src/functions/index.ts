@@ -4,3 +4,5 @@
  * CustomFunctions.associate calls to that file, so importing the files here is all the registration there is.
  */
 import "./vegaFunctions";
+import "./hedgeFunctions";
+import "./correlationFunctions";

@@ -54,7 +54,9 @@ describe("the built functions bundle", () => {
 
   test("registers exactly the ids that functions.json declares", () => {
     const declared = metadata.functions.map((entry) => entry.id).sort();
-    expect(declared).toEqual(expect.arrayContaining(["TWVEGA", "VEGA", "YEARS"]));
+    expect(declared).toEqual(
+      expect.arrayContaining(["TWVEGA", "VEGA", "YEARS", "XVEGAHEDGE", "HEDGESTATS", "NEARCORR", "VOLCORR", "VOLOFVOL", "VOLBETA"]),
+    );
     expect([...registered.keys()].sort()).toEqual(declared);
   });
 
@@ -63,6 +65,13 @@ describe("the built functions bundle", () => {
     expect(parametersOf("VEGA")).toEqual(["underlying", "strike", "years", "vol", "rate", "carry", "model", "unit"]);
     expect(parametersOf("TWVEGA")).toEqual(["vega", "years", "ref_days"]);
     expect(parametersOf("YEARS")).toEqual(["expiry", "valuation"]);
+    const hedgeParameters = ["assets", "vegas", "proxies", "correlations", "volvols", "contract_vegas", "lot_sizes", "ridge"];
+    expect(parametersOf("XVEGAHEDGE")).toEqual(hedgeParameters);
+    expect(parametersOf("HEDGESTATS")).toEqual(hedgeParameters);
+    expect(parametersOf("NEARCORR")).toEqual(["matrix"]);
+    expect(parametersOf("VOLCORR")).toEqual(["history", "lambda", "changes"]);
+    expect(parametersOf("VOLOFVOL")).toEqual(["history", "lambda", "changes"]);
+    expect(parametersOf("VOLBETA")).toEqual(["target_history", "proxy_history", "lambda"]);
   });
 
   test("XV.VEGA from the bundle spills a column with a per-cell error, as in Excel", () => {
@@ -73,5 +82,32 @@ describe("the built functions bundle", () => {
     expectClose(result[0]?.[0] as number, 0.37524035, { absolute: 5e-9 });
     expectClose(result[1]?.[0] as number, vegaPerUnitVol("bsm", 49, 50, 20 / 52, 0.2, 0.05, 0) / 100, { relative: 1e-15 });
     expect(result[2]?.[0]).toEqual(expect.objectContaining({ code: "#VALUE!", message: 'row 3: underlying "abc" is text; expected a positive price' }));
+  });
+
+  test("XV.XVEGAHEDGE from the bundle hedges DOMAIN.md §2's worked example; its errors are the runtime's", () => {
+    const xvegahedge = registered.get("XVEGAHEDGE");
+    if (!xvegahedge) throw new Error("XVEGAHEDGE is not registered");
+    const xvCorr = [
+      [null, "ALT", "BTC", "ETH"],
+      ["ALT", 1, 0.8, 0.85],
+      ["BTC", 0.8, 1, 0.9],
+      ["ETH", 0.85, 0.9, 1],
+    ];
+    const xvVolVol = [
+      ["ALT", 3],
+      ["BTC", 2],
+      ["ETH", 2.5],
+    ];
+    const btcAlone = xvegahedge([["ALT"]], [[10_000]], [["BTC"]], xvCorr, xvVolVol, null, null, null) as unknown[][];
+    expect(btcAlone[0]?.[0]).toBe("BTC");
+    expectClose(btcAlone[0]?.[1], -12_000, { absolute: 1e-9 });
+    const both = xvegahedge([["ALT"]], [[10_000]], [["BTC", "ETH"]], xvCorr, xvVolVol, [[100, 200]], null, null) as unknown[][];
+    expectClose(both[0]?.[1], -2763.1578947368425, { absolute: 1e-9 });
+    expectClose(both[1]?.[1], -8210.526315789473, { absolute: 1e-9 });
+    expect(both.map((row) => row[3])).toEqual([-28, -41]);
+    // A missing asset is the runtime's #N/A with the message (the engine's error class crossed the bundle boundary).
+    expect(() => xvegahedge([["SOL"]], [[1]], [["BTC"]], xvCorr, null, null, null, null)).toThrow(
+      expect.objectContaining({ code: "#N/A", message: expect.stringMatching(/^asset SOL is not in the correlation matrix/) }),
+    );
   });
 });
