@@ -1,7 +1,12 @@
 /*
  * Renders docs/functions.md to help/functions.html, the page every function's @helpurl points at
- * (https://…/help/functions.html#xvvega). Heading ids follow one rule, so "## XV.VEGA" is #xvvega: keep the JSDoc
+ * (https://…/help/functions.html#xvvega), and every markdown page it links to in the same folder (docs/cli.md →
+ * help/cli.html), and theirs in turn. Heading ids follow one rule, so "## XV.VEGA" is #xvvega: keep the JSDoc
  * @helpurl anchors and the markdown headings in step (test/addin checks every anchor exists).
+ *
+ * Links are rewritten so that the markdown reads right on GitHub and the pages work when served: `cli.md` and
+ * `./cli.md#xvega-hedge` become `cli.html` and `cli.html#xvegahedge`, and `#xvega-hedge` becomes `#xvegahedge`
+ * (GitHub's anchor for a heading, put through the same rule, is ours).
  */
 "use strict";
 const crypto = require("crypto");
@@ -42,14 +47,53 @@ function escapeHtml(text) {
   return text.replace(/[&<>"']/g, (c) => ({ "&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;", "'": "&#39;" })[c]);
 }
 
-/** Markdown → a standalone HTML page with its stylesheet inline, allowed by hash in a CSP that permits nothing else. */
-async function renderHelpPage(markdown) {
+/** A link to a markdown page in the same folder ("cli.md", "./functions.md#xvvega"): the page's name and the anchor. */
+const SIBLING_PAGE_LINK = /^(?:\.\/)?([A-Za-z0-9][\w-]*)\.md(?:#(.*))?$/;
+
+/** The page name a link points at when it is to a markdown page in the same folder, else null. */
+function siblingPage(href) {
+  const match = SIBLING_PAGE_LINK.exec(href);
+  return match ? match[1] : null;
+}
+
+/**
+ * A link as the served pages need it: a sibling markdown page → its .html page, and any anchor → the heading id rule.
+ * Other links (https:, mailto:, ../README.md, images) are left as they are.
+ */
+function rewriteLink(href) {
+  if (href.startsWith("#")) return `#${anchorId(href.slice(1))}`;
+  const match = SIBLING_PAGE_LINK.exec(href);
+  if (!match) return href;
+  const anchor = match[2] ? `#${anchorId(match[2])}` : "";
+  return `${match[1]}.html${anchor}`;
+}
+
+/** A link's anchor (percent-encoded or not) → the id of the heading it means. */
+function anchorId(anchor) {
+  let text = anchor;
+  try {
+    text = decodeURIComponent(anchor);
+  } catch {
+    // A stray % is just a character.
+  }
+  return headingId(text);
+}
+
+/** Markdown → { html: a standalone page (see renderHelpPage), linkedPages: names of the sibling markdown pages it links to }. */
+async function renderPage(markdown) {
   // marked is ESM-only: a dynamic import keeps this file loadable with require() (webpack config, jest).
   const { Marked } = await import("marked");
   const usedIds = new Map();
+  const linkedPages = new Set();
   let title = DEFAULT_TITLE;
   const marked = new Marked({
     gfm: true,
+    walkTokens(token) {
+      if (token.type !== "link") return;
+      const page = siblingPage(token.href);
+      if (page !== null) linkedPages.add(page);
+      token.href = rewriteLink(token.href);
+    },
     renderer: {
       heading({ tokens, depth, text }) {
         const base = headingId(text);
@@ -63,7 +107,7 @@ async function renderHelpPage(markdown) {
   });
   const body = await marked.parse(markdown);
   const styleHash = crypto.createHash("sha256").update(STYLESHEET).digest("base64");
-  return `<!doctype html>
+  const html = `<!doctype html>
 <html lang="en">
 <head>
 <meta charset="utf-8">
@@ -78,6 +122,12 @@ ${body}</main>
 </body>
 </html>
 `;
+  return { html, linkedPages: [...linkedPages] };
+}
+
+/** Markdown → a standalone HTML page with its stylesheet inline, allowed by hash in a CSP that permits nothing else. */
+async function renderHelpPage(markdown) {
+  return (await renderPage(markdown)).html;
 }
 
 class HelpPagePlugin {
@@ -90,22 +140,38 @@ class HelpPagePlugin {
   apply(compiler) {
     compiler.hooks.thisCompilation.tap(PLUGIN_NAME, (compilation) => {
       compilation.hooks.processAssets.tapPromise({ name: PLUGIN_NAME, stage: Compilation.PROCESS_ASSETS_STAGE_ADDITIONAL }, async () => {
-        let markdown;
-        try {
-          markdown = await fs.promises.readFile(this.markdownFile, "utf8");
-        } catch (error) {
-          // Watched even when missing, so creating the file rebuilds the page.
-          compilation.missingDependencies.add(this.markdownFile);
-          compilation.errors.push(new WebpackError(`${PLUGIN_NAME}: cannot read ${this.markdownFile} (${error.code ?? error.message})`));
-          return;
+        const markdownFolder = path.dirname(this.markdownFile);
+        const outputFolder = path.posix.dirname(this.outputFile);
+        // Breadth-first over the links, each page once: functions.md, then cli.md, then what cli.md links to.
+        const queue = [{ markdownFile: this.markdownFile, outputFile: this.outputFile, linkedFrom: null }];
+        const seen = new Set([this.markdownFile]);
+        for (let next = queue.shift(); next !== undefined; next = queue.shift()) {
+          const { markdownFile, outputFile, linkedFrom } = next;
+          let markdown;
+          try {
+            markdown = await fs.promises.readFile(markdownFile, "utf8");
+          } catch (error) {
+            // Watched even when missing, so creating the file rebuilds the page.
+            compilation.missingDependencies.add(markdownFile);
+            const reason = linkedFrom === null ? "" : `, linked from ${linkedFrom}`;
+            compilation.errors.push(new WebpackError(`${PLUGIN_NAME}: cannot read ${markdownFile}${reason} (${error.code ?? error.message})`));
+            continue;
+          }
+          // The dev server rebuilds the pages whenever the markdown changes.
+          compilation.fileDependencies.add(markdownFile);
+          const { html, linkedPages } = await renderPage(markdown);
+          // minimized: true keeps webpack's HTML/CSS minimizer away: rewriting the <style> would break its CSP hash.
+          compilation.emitAsset(outputFile, new sources.RawSource(html), { minimized: true });
+          for (const page of linkedPages) {
+            const linkedFile = path.join(markdownFolder, `${page}.md`);
+            if (seen.has(linkedFile)) continue;
+            seen.add(linkedFile);
+            queue.push({ markdownFile: linkedFile, outputFile: path.posix.join(outputFolder, `${page}.html`), linkedFrom: markdownFile });
+          }
         }
-        // The dev server rebuilds the page whenever the markdown changes.
-        compilation.fileDependencies.add(this.markdownFile);
-        // minimized: true keeps webpack's HTML/CSS minimizer away: rewriting the <style> would break its CSP hash.
-        compilation.emitAsset(this.outputFile, new sources.RawSource(await renderHelpPage(markdown)), { minimized: true });
       });
     });
   }
 }
 
-module.exports = { HelpPagePlugin, headingId, renderHelpPage };
+module.exports = { HelpPagePlugin, headingId, renderHelpPage, renderPage, rewriteLink };

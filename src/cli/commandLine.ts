@@ -43,7 +43,11 @@ export function parseStrict(args: readonly string[], options: Readonly<Record<st
   } catch (error) {
     const code = (error as { code?: unknown }).code;
     if (typeof code === "string" && code.startsWith("ERR_PARSE_ARGS_")) {
-      const message = firstSentence((error as Error).message);
+      const fullMessage = (error as Error).message;
+      let message = firstSentence(fullMessage);
+      // "--ridge -1": parseArgs takes -1 for an option; its own hint is in a later sentence.
+      const dashed = /use '(--[^=']+)=-XYZ'/.exec(fullMessage);
+      if (dashed) message += `: to give a value that starts with a dash, join it with =, as in ${dashed[1]}=-1`;
       throw new UnusableInputError(message.charAt(0).toLowerCase() + message.slice(1));
     }
     throw error;
@@ -59,9 +63,15 @@ export function parseSubcommandLine(command: Subcommand, args: readonly string[]
   if (parsed.options.help === true) return "help";
   const expected = command.operands.length;
   if (parsed.operands.length !== expected) {
-    const names = command.operands.map((operand) => operand.name).join(" ");
     const got = parsed.operands.length === 0 ? "none" : parsed.operands.map((operand) => `"${operand}"`).join(" ");
+    if (expected === 0) throw new UnusableInputError(`expected no arguments, only options, got ${got}`);
+    const names = command.operands.map((operand) => operand.name).join(" ");
     throw new UnusableInputError(`expected ${expected === 1 ? "one argument" : `${expected} arguments`} ${names}, got ${got}`);
+  }
+  const missing = Object.entries(command.options).filter(([name, option]) => option.required === true && parsed.options[name] === undefined);
+  if (missing.length > 0) {
+    const list = missing.map(([name, option]) => optionSynopsis(name, option)).join(", ");
+    throw new UnusableInputError(`missing required ${missing.length === 1 ? "option" : "options"} ${list}`);
   }
   return parsed;
 }
@@ -88,10 +98,12 @@ function optionSynopsis(name: string, option: CommandOption): string {
   return option.type === "string" ? `--${name} ${option.valueName ?? "VALUE"}` : `--${name}`;
 }
 
-/** "xvega vega FILE.csv [--unit point|unit] [--format csv|json]" */
+/** "xvega vega FILE.csv [--unit point|unit] [--format csv|json]"; required options come first, without brackets. */
 export function synopsis(command: Subcommand): string {
   const parts = [PROGRAM_NAME, command.name, ...command.operands.map((operand) => operand.name)];
-  for (const [name, option] of Object.entries(command.options)) parts.push(`[${optionSynopsis(name, option)}]`);
+  const options = Object.entries(command.options);
+  for (const [name, option] of options) if (option.required === true) parts.push(optionSynopsis(name, option));
+  for (const [name, option] of options) if (option.required !== true) parts.push(`[${optionSynopsis(name, option)}]`);
   return parts.join(" ");
 }
 

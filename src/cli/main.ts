@@ -4,16 +4,20 @@
  *
  * Adding a subcommand: write src/cli/NAMECommand.ts exporting a `Subcommand` (name, summary, operands, options,
  * details, run) and add it to SUBCOMMANDS below. Its options are parsed strictly, --help and the usage texts are
- * built from its declaration, and run() throws UnusableInputError (exit 1) or returns EXIT_STATUS.ok / rowsFailed.
+ * built from its declaration, and run() throws UnusableInputError (exit 1) or InputDataError (exit 2, nothing on
+ * stdout), or returns EXIT_STATUS.ok / rowsFailed.
  */
 import { readFileSync } from "fs";
 import { PROGRAM_NAME, fullHelp, parseStrict, parseSubcommandLine, shortUsage } from "./commandLine";
+import { hedgeCommand } from "./hedgeCommand";
+import { nearcorrCommand } from "./nearcorrCommand";
 import { packageVersion } from "./packageVersion";
-import { CliIo, CommandOption, EXIT_STATUS, ExitStatus, Subcommand, UnusableInputError } from "./subcommand";
+import { CliIo, CommandOption, EXIT_STATUS, ExitStatus, InputDataError, Subcommand, UnusableInputError } from "./subcommand";
 import { vegaCommand } from "./vegaCommand";
+import { volcorrCommand } from "./volcorrCommand";
 
-/** The subcommands, in the order `xvega --help` lists them. */
-export const SUBCOMMANDS: readonly Subcommand[] = [vegaCommand];
+/** The subcommands, in the order `xvega --help` lists them: a desk's workflow, vegas to correlations to the hedge. */
+export const SUBCOMMANDS: readonly Subcommand[] = [vegaCommand, volcorrCommand, nearcorrCommand, hedgeCommand];
 
 const GLOBAL_OPTIONS: Readonly<Record<string, CommandOption>> = {
   help: { type: "boolean", short: "h", description: "print this help and exit" },
@@ -31,7 +35,7 @@ function globalHelp(): string {
     `${globalUsage()}\nPer-leg vega and cross-asset vega hedging on CSV files (the command-line twin of the XV.* Excel functions).\n\n` +
     `Subcommands:\n${commands}\n\n` +
     `Run "${PROGRAM_NAME} <subcommand> --help" for its input columns and options.\n` +
-    "Exit status: 0 every row computed; 2 some rows failed (all rows still printed); 1 unusable input.\n"
+    "Exit status: 0 everything computed; 2 some rows or values failed (see each subcommand's help); 1 unusable input.\n"
   );
 }
 
@@ -41,6 +45,14 @@ function fail(io: CliIo, command: Subcommand | null, message: string): ExitStatu
   const usage = command === null ? `${globalUsage()}Run "${PROGRAM_NAME} --help" for the subcommands.\n` : shortUsage(command);
   io.stderr(`${prefix}: ${message}\n${usage}`);
   return EXIT_STATUS.unusableInput;
+}
+
+/** Reports values that allow no result: one line per problem, then the summary; no usage (the command line was fine). */
+function reportDataProblems(io: CliIo, command: Subcommand, error: InputDataError): ExitStatus {
+  const prefix = `${PROGRAM_NAME} ${command.name}: `;
+  const lines = error.summary === null ? error.problems : [...error.problems, error.summary];
+  io.stderr(lines.map((line) => `${prefix}${line}\n`).join(""));
+  return EXIT_STATUS.rowsFailed;
 }
 
 function dispatch(argv: readonly string[], io: CliIo): ExitStatus {
@@ -77,6 +89,7 @@ function dispatch(argv: readonly string[], io: CliIo): ExitStatus {
     return command.run(commandLine, io);
   } catch (error) {
     if (error instanceof UnusableInputError) return fail(io, command, error.message);
+    if (error instanceof InputDataError) return reportDataProblems(io, command, error);
     throw error;
   }
 }

@@ -14,11 +14,18 @@ export interface CliIo {
 
 /** Exit statuses, the same for every subcommand. */
 export const EXIT_STATUS = {
-  /** Every row computed. */
+  /** Everything computed. */
   ok: 0,
-  /** Nothing computed: missing file, unreadable CSV, missing column, bad option. A message is on stderr. */
+  /**
+   * Nothing computed: missing file, unreadable CSV, missing column, a matrix file of the wrong shape, bad option.
+   * A message and the usage are on stderr.
+   */
   unusableInput: 1,
-  /** Output printed for every row, but some rows carry an error instead of a result. */
+  /**
+   * The input was read but some of its values failed. Row-by-row commands (vega) print every row, the failed ones with
+   * an error instead of a result. Commands that compute one answer from the whole input (hedge, volcorr) print
+   * nothing and name every bad row, or the data check that failed, on stderr (see `InputDataError`).
+   */
   rowsFailed: 2,
 } as const;
 
@@ -32,12 +39,32 @@ export class UnusableInputError extends Error {
   override readonly name = "UnusableInputError";
 }
 
+/**
+ * Thrown when the command line and the files were usable but the values in them allow no result: bad numbers in
+ * rows, an asset missing from the matrix, too short a history (exit status 2, nothing on stdout). `problems` are
+ * one-line messages, each naming the file, line or asset concerned; main.ts prints one per line, prefixed with the
+ * command name, then `summary` when there is one.
+ */
+export class InputDataError extends Error {
+  override readonly name = "InputDataError";
+  readonly problems: readonly string[];
+  readonly summary: string | null;
+
+  constructor(problems: readonly string[], summary: string | null = null) {
+    super(problems.join("; "));
+    this.problems = problems;
+    this.summary = summary;
+  }
+}
+
 /** One `--name` option. Every subcommand also gets `--help` / `-h` without declaring it. */
 export interface CommandOption {
   type: "string" | "boolean";
   short?: string;
   /** What the value looks like in the usage text, e.g. "point|unit" (string options only). */
   valueName?: string;
+  /** A string option the command cannot run without (shown without brackets in the usage). */
+  required?: boolean;
   description: string;
 }
 
@@ -63,8 +90,8 @@ export interface Subcommand {
   /** Further paragraphs of `xvega NAME --help` (input columns, output, exit statuses). */
   details: string;
   /**
-   * Does the work. Throws UnusableInputError for input it cannot use; returns `ok` or `rowsFailed` otherwise.
-   * Writes all of stdout itself; may add a one-line note on stderr.
+   * Does the work. Throws UnusableInputError for input it cannot use, InputDataError for values that allow no
+   * result; returns `ok` or `rowsFailed` otherwise. Writes all of stdout itself; may add notes and warnings on stderr.
    */
   run: (commandLine: ParsedCommandLine, io: CliIo) => ExitStatus;
 }

@@ -50,6 +50,21 @@ describe("bin/xvega.js", () => {
     expect(missing.stderr).toContain("has no column vol");
   });
 
+  it("runs the hedge, correlation and repair subcommands too", () => {
+    const hedge = runLauncher(LAUNCHER, [
+      "hedge", "--exposures", fixture("hedge-book.csv"), "--corr", fixture("hedge-corr.csv"), "--volvol", fixture("hedge-volvol.csv"),
+      "--proxies", "BTC", "--format", "json",
+    ]);
+    expect(hedge.status).toBe(0);
+    // DOMAIN.md §2: BTC alone hedges ALT's +10,000 with −12,000.
+    expectClose((JSON.parse(hedge.stdout) as { proxies: { hedge_vega: number }[] }).proxies[0]?.hedge_vega, -12000, { absolute: 1e-8 }, "hedge");
+    const bad = runLauncher(LAUNCHER, ["hedge", "--exposures", fixture("hedge-bad-book.csv"), "--corr", fixture("hedge-corr.csv"), "--proxies", "BTC"]);
+    expect(bad.status).toBe(2);
+    expect(bad.stdout).toBe("");
+    expect(runLauncher(LAUNCHER, ["volcorr", fixture("volcorr-history.csv")]).status).toBe(0);
+    expect(runLauncher(LAUNCHER, ["nearcorr", fixture("nearcorr-higham.csv")]).status).toBe(0);
+  });
+
   it("says how to build when build/node is missing", () => {
     const directory = mkdtempSync(join(tmpdir(), "xvega-unbuilt-"));
     try {

@@ -11,7 +11,7 @@ describe("xvega (no subcommand)", () => {
     expect(run.status).toBe(0);
     expect(run.stderr).toBe("");
     expect(run.stdout).toMatch(/^usage: xvega <subcommand>/);
-    for (const command of SUBCOMMANDS) expect(run.stdout).toContain(`  ${command.name}  ${command.summary}`);
+    for (const command of SUBCOMMANDS) expect(run.stdout).toMatch(new RegExp(`\n  ${command.name} +${command.summary.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")}\n`));
   });
 
   it("--version prints the package version", () => {
@@ -20,7 +20,7 @@ describe("xvega (no subcommand)", () => {
 
   it.each([
     [[], "xvega: no subcommand given"],
-    [["hedges"], 'xvega: unknown subcommand "hedges" (subcommands: vega)'],
+    [["hedges"], 'xvega: unknown subcommand "hedges" (subcommands: vega, volcorr, nearcorr, hedge)'],
     [["--verbose", "vega", "x.csv"], "xvega: unknown option '--verbose'"],
     [["--version=2"], "xvega: option '--version' does not take an argument"],
   ])("%j is unusable: exit 1, one line and the usage on stderr", (argv, firstLine) => {
@@ -60,13 +60,18 @@ describe("xvega (no subcommand)", () => {
 
 describe.each(SUBCOMMANDS.map((command) => [command.name, command] as const))("every subcommand: %s", (name, command) => {
   it("--help prints its usage, every option and exits 0, even beside other options", () => {
-    for (const argv of [[name, "--help"], [name, "-h"], [name, "--help", "--unit", "unit"]]) {
+    for (const argv of [[name, "--help"], [name, "-h"], [name, "--help", "--format", "json"]]) {
       const run = runXvega(argv);
       expect(run.status).toBe(0);
       expect(run.stderr).toBe("");
       expect(run.stdout.startsWith(`usage: xvega ${name} `)).toBe(true);
       for (const option of Object.keys(command.options)) expect(run.stdout).toContain(`--${option}`);
     }
+  });
+
+  it("says in its help what each exit status means", () => {
+    const help = runXvega([name, "--help"]).stdout;
+    expect(help).toMatch(/Exit status: 0 [^]*; 2 [^]*;\s+1 unusable input/);
   });
 
   it("rejects an unknown option with exit 1, naming it", () => {

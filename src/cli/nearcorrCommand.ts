@@ -1,0 +1,102 @@
+/*
+ * `xvega nearcorr FILE.csv`: the nearest correlation matrix (Higham 2002) to a matrix typed or pasted by hand, with the
+ * same labels, ready for `xvega hedge --corr`. The command-line twin of XV.NEARCORR.
+ */
+import { CorrelationInputError, DEFAULT_NEAREST_CORRELATION_MAX_ITERATIONS, NearestCorrelationResult, nearestCorrelationMatrix } from "../core/correlation";
+import { PROGRAM_NAME, readChoiceOption } from "./commandLine";
+import { formatCsvTables } from "./csvSections";
+import { OUTPUT_FORMATS, OutputFormat, parseOutputFormat, readInputFile } from "./csvTable";
+import { matrixRows, readMatrixFile } from "./matrixFile";
+import { formatJsonDocument } from "./jsonOutput";
+import { readNumberOption } from "./optionValues";
+import { CliIo, EXIT_STATUS, ExitStatus, InputDataError, ParsedCommandLine, Subcommand, UnusableInputError } from "./subcommand";
+
+function readMaxIterations(commandLine: ParsedCommandLine): number {
+  const value = readNumberOption(commandLine, "max-iterations", "a whole number of iterations ≥ 1");
+  if (value === undefined) return DEFAULT_NEAREST_CORRELATION_MAX_ITERATIONS;
+  if (!(Number.isInteger(value) && value >= 1)) throw new UnusableInputError(`--max-iterations ${value} must be a whole number ≥ 1`);
+  return value;
+}
+
+/** An entry for people: "(BTC, ETH)" with names, "(row 1, column 2)" without. */
+function entryName(names: readonly string[] | null, row: number, column: number): string {
+  return names === null ? `(row ${row + 1}, column ${column + 1})` : `(${names[row] ?? row + 1}, ${names[column] ?? column + 1})`;
+}
+
+function describeRepair(names: readonly string[] | null, result: NearestCorrelationResult): string {
+  const change = result.largestChange;
+  if (change === null) return "already a correlation matrix: returned unchanged (0 iterations)";
+  const iterations = `${result.iterations} ${result.iterations === 1 ? "iteration" : "iterations"}`;
+  return `${iterations}, ${result.converged ? "converged" : "not converged"}; largest change ${entryName(names, change.row, change.column)}: ${change.before} → ${change.after}`;
+}
+
+function formatResult(format: OutputFormat, names: string[] | null, result: NearestCorrelationResult): string {
+  if (format === "csv") return formatCsvTables([matrixRows(names, result.matrix)]);
+  const change = result.largestChange;
+  // Entries are named by asset when the input had names, by 1-based position otherwise.
+  const position = (index: number): string | number => (names === null ? index + 1 : (names[index] ?? index + 1));
+  const document = {
+    names,
+    matrix: result.matrix,
+    iterations: result.iterations,
+    converged: result.converged,
+    largest_change:
+      change === null
+        ? null
+        : { row: position(change.row), column: position(change.column), before: change.before, after: change.after, change: change.change },
+  };
+  return formatJsonDocument(document);
+}
+
+function runNearcorr(commandLine: ParsedCommandLine, io: CliIo): ExitStatus {
+  const format = readChoiceOption(commandLine, "format", OUTPUT_FORMATS, parseOutputFormat, "csv");
+  const maxIterations = readMaxIterations(commandLine);
+  const path = commandLine.operands[0] ?? "";
+  const reading = readMatrixFile(readInputFile(io, path), path, false);
+  if (reading.problems.length > 0) throw new InputDataError(reading.problems, "nothing repaired: every entry must be a number (a correlation, or any number to be repaired)");
+  let result: NearestCorrelationResult;
+  try {
+    result = nearestCorrelationMatrix(reading.values, { maxIterations });
+  } catch (error) {
+    if (error instanceof CorrelationInputError) throw new InputDataError([`${path}: ${error.message}`], "nothing repaired");
+    throw error;
+  }
+  io.stdout(formatResult(format, reading.names, result));
+  if (format === "csv" || !result.converged) io.stderr(`${PROGRAM_NAME} nearcorr: note: ${describeRepair(reading.names, result)}\n`);
+  if (result.converged) return EXIT_STATUS.ok;
+  io.stderr(
+    `${PROGRAM_NAME} nearcorr: warning: not converged within --max-iterations ${maxIterations}: the matrix printed is a valid correlation matrix but not the nearest one\n`,
+  );
+  return EXIT_STATUS.rowsFailed;
+}
+
+export const nearcorrCommand: Subcommand = {
+  name: "nearcorr",
+  summary: "Nearest valid correlation matrix (Higham 2002) to a matrix in a CSV file, like XV.NEARCORR.",
+  operands: [{ name: "FILE.csv", description: "a square matrix: labelled (,BTC,ETH / BTC,1,0.9 / …) or numbers only" }],
+  options: {
+    "max-iterations": {
+      type: "string",
+      valueName: "N",
+      description: `cap on iterations (one eigen-decomposition each; default ${DEFAULT_NEAREST_CORRELATION_MAX_ITERATIONS})`,
+    },
+    format: { type: "string", valueName: "csv|json", description: "csv (default: the matrix, labelled as the input) or json (one object)" },
+  },
+  details: `Input: the first table of the file (up to a blank line, so volcorr's output can be given as it is), either
+  labelled     ,BTC,ETH / BTC,1,0.9 / ETH,0.9,1   (row names as the header's, same order; the corner may be blank)
+  header only  BTC,ETH / 1,0.9 / 0.9,1
+  unlabelled   1,0.9 / 0.9,1
+Entries may be anything to repair (|ρ| > 1, a diagonal ≠ 1, asymmetric, not positive semidefinite) but must be numbers.
+
+Output (stdout), CSV: the nearest correlation matrix (Frobenius norm), in full precision, labelled when the input is;
+the number of iterations and the largest change go to stderr. JSON: {"names", "matrix", "iterations", "converged",
+"largest_change": {"row", "column", "before", "after", "change"}} (names null and row/column 1-based positions for an
+unlabelled matrix; largest_change null when the input was already a correlation matrix, returned unchanged).
+
+Exit status: 0 repaired (or already valid); 2 an entry is not a number (nothing printed), or not converged within
+--max-iterations (the matrix printed is valid but not the nearest); 1 unusable input (missing file, not square, row
+names that differ from the header's).
+
+Example: ${PROGRAM_NAME} nearcorr typed.csv > corr.csv`,
+  run: runNearcorr,
+};
