@@ -64,6 +64,19 @@ async function waitForPort(port, timeoutMs) {
   return false;
 }
 
+/** Runs a script's async main and turns its result into the exit code; an unexpected error prints and exits 1. */
+function runMain(main) {
+  main().then(
+    (code) => {
+      process.exitCode = code;
+    },
+    (error) => {
+      console.error(error);
+      process.exitCode = 1;
+    },
+  );
+}
+
 module.exports = {
   DEV_SERVER_PORT,
   MANIFEST,
@@ -71,6 +84,7 @@ module.exports = {
   ROOT,
   SAMPLE_WORKBOOK,
   isPortOpen,
+  runMain,
   runOfficeAddinDebugging,
   spawnDevServer,
   waitForPort,

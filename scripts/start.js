@@ -11,7 +11,7 @@
  */
 "use strict";
 const fs = require("fs");
-const { DEV_SERVER_PORT, MANIFEST, PID_FILE, SAMPLE_WORKBOOK, isPortOpen, runOfficeAddinDebugging, spawnDevServer, waitForPort } =
+const { DEV_SERVER_PORT, MANIFEST, PID_FILE, SAMPLE_WORKBOOK, isPortOpen, runMain, runOfficeAddinDebugging, spawnDevServer, waitForPort } =
   require("./addinProcesses");
 
 const DEV_SERVER_START_TIMEOUT_MS = 120_000;
@@ -102,12 +102,4 @@ async function main() {
   return runDevServerInForeground();
 }
 
-main().then(
-  (code) => {
-    process.exitCode = code;
-  },
-  (error) => {
-    console.error(error);
-    process.exitCode = 1;
-  },
-);
+runMain(main);

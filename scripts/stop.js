@@ -6,7 +6,7 @@
  */
 "use strict";
 const fs = require("fs");
-const { MANIFEST, PID_FILE, runOfficeAddinDebugging } = require("./addinProcesses");
+const { MANIFEST, PID_FILE, runMain, runOfficeAddinDebugging } = require("./addinProcesses");
 
 /** Stops the dev server process group recorded by start.js; true if there was one. */
 function stopRecordedDevServer() {
@@ -40,12 +40,4 @@ async function main() {
   return 0;
 }
 
-main().then(
-  (code) => {
-    process.exitCode = code;
-  },
-  (error) => {
-    console.error(error);
-    process.exitCode = 1;
-  },
-);
+runMain(main);

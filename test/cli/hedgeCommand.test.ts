@@ -1,4 +1,4 @@
-import workedExample from "../fixtures/hedge/workedExample.json";
+import { WorkedCase, WorkedStatistic, workedExample } from "../fixtures/hedge/workedExample";
 import { expectClose } from "../core/tolerance";
 import { csvRecords, field, fixture, runXvega } from "./runXvega";
 
@@ -9,22 +9,9 @@ import { csvRecords, field, fixture, runXvega } from "./runXvega";
  * test/fixtures/hedge/workedExample.json, so the command line is held to the same numbers as the engine.
  */
 
-interface Rounded {
-  value: number;
-  tolerance: number;
-}
-type Statistic = "effectiveness" | "residualSd" | "unhedgedSd" | "conditionNumber";
-interface WorkedCase {
-  name: string;
-  proxies: string[];
-  correlationBtcEth: number;
-  published: { hedge: Rounded[] } & Partial<Record<Statistic, Rounded>>;
-  exact: { hedge: number[] } & Partial<Record<Statistic, number>>;
-  collinearWarning: boolean;
-}
 const CASES: WorkedCase[] = workedExample.cases;
 /** The output statistic of each fixture statistic. */
-const STATISTIC_NAMES: Record<Statistic, string> = {
+const STATISTIC_NAMES: Record<WorkedStatistic, string> = {
   effectiveness: "effectiveness",
   residualSd: "residual_sd",
   unhedgedSd: "unhedged_sd",
@@ -88,7 +75,7 @@ describe("xvega hedge on the DOMAIN.md §2 worked example", () => {
       if (published) expectClose(hedge, published.value, { absolute: published.tolerance }, `${name} ${field(record, "asset")} (DOMAIN.md)`);
       expectClose(hedge, workedCase.exact.hedge[index] ?? Number.NaN, EXACT, `${name} ${field(record, "asset")} (exact)`);
     });
-    for (const statistic of Object.keys(STATISTIC_NAMES) as Statistic[]) {
+    for (const statistic of Object.keys(STATISTIC_NAMES) as WorkedStatistic[]) {
       const value = Number(statistics.get(STATISTIC_NAMES[statistic]));
       const published = workedCase.published[statistic];
       if (published) expectClose(value, published.value, { absolute: published.tolerance }, `${name} ${statistic} (DOMAIN.md)`);

@@ -1,5 +1,6 @@
 import fc from "fast-check";
 import { EigenvalueDecomposition, Matrix } from "ml-matrix";
+import { mulberry32 } from "../../../bench/random";
 
 /** Smallest eigenvalue of a symmetric matrix (ml-matrix, symmetrised first). */
 export function smallestEigenvalue(values: readonly (readonly number[])[]): number {
@@ -72,17 +73,8 @@ export function symmetricUnitDiagonalArbitrary(size: number): fc.Arbitrary<numbe
   });
 }
 
-/** Deterministic uniform [0, 1) generator (mulberry32), for simulations that must not flake. */
-export function seededUniform(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+/** Deterministic uniform [0, 1) generator (mulberry32, shared with the benchmark), for simulations that must not flake. */
+export const seededUniform = mulberry32;
 
 /** Standard normal draws (Box–Muller) from a uniform generator. */
 export function seededNormal(uniform: () => number): () => number {

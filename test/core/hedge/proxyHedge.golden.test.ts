@@ -1,28 +1,10 @@
 import { computeProxyHedge } from "../../../src/core/hedge/proxyHedge";
 import type { ProxyHedgeInput } from "../../../src/core/hedge/hedgeTypes";
-import workedExample from "../../fixtures/hedge/workedExample.json";
+import { WorkedStatistic, workedExample } from "../../fixtures/hedge/workedExample";
 import { expectClose } from "../tolerance";
 
-interface Rounded {
-  value: number;
-  tolerance: number;
-}
-type Statistic = "effectiveness" | "residualSd" | "unhedgedSd" | "conditionNumber";
-interface WorkedExampleFixture {
-  assets: string[];
-  volOfVols: { ALT: number; BTC: number; ETH: number };
-  target: { asset: string; vegaPerVolPoint: number };
-  cases: {
-    name: string;
-    proxies: string[];
-    correlationBtcEth: number;
-    published: { hedge: Rounded[] } & Partial<Record<Statistic, Rounded>>;
-    exact: { hedge: number[] } & Partial<Record<Statistic, number>>;
-    collinearWarning: boolean;
-  }[];
-}
-const fixture: WorkedExampleFixture = workedExample;
-const STATISTICS: Statistic[] = ["effectiveness", "residualSd", "unhedgedSd", "conditionNumber"];
+const fixture = workedExample;
+const STATISTICS: WorkedStatistic[] = ["effectiveness", "residualSd", "unhedgedSd", "conditionNumber"];
 
 const exact = { absolute: 1e-9, relative: 1e-12 };
 
@@ -51,7 +33,7 @@ describe("computeProxyHedge: DOMAIN.md §2 worked example (fixture workedExample
   for (const testCase of fixture.cases) {
     describe(testCase.name, () => {
       const result = computeProxyHedge(workedExampleInput(testCase.proxies, testCase.correlationBtcEth));
-      const actual: Record<Statistic, number> = {
+      const actual: Record<WorkedStatistic, number> = {
         effectiveness: result.effectiveness,
         residualSd: result.residualPnlStandardDeviation,
         unhedgedSd: result.unhedgedPnlStandardDeviation,

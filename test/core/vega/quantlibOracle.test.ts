@@ -3,18 +3,7 @@ import path from "node:path";
 import { vegaPerUnitVol } from "../../../src/core/vega/blackVega";
 import { OptionModel, OPTION_MODELS } from "../../../src/core/vega/optionModel";
 import { expectClose } from "../tolerance";
-
-/** mulberry32: a small seeded generator, so a failure names a leg that can be reproduced. */
-function seededRandom(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+import { mulberry32 } from "../../../bench/random";
 
 interface OracleLeg {
   model: OptionModel;
@@ -27,7 +16,7 @@ interface OracleLeg {
 }
 
 function randomLegs(count: number, seed: number): OracleLeg[] {
-  const random = seededRandom(seed);
+  const random = mulberry32(seed);
   const between = (low: number, high: number) => low + (high - low) * random();
   return Array.from({ length: count }, (_, index) => {
     const model = OPTION_MODELS[index % OPTION_MODELS.length] as OptionModel;
