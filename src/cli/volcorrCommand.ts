@@ -3,7 +3,16 @@
  * vol levels (DOMAIN.md §3), sample or EWMA, by core's estimateVolCorrelation. Its CSV output is what `xvega hedge`
  * reads as --corr and as --volvol. The command-line twin of XV.VOLCORR.
  */
-import { CorrelationInputError, HistoryCell, HistoryOrder, VolCorrelationEstimate, VolHistory, estimateVolCorrelation } from "../core/correlation";
+import {
+  CorrelationInputError,
+  HistoryCell,
+  HistoryOrder,
+  VolCorrelationEstimate,
+  VolHistory,
+  estimateVolCorrelation,
+  historyOrderFromDates,
+  isDateHeader,
+} from "../core/correlation";
 import { isCellProblem, quoteField, readRequiredNumber } from "./cellParsing";
 import { PROGRAM_NAME, readChoiceOption } from "./commandLine";
 import { CsvLine, countOf, formatCsvTables, isBlankLine, listForMessage, readCsvLines } from "./csvSections";
@@ -13,8 +22,6 @@ import { matrixRows } from "./matrixFile";
 import { CHANGES_WORDS, ChangesWord, parseChangesWord, readNumberOption } from "./optionValues";
 import { CliIo, EXIT_STATUS, ExitStatus, InputDataError, ParsedCommandLine, Subcommand, UnusableInputError } from "./subcommand";
 
-/** A first-column header naming dates (any case): "date", "Date (UTC)", "timestamp", "day", "as of"… */
-const DATE_HEADER = /^(dates?|datetime|date ?\/ ?time|timestamp|time|days?|as ?of)(\s*\(.*\))?$/i;
 /** Cells that mean "no quote that day": what Excel, pandas and R write for a missing value. */
 const GAP_MARKER = /^(#N\/A|#[A-Z0-9/]+[!?]|N\/?A|NaN|null)$/i;
 /** ISO dates (2025-01-31, optionally with a time): the only dates whose order is checked. */
@@ -47,7 +54,7 @@ function historyLines(lines: readonly CsvLine[], path: string): { header: string
  */
 function hasDateColumn(header: readonly string[], rows: readonly CsvLine[]): boolean {
   const name = header[0] ?? "";
-  if (name === "" || DATE_HEADER.test(name)) return true;
+  if (name === "" || isDateHeader(name)) return true;
   let texts = 0;
   for (const row of rows) {
     const cell = readCell(row.fields[0]);
@@ -59,20 +66,15 @@ function hasDateColumn(header: readonly string[], rows: readonly CsvLine[]): boo
 
 /** oldestFirst unless ISO dates fall strictly; a problem when ISO dates are out of order or repeated. */
 function orderOfDates(rows: readonly CsvLine[], path: string): { order: HistoryOrder; problem: string | null } {
-  const dates = rows.map((row) => ({ line: row.line, date: (row.fields[0] ?? "").trim() })).filter((entry) => entry.date !== "");
+  const dates = rows.map((row) => ({ position: row.line, date: (row.fields[0] ?? "").trim() })).filter((entry) => entry.date !== "");
   if (dates.length < 2 || !dates.every((entry) => ISO_DATE.test(entry.date))) return { order: "oldestFirst", problem: null };
-  const falling = (dates[1]?.date ?? "") < (dates[0]?.date ?? "");
-  for (let k = 1; k < dates.length; k++) {
-    const before = dates[k - 1] as { line: number; date: string };
-    const after = dates[k] as { line: number; date: string };
-    if (falling ? after.date >= before.date : after.date <= before.date) {
-      return {
-        order: "oldestFirst",
-        problem: `${path} line ${after.line}: date ${after.date} ${after.date === before.date ? "repeats" : "is out of order after"} ${before.date} (line ${before.line}): sort the history by date, oldest first, with one row per date`,
-      };
-    }
-  }
-  return { order: falling ? "newestFirst" : "oldestFirst", problem: null };
+  const { order, problem } = historyOrderFromDates(dates);
+  if (!problem) return { order, problem: null };
+  const { before, after } = problem;
+  return {
+    order: "oldestFirst",
+    problem: `${path} line ${after.position}: date ${after.date} ${problem.kind === "repeated" ? "repeats" : "is out of order after"} ${before.date} (line ${before.position}): sort the history by date, oldest first, with one row per date`,
+  };
 }
 
 interface ReadHistory {

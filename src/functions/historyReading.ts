@@ -3,15 +3,13 @@
  * estimation options (lambda, changes). One pass over the cells: a 10,000-row history is read in linear time.
  */
 import type { HistoryCell, HistoryOrder, VolChangeKind, VolEstimationOptions, VolHistory } from "../core/correlation";
-import { VOL_CHANGE_KINDS } from "../core/correlation";
+import { VOL_CHANGE_KINDS, historyOrderFromDates, isDateHeader } from "../core/correlation";
 import { MAX_EXCEL_SERIAL } from "../core/time/yearFraction";
 import { describeCellValue, isCellProblem, isEmptyInRange, isNonBlankText, isNumericText, notANumberMessage, readOptionalChoice } from "./cellReading";
 import { shapeOf } from "./argumentGrid";
 import { invalidValueError } from "./excelErrors";
 import { asGrid, readCellList, readSingleCell } from "./rangeReading";
 
-/** A first-column header that marks a date column (any case, trimmed): "Date", "Date (UTC)", "Timestamp", "As of"… */
-const DATE_HEADER = /^(dates?|datetime|date ?\/ ?time|timestamp|time|days?|as ?of)(\s*\(.*\))?$/i;
 
 const CHANGE_WORDS = new Map<string, VolChangeKind>([
   ["abs", "absolute"],
@@ -53,28 +51,20 @@ function levelOf(cell: unknown): number | null {
   return typeof cell === "number" && Number.isFinite(cell) && cell !== 0 ? cell : null;
 }
 
-/**
- * oldestFirst, or newestFirst when the dates fall. Dates must run one way, strictly (a repeated date is a pasted row
- * twice). Only numeric date cells are checked; text dates are taken to be oldest first.
- */
+/** The direction of the numeric dates (serials); #VALUE! naming both rows when they repeat or turn. */
 function orderFromDates(dates: readonly { row: number; serial: number }[], argument: string): HistoryOrder {
-  if (dates.length < 2) return "oldestFirst";
-  const first = dates[0] as { row: number; serial: number };
-  const second = dates[1] as { row: number; serial: number };
-  const falling = second.serial < first.serial;
-  for (let k = 1; k < dates.length; k++) {
-    const before = dates[k - 1] as { row: number; serial: number };
-    const after = dates[k] as { row: number; serial: number };
-    if (after.serial === before.serial) {
-      throw invalidValueError(`${argument}: the date ${describeSerial(after.serial)} appears in rows ${before.row} and ${after.row}: keep one row per date`);
-    }
-    if (after.serial < before.serial !== falling) {
-      throw invalidValueError(
-        `${argument}: the dates are not in order (row ${before.row} is ${describeSerial(before.serial)}, row ${after.row} is ${describeSerial(after.serial)}): sort the table by date, oldest first`,
-      );
-    }
+  const { order, problem } = historyOrderFromDates(dates.map(({ row, serial }) => ({ position: row, date: serial })));
+  if (problem?.kind === "repeated") {
+    throw invalidValueError(
+      `${argument}: the date ${describeSerial(problem.after.date)} appears in rows ${problem.before.position} and ${problem.after.position}: keep one row per date`,
+    );
   }
-  return falling ? "newestFirst" : "oldestFirst";
+  if (problem) {
+    throw invalidValueError(
+      `${argument}: the dates are not in order (row ${problem.before.position} is ${describeSerial(problem.before.date)}, row ${problem.after.position} is ${describeSerial(problem.after.date)}): sort the table by date, oldest first`,
+    );
+  }
+  return order;
 }
 
 /**
@@ -89,7 +79,7 @@ export function readHistory(values: unknown, argument: string, changes: VolChang
   const shape = shapeOf(grid);
   const header = grid[0] ?? [];
   const first = header[0];
-  const hasDateColumn = shape.columns > 1 && (isEmptyInRange(first) || (typeof first === "string" && DATE_HEADER.test(first.trim())));
+  const hasDateColumn = shape.columns > 1 && (isEmptyInRange(first) || (typeof first === "string" && isDateHeader(first)));
   const start = hasDateColumn ? 1 : 0;
   const assets: string[] = [];
   for (let column = start; column < shape.columns; column++) {

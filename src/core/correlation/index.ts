@@ -44,3 +44,4 @@ export {
   type VolEstimationOptions,
 } from "./volEstimation";
 export type { SquareMatrix } from "./symmetricMatrix";
+export { historyOrderFromDates, isDateHeader, type DatedRow, type DateOrderProblem } from "./historyDates";
