@@ -1,7 +1,9 @@
 #!/usr/bin/env node
 /*
  * Writes assets/xvega-sample.xlsx: a small BTC/ETH/SOL options book priced with XV.YEARS and XV.VEGA, including one
- * deliberately bad row (vol typed 65) to show a per-cell error. `node scripts/make-sample-workbook.js`.
+ * deliberately bad row (vol typed 65) to show a per-cell error; a Correlations sheet holding the workbook names XV_CORR
+ * and XV_VOLVOL; and a Hedge sheet sizing the book's BTC/ETH/SOL vega hedge with BTC and ETH options
+ * (XV.XVEGAHEDGE, XV.HEDGESTATS). `node scripts/make-sample-workbook.js [--out other.xlsx]`.
  *
  * Two things exceljs cannot do are done by hand, the way Excel itself saves such a workbook:
  * - custom functions are stored as _xldudf_<NAMESPACE>_<NAME>(…) (XV.VEGA → _xldudf_XV_VEGA); Excel shows XV.VEGA
@@ -36,6 +38,7 @@ const VALUATION = new Date(Date.UTC(2026, 10, 20, 8, 0, 0)); // Friday 2026-11-2
 
 // underlying: Deribit future price (black76 / inverse, rate 0) or spot (bsm, with rate and carry). Multiplier: coins
 // per contract (Deribit 1, CME Bitcoin 5). Quantities are signed contracts. The last row's vol is typed in percent.
+// SOL is sized so its vega is of the same order as BTC's and ETH's: the Hedge sheet's point is hedging it via them.
 const LEGS = [
   { asset: "BTC", expiry: expiry(2026, 11, 27), model: "black76", underlying: 95150, strike: 95000, vol: 0.48, rate: 0, carry: null, qty: 25, multiplier: 1 },
   { asset: "BTC", expiry: expiry(2026, 12, 25), model: "black76", underlying: 95600, strike: 100000, vol: 0.5, rate: 0, carry: null, qty: -40, multiplier: 1 },
@@ -46,9 +49,9 @@ const LEGS = [
   { asset: "ETH", expiry: expiry(2026, 12, 25), model: "black76", underlying: 3420, strike: 3800, vol: 0.66, rate: 0, carry: null, qty: -500, multiplier: 1 },
   { asset: "ETH", expiry: expiry(2027, 3, 26), model: "inverse", underlying: 3475, strike: 3000, vol: 0.68, rate: 0, carry: null, qty: 200, multiplier: 1 },
   { asset: "ETH", expiry: expiry(2027, 6, 25), model: "bsm", underlying: 3400, strike: 4000, vol: 0.7, rate: 0.04, carry: 0.03, qty: 150, multiplier: 1 },
-  { asset: "SOL", expiry: expiry(2026, 12, 25), model: "bsm", underlying: 240, strike: 250, vol: 0.85, rate: 0.04, carry: 0, qty: 1000, multiplier: 1 },
-  { asset: "SOL", expiry: expiry(2027, 1, 29), model: "bsm", underlying: 240, strike: 200, vol: 0.88, rate: 0.04, carry: 0, qty: -600, multiplier: 1 },
-  { asset: "SOL", expiry: expiry(2026, 11, 27), model: "bsm", underlying: 240, strike: 240, vol: 65, rate: 0.04, carry: 0, qty: 800, multiplier: 1 },
+  { asset: "SOL", expiry: expiry(2026, 12, 25), model: "bsm", underlying: 240, strike: 250, vol: 0.85, rate: 0.04, carry: 0, qty: 10000, multiplier: 1 },
+  { asset: "SOL", expiry: expiry(2027, 1, 29), model: "bsm", underlying: 240, strike: 200, vol: 0.88, rate: 0.04, carry: 0, qty: -6000, multiplier: 1 },
+  { asset: "SOL", expiry: expiry(2026, 11, 27), model: "bsm", underlying: 240, strike: 240, vol: 65, rate: 0.04, carry: 0, qty: 8000, multiplier: 1 },
 ];
 const LAST_ROW = FIRST_ROW + LEGS.length - 1;
 const BAD_ROW = LAST_ROW;
@@ -69,11 +72,12 @@ const COLUMNS = [
   { key: "vega", header: "vega / vol pt", width: 13, numFmt: "#,##0.0000" },
   { key: "positionVega", header: "position vega", width: 14, numFmt: "#,##0.00;[Red]-#,##0.00" },
   { key: "vegaIn", header: "vega in", width: 8 },
+  { key: "positionVegaUsd", header: "USD vega", width: 12, numFmt: "#,##0.00;[Red]-#,##0.00" },
 ];
 const LETTER = Object.fromEntries(COLUMNS.map((column, index) => [column.key, String.fromCharCode(65 + index)]));
 const range = (key) => `${LETTER[key]}${FIRST_ROW}:${LETTER[key]}${LAST_ROW}`;
 
-const SPILLS = [
+const POSITION_SPILLS = [
   { key: "years", formula: `${storedFunction("YEARS")}(${range("expiry")},$B$2)`, shown: `=XV.YEARS(${range("expiry")}, $B$2)` },
   {
     key: "vega",
@@ -82,12 +86,98 @@ const SPILLS = [
   },
 ];
 
+// Correlations sheet: correlations and vol-of-vols of daily changes of 30-day ATM implied vol, in vol points.
+// Illustrative (DOMAIN.md's worked example with SOL as the altcoin), positive definite: determinant 0.0515.
+const CORRELATION_ASSETS = ["BTC", "ETH", "SOL"];
+const CORRELATIONS = [
+  [1, 0.9, 0.8],
+  [0.9, 1, 0.85],
+  [0.8, 0.85, 1],
+];
+const VOL_OF_VOLS = { BTC: 2, ETH: 2.5, SOL: 3 };
+const CORRELATION_SHEET = "Correlations";
+const CORRELATION_TOP = 4; // the label row of the matrix; A4:D7
+const CORRELATION_RANGE = `A${CORRELATION_TOP}:${String.fromCharCode(65 + CORRELATION_ASSETS.length)}${CORRELATION_TOP + CORRELATION_ASSETS.length}`;
+const VOL_OF_VOL_RANGE = `F${CORRELATION_TOP + 1}:G${CORRELATION_TOP + CORRELATION_ASSETS.length}`; // F5:G7, no header
+const absolute = (cells) => cells.replace(/([A-Z]+)(\d+)/g, "$$$1$$$2");
+const DEFINED_NAMES = {
+  XV_CORR: `${CORRELATION_SHEET}!${absolute(CORRELATION_RANGE)}`,
+  XV_VOLVOL: `${CORRELATION_SHEET}!${absolute(VOL_OF_VOL_RANGE)}`,
+};
+
+// Hedge sheet: the book's net vega by asset (targets), the proxies with the option one would trade on each, the hedge.
+const HEDGE_SHEET = "Hedge";
+const TARGET_ROW = 7; // A7:B9: BTC, ETH, SOL and their net vega
+const TARGETS = CORRELATION_ASSETS;
+const PROXY_ROW = 14; // A14:H15
+// ATM 30-day (the DVOL tenor, as the vol-of-vols) options on the futures, 1 coin per contract; lots as on Deribit.
+const PROXIES = [
+  { asset: "BTC", future: 95500, vol: 0.5, multiplier: 1, lotSize: 0.1 },
+  { asset: "ETH", future: 3415, vol: 0.64, multiplier: 1, lotSize: 1 },
+];
+const HEDGE_ROW = 20; // A20:D21, one row per proxy
+const STATS_ROW = 26; // A26:B32 and a row per warning below
+const STATS_LABELS = [
+  { label: "unhedged sd per day", numFmt: "#,##0" },
+  { label: "residual sd per day", numFmt: "#,##0" },
+  { label: "effectiveness", numFmt: "0.0%" },
+  { label: "condition number", numFmt: "0.0" },
+  { label: "proxy correlation condition number", numFmt: "0.0" },
+  { label: "residual sd per day after rounding", numFmt: "#,##0" },
+  { label: "effectiveness after rounding", numFmt: "0.0%" },
+];
+const TARGET_LAST = TARGET_ROW + TARGETS.length - 1;
+const PROXY_LAST = PROXY_ROW + PROXIES.length - 1;
+const HEDGE_ARGUMENTS = [
+  `A${TARGET_ROW}:A${TARGET_LAST}`,
+  `B${TARGET_ROW}:B${TARGET_LAST}`,
+  `A${PROXY_ROW}:A${PROXY_LAST}`,
+  "XV_CORR",
+  "XV_VOLVOL",
+  `G${PROXY_ROW}:G${PROXY_LAST}`,
+  `H${PROXY_ROW}:H${PROXY_LAST}`,
+];
+const proxyColumn = (letter) => `${letter}${PROXY_ROW}:${letter}${PROXY_LAST}`;
+
+/** Every spilling formula of the book, by sheet: anchor cell, the range it spills to (as first saved), the formula. */
+const SPILLS = [
+  ...POSITION_SPILLS.map((spill) => ({ sheet: "Positions", cell: `${LETTER[spill.key]}${FIRST_ROW}`, ref: range(spill.key), ...spill })),
+  {
+    sheet: HEDGE_SHEET,
+    cell: `G${PROXY_ROW}`,
+    ref: proxyColumn("G"),
+    formula: `${proxyColumn("F")}*${storedFunction("VEGA")}(${["B", "C", "D", "E"].map(proxyColumn).join(",")},0,,"black76")`,
+    shown: `=${proxyColumn("F")} * XV.VEGA(${["B", "C", "D", "E"].map(proxyColumn).join(", ")}, 0, , "black76")`,
+    what: "the cash vega per vol point of one contract of each proxy's option: multiplier × vega",
+  },
+  {
+    sheet: HEDGE_SHEET,
+    cell: `A${HEDGE_ROW}`,
+    ref: `A${HEDGE_ROW}:D${HEDGE_ROW + PROXIES.length - 1}`,
+    formula: `${storedFunction("XVEGAHEDGE")}(${HEDGE_ARGUMENTS.join(",")})`,
+    shown: `=XV.XVEGAHEDGE(${HEDGE_ARGUMENTS.join(", ")})`,
+    what: "one row per proxy: proxy, hedge vega, contracts, contracts rounded to the lot size",
+  },
+  {
+    sheet: HEDGE_SHEET,
+    cell: `A${STATS_ROW}`,
+    ref: `A${STATS_ROW}:B${STATS_ROW + STATS_LABELS.length - 1}`,
+    formula: `${storedFunction("HEDGESTATS")}(${HEDGE_ARGUMENTS.join(",")})`,
+    shown: `=XV.HEDGESTATS(${HEDGE_ARGUMENTS.join(", ")})`,
+    what: "seven rows of label and value, then one row per warning",
+  },
+];
+
 const README_LINES = [
   "1. Load the xvega add-in: `npm start` (Windows, Mac), or in Excel on the web Home › Add-ins › More Add-ins › Upload My Add-in › manifest.xml.",
   "2. On Positions, F6 (=XV.YEARS) and L6 (=XV.VEGA) each hold one formula that spills down to row 17; edit those two cells only.",
-  "3. If they show #NAME? or _xldudf_, the add-in was not loaded when the book opened: load it, then select F6 and L6 and press F2, Enter.",
+  `3. If they show #NAME? or _xldudf_, the add-in was not loaded when the book opened: load it, then select F6 and L6 (and on Hedge G${PROXY_ROW}, A${HEDGE_ROW}, A${STATS_ROW}) and press F2, Enter.`,
   "4. Change the valuation time in Positions!B2 (UTC) to revalue the book; expiries are Fridays 08:00 UTC. Vega is per 1 vol point.",
   `5. Row ${BAD_ROW} has its vol typed as 65 instead of 0.65: its vega shows #VALUE! (hover for the fix) while every other row computes.`,
+  `6. Correlations holds the hedge's inputs as workbook names: XV_CORR (${CORRELATION_RANGE}, correlations of daily vol changes) and XV_VOLVOL (${VOL_OF_VOL_RANGE}, vol of vol, vol points a day).` +
+    " If the hedge reports an invalid matrix, =XV.NEARCORR(XV_CORR) spills the nearest valid one.",
+  `7. Hedge sums the book's vega by asset and hedges it, SOL included, with BTC and ETH options: =XV.XVEGAHEDGE in A${HEDGE_ROW} (vega and contracts per proxy), =XV.HEDGESTATS in A${STATS_ROW} (how good).` +
+    ` It shows #VALUE! until row ${BAD_ROW}'s vol is fixed (step 5): a hedge never runs on part of a book.`,
 ];
 
 function buildWorkbook() {
@@ -102,7 +192,11 @@ function buildWorkbook() {
   readme.getCell("A1").value = "xvega sample book";
   readme.getCell("A1").font = { bold: true, size: 14 };
   README_LINES.forEach((line, index) => {
-    readme.getCell(`A${index + 3}`).value = line;
+    const cell = readme.getCell(`A${index + 3}`);
+    cell.value = line;
+    // Wrapped, with the height set: Excel does not grow a row for wrapped text on open. ~150 characters a line.
+    cell.alignment = { wrapText: true, vertical: "top" };
+    readme.getRow(index + 3).height = 15 * Math.ceil(line.length / 150);
   });
 
   const sheet = workbook.addWorksheet("Positions", { views: [{ state: "frozen", ySplit: FIRST_ROW - 1 }] });
@@ -135,21 +229,167 @@ function buildWorkbook() {
     }
     set("positionVega", { formula: `${LETTER.qty}${row}*${LETTER.multiplier}${row}*${LETTER.vega}${row}` });
     set("vegaIn", { formula: `IF(${LETTER.model}${row}="inverse",${LETTER.asset}${row},"USD")` });
+    // The hedge needs one currency: an inverse leg's coin vega × its forward (the underlying column) is its USD vega.
+    set("positionVegaUsd", { formula: `IF(${LETTER.model}${row}="inverse",${LETTER.positionVega}${row}*${LETTER.underlying}${row},${LETTER.positionVega}${row})` });
     COLUMNS.forEach((column) => {
       if (column.numFmt) sheet.getCell(`${LETTER[column.key]}${row}`).numFmt = column.numFmt;
     });
   });
 
+  sheet.getCell(`${LETTER.positionVegaUsd}${FIRST_ROW - 1}`).note =
+    "Position vega in USD per vol point: inverse (coin-settled) legs' coin vega × their forward (underlying), the others as they are. The Hedge sheet sums this column by asset.";
+
   // Spilled results cannot live in an Excel table (#SPILL!), so this is a plain range styled like one.
-  for (const spill of SPILLS) {
-    const anchor = sheet.getCell(`${LETTER[spill.key]}${FIRST_ROW}`);
-    anchor.value = { formula: spill.formula, shareType: "array", ref: range(spill.key) };
+  for (const spill of SPILLS.filter((each) => each.sheet === "Positions")) {
+    const anchor = sheet.getCell(spill.cell);
+    anchor.value = { formula: spill.formula, shareType: "array", ref: spill.ref };
     anchor.note = `${spill.shown}\nOne formula, spilling down to row ${LAST_ROW} (one result per leg). Edit this cell only.`;
   }
   const badVol = sheet.getCell(`${LETTER.vol}${BAD_ROW}`);
   badVol.note = "Deliberate mistake: 65 instead of 0.65 (65%). XV.VEGA gives only this row #VALUE!, with the fix in its message.";
   badVol.font = { color: { argb: "FFC50F1F" }, bold: true };
+
+  addCorrelationSheet(workbook);
+  addHedgeSheet(workbook);
   return workbook;
+}
+
+const HEADER_STYLE = {
+  font: { bold: true, color: { argb: "FFFFFFFF" } },
+  fill: { type: "pattern", pattern: "solid", fgColor: { argb: "FF0F6CBD" } },
+};
+
+function styleHeader(cell, horizontal = "right") {
+  cell.font = HEADER_STYLE.font;
+  cell.fill = HEADER_STYLE.fill;
+  cell.alignment = { horizontal };
+}
+
+function writeRow(sheet, row, firstColumn, values) {
+  values.forEach((value, index) => {
+    sheet.getCell(row, firstColumn + index).value = value;
+  });
+}
+
+function addCorrelationSheet(workbook) {
+  const sheet = workbook.addWorksheet(CORRELATION_SHEET);
+  [8, 8, 8, 8, 3, 8, 22].forEach((width, index) => {
+    sheet.getColumn(index + 1).width = width;
+  });
+  sheet.getCell("A1").value = "Correlations and vol of vol of daily implied-vol changes: the hedge's market inputs";
+  sheet.getCell("A1").font = { bold: true, size: 13 };
+  sheet.getCell("A2").value =
+    "Illustrative values, not estimates: absolute daily changes of 30-day ATM implied vol, in vol points (as DVOL). Replace them with your own.";
+  sheet.getCell(`A${CORRELATION_TOP - 1}`).value = `XV_CORR (${CORRELATION_RANGE}): correlations`;
+  sheet.getCell(`F${CORRELATION_TOP - 1}`).value = `XV_VOLVOL (${VOL_OF_VOL_RANGE}): vol of vol`;
+  for (const cell of [`A${CORRELATION_TOP - 1}`, `F${CORRELATION_TOP - 1}`]) sheet.getCell(cell).font = { bold: true };
+
+  // The corner says which changes the matrix describes, as XV.VOLCORR's output does ("abs" or "log").
+  writeRow(sheet, CORRELATION_TOP, 1, ["abs", ...CORRELATION_ASSETS]);
+  for (let column = 1; column <= CORRELATION_ASSETS.length + 1; column++) styleHeader(sheet.getCell(CORRELATION_TOP, column), column === 1 ? "left" : "right");
+  CORRELATION_ASSETS.forEach((asset, index) => {
+    const row = CORRELATION_TOP + 1 + index;
+    writeRow(sheet, row, 1, [asset, ...CORRELATIONS[index]]);
+    sheet.getCell(row, 1).font = { bold: true };
+    for (let column = 2; column <= CORRELATION_ASSETS.length + 1; column++) sheet.getCell(row, column).numFmt = "0.00";
+  });
+
+  writeRow(sheet, CORRELATION_TOP, 6, ["asset", "vol of vol (pts/day)"]);
+  styleHeader(sheet.getCell(CORRELATION_TOP, 6), "left");
+  styleHeader(sheet.getCell(CORRELATION_TOP, 7));
+  CORRELATION_ASSETS.forEach((asset, index) => {
+    const row = CORRELATION_TOP + 1 + index;
+    writeRow(sheet, row, 6, [asset, VOL_OF_VOLS[asset]]);
+    sheet.getCell(row, 7).numFmt = "0.00";
+  });
+
+  const notesRow = CORRELATION_TOP + CORRELATION_ASSETS.length + 2;
+  [
+    "The Hedge sheet reads these two ranges through the workbook names XV_CORR and XV_VOLVOL (Formulas › Name Manager). Edit the numbers in place; the first row and the first column of the matrix must list the same assets in the same order.",
+    `An invalid matrix (not symmetric, a diagonal other than 1, or correlations that contradict each other, e.g. ρ(SOL, ETH) = −0.5 here) makes the hedge show #VALUE! naming the failed check.`,
+    `Repair: type =XV.NEARCORR(XV_CORR) in an empty cell (e.g. A${notesRow + 6}): it spills the nearest valid matrix with the same labels; copy it, then Paste Special › Values over ${CORRELATION_RANGE}.`,
+    "To add an asset, insert its row and column inside the matrix (not after the last one), so Excel widens XV_CORR; likewise a row inside XV_VOLVOL.",
+    `From a history of vol levels instead: =XV.VOLCORR(history) spills a labelled matrix (paste it as values here); =XV.VOLOFVOL(history) spills names above values (paste transposed into ${VOL_OF_VOL_RANGE}). Never mix abs and log.`,
+  ].forEach((line, index) => {
+    sheet.getCell(`A${notesRow + index}`).value = line;
+  });
+  for (const [name, ref] of Object.entries(DEFINED_NAMES)) workbook.definedNames.add(ref, name);
+}
+
+function addHedgeSheet(workbook) {
+  const sheet = workbook.addWorksheet(HEDGE_SHEET);
+  [36, 18, 12, 16, 8, 10, 18, 9].forEach((width, index) => {
+    sheet.getColumn(index + 1).width = width;
+  });
+  sheet.getCell("A1").value = "Cross-asset vega hedge: the book's BTC, ETH and SOL vega hedged with BTC and ETH options";
+  sheet.getCell("A1").font = { bold: true, size: 13 };
+  sheet.getCell("A2").value =
+    "Minimum-variance hedge: the vega to trade on each proxy so that the book's daily P&L from implied-vol moves varies least. SOL's vega is hedged through BTC and ETH (XV_CORR, XV_VOLVOL).";
+  sheet.getCell("A3").value = `Until the deliberate mistake in Positions row ${BAD_ROW} is fixed (type 65% for its vol), SOL's net vega and both hedge blocks show #VALUE!: a hedge never runs on part of a book.`;
+  sheet.getCell("A3").font = { color: { argb: "FFC50F1F" } };
+
+  const section = (row, text) => {
+    sheet.getCell(`A${row}`).value = text;
+    sheet.getCell(`A${row}`).font = { bold: true };
+  };
+  const headers = (row, labels) => {
+    writeRow(sheet, row, 1, labels);
+    labels.forEach((_, index) => styleHeader(sheet.getCell(row, index + 1), index === 0 ? "left" : "right"));
+  };
+  const positionsColumn = (key) => `Positions!$${LETTER[key]}$${FIRST_ROW}:$${LETTER[key]}$${LAST_ROW}`;
+  const spill = (cell) => SPILLS.find((each) => each.sheet === HEDGE_SHEET && each.cell === cell);
+
+  section(TARGET_ROW - 2, "1. The book: net vega by asset (the targets), USD per vol point");
+  headers(TARGET_ROW - 1, ["asset", "net vega (USD/pt)"]);
+  TARGETS.forEach((asset, index) => {
+    const row = TARGET_ROW + index;
+    sheet.getCell(`A${row}`).value = asset;
+    sheet.getCell(`B${row}`).value = { formula: `SUMIF(${positionsColumn("asset")},A${row},${positionsColumn("positionVegaUsd")})` };
+    sheet.getCell(`B${row}`).numFmt = "#,##0;[Red]-#,##0";
+  });
+  sheet.getCell(`A${TARGET_LAST + 1}`).value =
+    `SUMIF of Positions column ${LETTER.positionVegaUsd} (USD vega): inverse legs' coin vega is converted at their forward. Vegas as they are, not time-weighted (XV.TWVEGA).`;
+
+  section(PROXY_ROW - 2, "2. The proxies: an ATM 30-day option on each (the tenor of DVOL and of the vol of vol), 1 coin per contract");
+  headers(PROXY_ROW - 1, ["proxy", "future", "strike", "years", "vol", "multiplier", "vega / contract", "lot size"]);
+  PROXIES.forEach((proxy, index) => {
+    const row = PROXY_ROW + index;
+    writeRow(sheet, row, 1, [proxy.asset, proxy.future, proxy.future, { formula: "30/365" }, proxy.vol, proxy.multiplier]);
+    sheet.getCell(`H${row}`).value = proxy.lotSize;
+    sheet.getCell(`B${row}`).numFmt = "#,##0";
+    sheet.getCell(`C${row}`).numFmt = "#,##0";
+    sheet.getCell(`D${row}`).numFmt = "0.00000";
+    sheet.getCell(`E${row}`).numFmt = "0.00";
+    sheet.getCell(`G${row}`).numFmt = "#,##0.00";
+  });
+  sheet.getCell(`A${PROXY_LAST + 1}`).value =
+    `G${PROXY_ROW} spills the USD vega per vol point of one contract (multiplier × XV.VEGA, black76 on the future). Lot sizes as on Deribit: 0.1 BTC, 1 ETH.`;
+
+  const hedge = spill(`A${HEDGE_ROW}`);
+  section(HEDGE_ROW - 2, `3. The hedge: ${hedge.shown} in A${HEDGE_ROW} spills one row per proxy`);
+  headers(HEDGE_ROW - 1, ["proxy", "hedge vega (USD/pt)", "contracts", "contracts rounded"]);
+  PROXIES.forEach((_, index) => {
+    const row = HEDGE_ROW + index;
+    sheet.getCell(`B${row}`).numFmt = "#,##0;[Red]-#,##0";
+    sheet.getCell(`C${row}`).numFmt = "#,##0.00;[Red]-#,##0.00";
+    sheet.getCell(`D${row}`).numFmt = "#,##0.0;[Red]-#,##0.0";
+  });
+  sheet.getCell(`A${HEDGE_ROW + PROXIES.length}`).value =
+    "Negative = sell vol. Each proxy's hedge cancels the book's own vega on it, then adds SOL's share (SOL's vol moves regressed on BTC's and ETH's).";
+
+  const stats = spill(`A${STATS_ROW}`);
+  section(STATS_ROW - 2, `4. How good it is: ${stats.shown.replace(/\(.*\)/, "(same arguments)")} in A${STATS_ROW} spills label and value`);
+  headers(STATS_ROW - 1, ["", "value"]);
+  sheet.getCell(`A${STATS_ROW - 1}`).value = "(USD per day; warnings, if any, spill below)";
+  STATS_LABELS.forEach((stat, index) => {
+    sheet.getCell(`B${STATS_ROW + index}`).numFmt = stat.numFmt;
+  });
+
+  for (const each of SPILLS.filter((candidate) => candidate.sheet === HEDGE_SHEET)) {
+    const anchor = sheet.getCell(each.cell);
+    anchor.value = { formula: each.formula, shareType: "array", ref: each.ref };
+    anchor.note = `${each.shown}\nOne formula spilling ${each.what}. Edit this cell only.`;
+  }
 }
 
 const METADATA_XML = `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>
@@ -193,11 +433,24 @@ async function markArrayFormulasAsDynamic(buffer) {
   return zip.generateAsync({ type: "nodebuffer", compression: "DEFLATE", compressionOptions: { level: 9 } });
 }
 
+/** The finished file's bytes: the same for every run (fixed dates), so an unchanged book leaves git clean. */
+async function sampleWorkbookBytes() {
+  return markArrayFormulasAsDynamic(await buildWorkbook().xlsx.writeBuffer());
+}
+
+/** `--out <file>` writes elsewhere (the tests regenerate into a temporary file and compare bytes). */
+function outputPath(argv) {
+  const index = argv.indexOf("--out");
+  if (index === -1) return OUTPUT;
+  const file = argv[index + 1];
+  if (!file) throw new Error("--out needs a file name");
+  return path.resolve(file);
+}
+
 async function main() {
-  const workbook = buildWorkbook();
-  const buffer = await markArrayFormulasAsDynamic(await workbook.xlsx.writeBuffer());
-  await require("fs").promises.writeFile(OUTPUT, buffer);
-  console.log(`wrote ${path.relative(process.cwd(), OUTPUT)} (${LEGS.length} legs, bad row ${BAD_ROW})`);
+  const output = outputPath(process.argv.slice(2));
+  await require("fs").promises.writeFile(output, await sampleWorkbookBytes());
+  console.log(`wrote ${path.relative(process.cwd(), output)} (${LEGS.length} legs, bad row ${BAD_ROW}; sheets Read me, Positions, ${CORRELATION_SHEET}, ${HEDGE_SHEET})`);
 }
 
 if (require.main === module) {
@@ -207,4 +460,4 @@ if (require.main === module) {
   });
 }
 
-module.exports = { LEGS, FIRST_ROW, LAST_ROW, BAD_ROW, storedFunction };
+module.exports = { LEGS, FIRST_ROW, LAST_ROW, BAD_ROW, DEFINED_NAMES, SPILLS, storedFunction, sampleWorkbookBytes };

@@ -1,35 +1,79 @@
 /*
  * assets/xvega-sample.xlsx (written by scripts/make-sample-workbook.js): the positions sheet, formulas stored the way
- * Excel stores custom functions, spills marked as dynamic arrays, and the deliberately bad row.
+ * Excel stores custom functions, spills marked as dynamic arrays, the deliberately bad row, the correlation inputs
+ * behind the workbook names XV_CORR and XV_VOLVOL, and the hedge sheet.
  */
+import { spawnSync } from "child_process";
 import * as fs from "fs";
+import * as os from "os";
 import * as path from "path";
 import ExcelJS from "exceljs";
 // jszip is exceljs's own dependency (the xlsx container); used here to read the parts exceljs does not expose.
 import JSZip from "jszip";
+import { validateCorrelationMatrix } from "../../src/core/correlation";
+import { hedgestats, xvegahedge } from "../../src/functions/hedgeFunctions";
+import { vega, years } from "../../src/functions/vegaFunctions";
+import { expectClose } from "../core/tolerance";
 
-const WORKBOOK = path.resolve(__dirname, "..", "..", "assets", "xvega-sample.xlsx");
+const ROOT = path.resolve(__dirname, "..", "..");
+const WORKBOOK = path.join(ROOT, "assets", "xvega-sample.xlsx");
+const SCRIPT = path.join(ROOT, "scripts", "make-sample-workbook.js");
+const HEDGE_ARGUMENTS = "A7:A9,B7:B9,A14:A15,XV_CORR,XV_VOLVOL,G14:G15,H14:H15";
+
+/** An Excel date serial (days since 1899-12-30) of a UTC date-time, as Excel holds the book's date cells. */
+const excelSerial = (date: Date): number => date.getTime() / 86_400_000 + 25_569;
 
 function formulaOf(cell: ExcelJS.Cell): string | null {
   const value = cell.value as { formula?: string } | null;
   return typeof value === "object" && value !== null && typeof value.formula === "string" ? value.formula : null;
 }
 
+/** The cells of a range such as "A4:D7" (no sheet), row by row. */
+function cellsOf(sheet: ExcelJS.Worksheet, address: string): ExcelJS.CellValue[][] {
+  const match = /^\$?([A-Z])\$?(\d+):\$?([A-Z])\$?(\d+)$/.exec(address);
+  if (!match) throw new Error(`not a range: ${address}`);
+  const [, firstColumn = "", firstRow = "", lastColumn = "", lastRow = ""] = match;
+  const rows: ExcelJS.CellValue[][] = [];
+  for (let row = Number(firstRow); row <= Number(lastRow); row++) {
+    const values: ExcelJS.CellValue[] = [];
+    for (let column = firstColumn.charCodeAt(0); column <= lastColumn.charCodeAt(0); column++) {
+      values.push(sheet.getCell(`${String.fromCharCode(column)}${row}`).value);
+    }
+    rows.push(values);
+  }
+  return rows;
+}
+
 describe("the sample workbook", () => {
   const workbook = new ExcelJS.Workbook();
   let positions: ExcelJS.Worksheet;
+  let correlations: ExcelJS.Worksheet;
+  let hedge: ExcelJS.Worksheet;
+  let zip: JSZip;
+  const sheetXml = async (index: number): Promise<string> => (await zip.file(`xl/worksheets/sheet${index}.xml`)?.async("string")) ?? "";
+
   beforeAll(async () => {
-    await workbook.xlsx.load(fs.readFileSync(WORKBOOK) as unknown as ExcelJS.Buffer);
-    const sheet = workbook.getWorksheet("Positions");
-    if (!sheet) throw new Error("no Positions sheet");
-    positions = sheet;
+    const bytes = fs.readFileSync(WORKBOOK);
+    await workbook.xlsx.load(bytes as unknown as ExcelJS.Buffer);
+    zip = await JSZip.loadAsync(bytes);
+    const sheet = (name: string): ExcelJS.Worksheet => {
+      const found = workbook.getWorksheet(name);
+      if (!found) throw new Error(`no ${name} sheet`);
+      return found;
+    };
+    positions = sheet("Positions");
+    correlations = sheet("Correlations");
+    hedge = sheet("Hedge");
   });
 
-  test("has a Read me with five instructions and a Positions sheet", () => {
-    expect(workbook.worksheets.map((sheet) => sheet.name)).toEqual(["Read me", "Positions"]);
+  test("has a Read me with seven instructions, then Positions, Correlations and Hedge", () => {
+    expect(workbook.worksheets.map((sheet) => sheet.name)).toEqual(["Read me", "Positions", "Correlations", "Hedge"]);
     const readme = workbook.getWorksheet("Read me");
-    const lines = [3, 4, 5, 6, 7].map((row) => String(readme?.getCell(`A${row}`).value ?? ""));
+    const lines = [3, 4, 5, 6, 7, 8, 9].map((row) => String(readme?.getCell(`A${row}`).value ?? ""));
     lines.forEach((line, index) => expect(line.startsWith(`${index + 1}. `)).toBe(true));
+    expect(lines[5]).toMatch(/^6\. Correlations .*XV_CORR \(A4:D7.*XV_VOLVOL \(F5:G7.*XV\.NEARCORR\(XV_CORR\)/);
+    expect(lines[6]).toMatch(/^7\. Hedge .*XV\.XVEGAHEDGE in A20.*XV\.HEDGESTATS in A26/);
+    expect(readme?.getCell("A10").value).toBeNull();
   });
 
   test("holds 12 BTC/ETH/SOL legs under a fixed 08:00 UTC valuation", () => {
@@ -52,9 +96,13 @@ describe("the sample workbook", () => {
     expect(formulaOf(positions.getCell("M9"))).toBe("J9*K9*L9");
   });
 
+  test("converts each leg's position vega to USD, inverse legs at their forward", () => {
+    expect(positions.getCell("O5").value).toBe("USD vega");
+    for (let row = 6; row <= 17; row += 1) expect(formulaOf(positions.getCell(`O${row}`))).toBe(`IF(C${row}="inverse",M${row}*D${row},M${row})`);
+  });
+
   test("marks the two spills as dynamic arrays (cell metadata XLDAPR), not legacy array formulas", async () => {
-    const zip = await JSZip.loadAsync(fs.readFileSync(WORKBOOK));
-    const sheet = (await zip.file("xl/worksheets/sheet2.xml")?.async("string")) ?? "";
+    const sheet = await sheetXml(2);
     expect(sheet).toMatch(/<c r="F6"[^>]* cm="1"><f t="array" ref="F6:F17">/);
     expect(sheet).toMatch(/<c r="L6"[^>]* cm="1"><f t="array" ref="L6:L17">/);
     expect(await zip.file("xl/metadata.xml")?.async("string")).toContain('<metadataType name="XLDAPR"');
@@ -66,5 +114,138 @@ describe("the sample workbook", () => {
     for (let row = 6; row <= 17; row += 1) vols.push(Number(positions.getCell(`G${row}`).value));
     expect(vols.filter((vol) => vol > 10)).toEqual([65]);
     for (const vol of vols.filter((v) => v <= 10)) expect(vol >= 0.45 && vol <= 0.9).toBe(true);
+  });
+
+  describe("the correlation inputs", () => {
+    test("defines the workbook-scoped names XV_CORR and XV_VOLVOL on the Correlations sheet", async () => {
+      expect(workbook.definedNames.getRanges("XV_CORR").ranges).toEqual(["Correlations!$A$4:$D$7"]);
+      expect(workbook.definedNames.getRanges("XV_VOLVOL").ranges).toEqual(["Correlations!$F$5:$G$7"]);
+      // In the file as Excel reads it: no localSheetId, so the names belong to the workbook, not to one sheet.
+      const xml = (await zip.file("xl/workbook.xml")?.async("string")) ?? "";
+      expect(xml).toContain('<definedName name="XV_CORR">Correlations!$A$4:$D$7</definedName>');
+      expect(xml).toContain('<definedName name="XV_VOLVOL">Correlations!$F$5:$G$7</definedName>');
+      expect(xml).not.toContain("localSheetId");
+    });
+
+    test("XV_CORR is a labelled, symmetric, unit-diagonal, positive definite matrix covering the book and the proxies", () => {
+      const [header = [], ...rows] = cellsOf(correlations, "A4:D7");
+      const columnLabels = header.slice(1).map(String);
+      const rowLabels = rows.map((row) => String(row[0]));
+      expect(columnLabels).toEqual(["BTC", "ETH", "SOL"]);
+      expect(rowLabels).toEqual(columnLabels);
+      expect(typeof header[0]).toBe("string");
+      const values = rows.map((row) => row.slice(1).map((value) => value as number));
+      for (const row of values) for (const value of row) expect(typeof value).toBe("number");
+      const validation = validateCorrelationMatrix(values, columnLabels);
+      expect(validation.problems).toEqual([]);
+      expect(validation.valid).toBe(true);
+      // Positive definite, not merely semidefinite: the hedge's proxy block must be invertible with room to spare.
+      expect(validation.smallestEigenvalue).toBeGreaterThan(0.01);
+      expect(values[0]?.[1]).toBe(0.9);
+      // Every asset of the book and every proxy has a row (the hedge would give #N/A otherwise).
+      const bookAssets = new Set<unknown>();
+      for (let row = 6; row <= 17; row += 1) bookAssets.add(positions.getCell(`A${row}`).value);
+      for (const asset of [...bookAssets, "BTC", "ETH"]) expect(columnLabels).toContain(asset);
+    });
+
+    test("XV_VOLVOL lists a positive vol of vol, in vol points a day, for every asset of XV_CORR", () => {
+      const pairs = cellsOf(correlations, "F5:G7");
+      expect(pairs.map(([name]) => name)).toEqual(["BTC", "ETH", "SOL"]);
+      expect(pairs.map(([, value]) => value)).toEqual([2, 2.5, 3]);
+    });
+
+    test("says how to repair an invalid matrix with XV.NEARCORR", () => {
+      const notes = [];
+      for (let row = 1; row <= 20; row += 1) notes.push(String(correlations.getCell(`A${row}`).value ?? ""));
+      expect(notes.some((note) => note.includes("=XV.NEARCORR(XV_CORR)") && note.includes("Paste Special › Values over A4:D7"))).toBe(true);
+    });
+  });
+
+  describe("the hedge sheet", () => {
+    test("nets the book's USD vega by asset with SUMIF over Positions, SOL among the targets", () => {
+      expect(cellsOf(hedge, "A7:A9").map(([asset]) => asset)).toEqual(["BTC", "ETH", "SOL"]);
+      for (const row of [7, 8, 9]) expect(formulaOf(hedge.getCell(`B${row}`))).toBe(`SUMIF(Positions!$A$6:$A$17,A${row},Positions!$O$6:$O$17)`);
+    });
+
+    test("hedges with BTC and ETH, each with the vega of one ATM 30-day contract and a lot size", () => {
+      expect(cellsOf(hedge, "A14:A15").map(([proxy]) => proxy)).toEqual(["BTC", "ETH"]);
+      expect(formulaOf(hedge.getCell("G14"))).toBe('F14:F15*_xldudf_XV_VEGA(B14:B15,C14:C15,D14:D15,E14:E15,0,,"black76")');
+      expect(formulaOf(hedge.getCell("D14"))).toBe("30/365");
+      expect(cellsOf(hedge, "H14:H15")).toEqual([[0.1], [1]]);
+    });
+
+    test("stores XV.XVEGAHEDGE and XV.HEDGESTATS as custom functions reading XV_CORR and XV_VOLVOL", () => {
+      expect(formulaOf(hedge.getCell("A20"))).toBe(`_xldudf_XV_XVEGAHEDGE(${HEDGE_ARGUMENTS})`);
+      expect(formulaOf(hedge.getCell("A26"))).toBe(`_xldudf_XV_HEDGESTATS(${HEDGE_ARGUMENTS})`);
+      // Nothing typed inside the spill ranges, or Excel would show #SPILL!.
+      for (const cell of ["B20", "C20", "D20", "A21", "B21", "C21", "D21", "B26", "A27", "B32", "A33", "A40"]) expect(hedge.getCell(cell).value).toBeNull();
+    });
+
+    test("computes, with the add-in's own functions, a BTC/ETH hedge of the whole book once row 17 is fixed", () => {
+      // What Excel does with the book: XV.YEARS and XV.VEGA over Positions (row 17's vol typed as 65%, as the tutorial
+      // tells), column O in USD, SUMIF by asset, the contract vegas, then the two hedge formulas on the sheet's ranges.
+      const legs = cellsOf(positions, "A6:K17");
+      const column = (index: number): unknown[][] => legs.map((cells) => [cells[index]]);
+      const valuation = [[excelSerial(positions.getCell("B2").value as Date)]];
+      const yearsToExpiry = years(legs.map((cells) => [excelSerial(cells[1] as Date)]), valuation);
+      const vols = legs.map((cells) => [(cells[6] as number) > 10 ? (cells[6] as number) / 100 : cells[6]]);
+      const vegas = vega(column(3), column(4), yearsToExpiry, vols, column(7), column(8), column(2));
+      const netVega = new Map<string, number>();
+      legs.forEach((cells, index) => {
+        const [asset, , model, underlying, , , , , , qty, multiplier] = cells as [string, Date, string, number, number, number, number, number, number, number, number];
+        const positionVega = qty * multiplier * (vegas[index]?.[0] as number);
+        const usd = model === "inverse" ? positionVega * underlying : positionVega;
+        netVega.set(asset, (netVega.get(asset) ?? 0) + usd);
+      });
+      const targets = cellsOf(hedge, "A7:A9");
+      const targetVegas = targets.map(([asset]) => [netVega.get(asset as string) as number]);
+      for (const [value] of targetVegas) expect(Number.isFinite(value)).toBe(true);
+      const proxyCells = cellsOf(hedge, "A14:H15");
+      const proxyColumn = (index: number): unknown[][] => proxyCells.map((cells) => [cells[index]]);
+      const contractVegas = vega(proxyColumn(1), proxyColumn(2), proxyColumn(3).map(() => [30 / 365]), proxyColumn(4), [[0]], null as never, [["black76"]]).map(
+        ([perCoin], index) => [(perCoin as number) * (proxyCells[index]?.[5] as number)],
+      );
+      const args = [targets, targetVegas, proxyColumn(0), cellsOf(correlations, "A4:D7"), cellsOf(correlations, "F5:G7"), contractVegas, proxyColumn(7)] as const;
+
+      const result = xvegahedge(...args);
+      expect(result.map(([proxy]) => proxy)).toEqual(["BTC", "ETH"]);
+      const sol = netVega.get("SOL") as number;
+      expect(sol).toBeGreaterThan(1000); // the altcoin is a real part of the book's vega, not a rounding error
+      // Each proxy's hedge cancels the book's own vega on it and adds SOL's share: DOMAIN.md's BTC + ETH example,
+      // (−2,763.16, −8,210.53) per +10,000 of ALT (= SOL) vega.
+      const solShare = [-2763.1579, -8210.5263].map((perTenThousand) => (perTenThousand * sol) / 10_000);
+      result.forEach(([proxy, hedgeVega, contracts, rounded], index) => {
+        expectClose((hedgeVega as number) + (netVega.get(proxy as string) as number), solShare[index] as number, { absolute: 0.01 }, `${proxy} share of SOL`);
+        expectClose(contracts, (hedgeVega as number) / (contractVegas[index]?.[0] as number), { relative: 1e-12 }, `${proxy} contracts`);
+        const lot = proxyCells[index]?.[7] as number;
+        expect(Math.abs((rounded as number) / lot - Math.round((rounded as number) / lot))).toBeLessThan(1e-9);
+      });
+
+      const stats = hedgestats(...args);
+      expect(stats).toHaveLength(7); // no warning rows: BTC and ETH are correlated 0.9, not collinear
+      const effectiveness = stats[2]?.[1] as number;
+      expect(effectiveness).toBeGreaterThan(0.9);
+      expect(effectiveness).toBeLessThan(1); // SOL's own vol moves stay unhedged
+    });
+
+    test("marks its three spills as dynamic arrays", async () => {
+      const sheet = await sheetXml(4);
+      expect(sheet).toMatch(/<c r="G14"[^>]* cm="1"><f t="array" ref="G14:G15">/);
+      expect(sheet).toMatch(/<c r="A20"[^>]* cm="1"><f t="array" ref="A20:D21">_xldudf_XV_XVEGAHEDGE\(/);
+      expect(sheet).toMatch(/<c r="A26"[^>]* cm="1"><f t="array" ref="A26:B32">_xldudf_XV_HEDGESTATS\(/);
+      expect(sheet.match(/cm="1"/g)).toHaveLength(3);
+    });
+  });
+
+  test("regenerating it gives identical bytes", () => {
+    const output = path.join(fs.mkdtempSync(path.join(os.tmpdir(), "xvega-sample-")), "regenerated.xlsx");
+    try {
+      const result = spawnSync(process.execPath, [SCRIPT, "--out", output], { cwd: ROOT, encoding: "utf8" });
+      expect(result.stderr).toBe("");
+      expect(result.status).toBe(0);
+      expect(fs.readFileSync(output).equals(fs.readFileSync(WORKBOOK))).toBe(true);
+    } finally {
+      fs.rmSync(path.dirname(output), { recursive: true, force: true });
+    }
   });
 });
