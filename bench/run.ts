@@ -3,6 +3,8 @@
  * A measurement, not a test: it prints PASS/MISS beside targets and exits 0 either way (non-zero only on a crash).
  */
 import * as os from "node:os";
+import { runHedgeBenchmark } from "./hedgeBenchmark";
+import { runNearestCorrelationBenchmark } from "./nearestCorrelationBenchmark";
 import { canCollectGarbage } from "./timing";
 import { runVegaBenchmark } from "./vegaBenchmark";
 
@@ -13,7 +15,11 @@ interface BenchmarkSection {
 }
 
 /** Add a section here (one file per section, sharing ./timing). */
-const SECTIONS: readonly BenchmarkSection[] = [{ name: "vega", title: "Per-leg vega throughput", run: runVegaBenchmark }];
+const SECTIONS: readonly BenchmarkSection[] = [
+  { name: "vega", title: "Per-leg vega throughput", run: runVegaBenchmark },
+  { name: "hedge", title: "Proxy hedge: 200 targets, 5 proxies", run: runHedgeBenchmark },
+  { name: "nearcorr", title: "Nearest correlation matrix, 50 to 200 assets", run: runNearestCorrelationBenchmark },
+];
 
 function printEnvironment(): void {
   const cpus = os.cpus();

@@ -74,11 +74,12 @@ export function findEntryProblems(values: SquareMatrix, labels?: readonly string
   const problems: CorrelationProblem[] = [];
   const size = values.length;
   for (let row = 0; row < size; row++) {
+    const rowValues = values[row];
     for (let column = 0; column < size; column++) {
-      const value = values[row]?.[column] ?? Number.NaN;
-      const entry = describeEntry(row, column, labels);
+      const value = rowValues?.[column] ?? Number.NaN;
+      // Entry names are built only for a problem: one per entry cost more than the checks themselves on 205×205.
       if (typeof value !== "number" || !Number.isFinite(value)) {
-        problems.push({ check: "finite", row, column, value, message: `entry ${entry} is ${String(value)}: every correlation must be a finite number` });
+        problems.push({ check: "finite", row, column, value, message: `entry ${describeEntry(row, column, labels)} is ${String(value)}: every correlation must be a finite number` });
         continue;
       }
       if (row === column) {
@@ -88,7 +89,7 @@ export function findEntryProblems(values: SquareMatrix, labels?: readonly string
             row,
             column,
             value,
-            message: `diagonal entry ${entry} is ${value}: an asset's correlation with itself must be 1`,
+            message: `diagonal entry ${describeEntry(row, column, labels)} is ${value}: an asset's correlation with itself must be 1`,
           });
         }
         continue;
@@ -96,7 +97,7 @@ export function findEntryProblems(values: SquareMatrix, labels?: readonly string
       const mirror = values[column]?.[row] ?? Number.NaN;
       const isMirrorOfReported = row > column && mirror === value;
       if (Math.abs(value) > 1 + BOUND_TOLERANCE && !isMirrorOfReported) {
-        problems.push({ check: "bounds", row, column, value, message: `entry ${entry} is ${value}: a correlation must lie between −1 and 1` });
+        problems.push({ check: "bounds", row, column, value, message: `entry ${describeEntry(row, column, labels)} is ${value}: a correlation must lie between −1 and 1` });
       }
       if (row < column && Number.isFinite(mirror) && Math.abs(value - mirror) > SYMMETRY_TOLERANCE) {
         problems.push({
@@ -104,7 +105,7 @@ export function findEntryProblems(values: SquareMatrix, labels?: readonly string
           row,
           column,
           value,
-          message: `entry ${entry} is ${value} but ${describeEntry(column, row, labels)} is ${mirror}: the matrix must be symmetric`,
+          message: `entry ${describeEntry(row, column, labels)} is ${value} but ${describeEntry(column, row, labels)} is ${mirror}: the matrix must be symmetric`,
         });
       }
     }

@@ -1,6 +1,7 @@
 import { Matrix, solve } from "ml-matrix";
 import { CorrelationInputError } from "./correlationErrors";
-import { smallestOf, symmetricEigen, symmetrise, type SquareMatrix, type SymmetricEigen } from "./symmetricMatrix";
+import { SymmetricEigenSolver } from "./symmetricEigenSolver";
+import { smallestOf, type SquareMatrix } from "./symmetricMatrix";
 
 /** Stop when every diagonal entry of the PSD projection is within this of 1 (see `nearestCorrelationMatrix`). */
 export const DEFAULT_NEAREST_CORRELATION_TOLERANCE = 1e-10;
@@ -89,66 +90,81 @@ function hasExactCorrelationEntries(values: SquareMatrix): boolean {
   );
 }
 
-/** A + diag(y) as a new matrix. */
-function withDiagonalShift(symmetric: Matrix, y: Float64Array): Matrix {
-  const shifted = symmetric.clone();
-  for (let i = 0; i < shifted.rows; i++) shifted.set(i, i, symmetric.get(i, i) + (y[i] ?? 0));
-  return shifted;
+/** (A + Aᵀ)/2, row-major in one array (the numbers `symmetrise` gives). */
+function symmetrisedArray(values: SquareMatrix): Float64Array {
+  const size = values.length;
+  const result = new Float64Array(size * size);
+  for (let i = 0; i < size; i++) {
+    const rowI = values[i] as readonly number[];
+    result[i * size + i] = rowI[i] as number;
+    for (let j = i + 1; j < size; j++) {
+      const average = ((rowI[j] as number) + ((values[j] as readonly number[])[i] as number)) / 2;
+      result[i * size + j] = average;
+      result[j * size + i] = average;
+    }
+  }
+  return result;
 }
 
-/** diag(P_S(M)) from an eigen-decomposition of M: M_ii − Σ_{λk<0} λk·V_ik². */
-function projectedDiagonal(shifted: Matrix, eigen: SymmetricEigen): Float64Array {
-  const size = shifted.rows;
+/** Loads A + diag(y) into the solver (overwriting its last decomposition) and decomposes it. */
+function decomposeShifted(solver: SymmetricEigenSolver, symmetric: Float64Array, y: Float64Array): void {
+  const size = solver.size;
+  solver.vectors.set(symmetric);
+  for (let i = 0; i < size; i++) solver.vectors[i * size + i] = (symmetric[i * size + i] as number) + (y[i] as number);
+  solver.decompose();
+}
+
+/**
+ * diag(P_S(M)) from an eigen-decomposition of M = A + diag(y): M_ii − Σ_{λk<0} λk·V_ik². Row k of `vectors` is the
+ * eigenvector of eigenvalues[k] (`SymmetricEigenSolver`).
+ */
+function projectedDiagonal(symmetric: Float64Array, y: Float64Array, eigenvalues: Float64Array, vectors: Float64Array): Float64Array {
+  const size = y.length;
   const diagonal = new Float64Array(size);
-  for (let i = 0; i < size; i++) diagonal[i] = shifted.get(i, i);
-  eigen.values.forEach((eigenvalue, k) => {
-    if (eigenvalue >= 0) return;
+  for (let i = 0; i < size; i++) diagonal[i] = (symmetric[i * size + i] as number) + (y[i] as number);
+  for (let k = 0; k < size; k++) {
+    const eigenvalue = eigenvalues[k] as number;
+    if (eigenvalue >= 0) continue;
     for (let i = 0; i < size; i++) {
-      const component = eigen.vectors.get(i, k);
-      diagonal[i] = (diagonal[i] ?? 0) - eigenvalue * component * component;
+      const component = vectors[k * size + i] as number;
+      diagonal[i] = (diagonal[i] as number) - eigenvalue * component * component;
     }
-  });
+  }
   return diagonal;
 }
 
 /**
  * P_S(M) = V·max(Λ, 0)·Vᵀ rescaled to unit diagonal, D^(−1/2)·P_S(M)·D^(−1/2): a congruence, so the result stays PSD,
  * and at convergence D is within `tolerance` of I so the rescaling moves entries by at most about that much. The
- * upper triangle is computed and mirrored, so the output is exactly symmetric.
+ * upper triangle is computed and mirrored, so the output is exactly symmetric. Each entry sums the eigenvectors'
+ * terms in increasing k; the loop runs over k outermost so that it reads each eigenvector (a row of `vectors`) in order.
  */
-function rescaledProjection(eigen: SymmetricEigen): number[][] {
-  const size = eigen.values.length;
-  const positive: number[] = [];
-  eigen.values.forEach((eigenvalue, k) => {
-    if (eigenvalue > 0) positive.push(k);
-  });
-  const columns = positive.map((k) => eigen.vectors.getColumn(k));
-  const weights = positive.map((k) => eigen.values[k] ?? 0);
-  const projection: number[][] = Array.from({ length: size }, () => new Array<number>(size).fill(0));
-  for (let i = 0; i < size; i++) {
-    const rowI = projection[i] ?? [];
-    for (let j = i; j < size; j++) {
-      let sum = 0;
-      for (let c = 0; c < columns.length; c++) {
-        const column = columns[c] ?? [];
-        sum += (weights[c] ?? 0) * (column[i] ?? 0) * (column[j] ?? 0);
-      }
-      rowI[j] = sum;
+function rescaledProjection(eigenvalues: Float64Array, vectors: Float64Array): number[][] {
+  const size = eigenvalues.length;
+  const projection = new Float64Array(size * size);
+  for (let k = 0; k < size; k++) {
+    const weight = eigenvalues[k] as number;
+    if (!(weight > 0)) continue;
+    const vector = k * size;
+    for (let i = 0; i < size; i++) {
+      const weighted = weight * (vectors[vector + i] as number);
+      const rowI = i * size;
+      for (let j = i; j < size; j++) projection[rowI + j] = (projection[rowI + j] as number) + weighted * (vectors[vector + j] as number);
     }
   }
-  const scale = projection.map((row, i) => {
-    const diagonal = row[i] ?? 0;
-    return diagonal > 0 ? 1 / Math.sqrt(diagonal) : 0;
-  });
+  const scale = new Float64Array(size);
+  for (let i = 0; i < size; i++) {
+    const diagonal = projection[i * size + i] as number;
+    scale[i] = diagonal > 0 ? 1 / Math.sqrt(diagonal) : 0;
+  }
   const result: number[][] = Array.from({ length: size }, () => new Array<number>(size).fill(0));
   for (let i = 0; i < size; i++) {
-    const resultI = result[i] ?? [];
+    const resultI = result[i] as number[];
     resultI[i] = 1;
     for (let j = i + 1; j < size; j++) {
-      const value = Math.min(1, Math.max(-1, (projection[i]?.[j] ?? 0) * (scale[i] ?? 0) * (scale[j] ?? 0)));
+      const value = Math.min(1, Math.max(-1, (projection[i * size + j] as number) * (scale[i] as number) * (scale[j] as number)));
       resultI[j] = value;
-      const resultJ = result[j];
-      if (resultJ) resultJ[i] = value;
+      (result[j] as number[])[i] = value;
     }
   }
   return result;
@@ -268,23 +284,27 @@ class AndersonMixer {
 export function nearestCorrelationMatrix(values: SquareMatrix, options: NearestCorrelationOptions = {}): NearestCorrelationResult {
   checkMatrix(values);
   const { tolerance, maxIterations, andersonDepth } = checkOptions(options);
-  const symmetric = symmetrise(values);
-  const size = symmetric.rows;
-  const firstEigen = symmetricEigen(symmetric);
-  if (hasExactCorrelationEntries(values) && smallestOf(firstEigen.values) >= -UNCHANGED_EIGENVALUE_TOLERANCE) {
+  const size = values.length;
+  const symmetric = symmetrisedArray(values);
+  // One solver for every iteration: its arrays are reused, and `vectors` always holds the latest decomposition.
+  const solver = new SymmetricEigenSolver(size);
+  solver.vectors.set(symmetric);
+  solver.decompose();
+  const firstEigenvalues = Array.from(solver.values);
+  if (hasExactCorrelationEntries(values) && smallestOf(firstEigenvalues) >= -UNCHANGED_EIGENVALUE_TOLERANCE) {
     return { matrix: values.map((row) => row.slice()), iterations: 0, converged: true, largestChange: null };
   }
   // More past steps than unknowns would make the least-squares problem underdetermined.
   const mixer = new AndersonMixer(Math.min(andersonDepth, size));
-  const startShift = traceMatchingShift(firstEigen.values);
+  const startShift = traceMatchingShift(firstEigenvalues);
   let y: Float64Array = new Float64Array(size).fill(startShift);
-  let eigen: SymmetricEigen = { values: firstEigen.values.map((value) => value + startShift), vectors: firstEigen.vectors };
-  let shifted = withDiagonalShift(symmetric, y);
+  // A + c·I has A's eigenvectors (already in the solver) and eigenvalues λ + c: no second decomposition.
+  let eigenvalues: Float64Array = Float64Array.from(firstEigenvalues, (value) => value + startShift);
   let bestResidual = Number.POSITIVE_INFINITY;
   let converged = false;
   let iterations = 1;
   for (;;) {
-    const diagonal = projectedDiagonal(shifted, eigen);
+    const diagonal = projectedDiagonal(symmetric, y, eigenvalues, solver.vectors);
     const f = new Float64Array(size);
     let residual = 0;
     for (let i = 0; i < size; i++) {
@@ -299,10 +319,10 @@ export function nearestCorrelationMatrix(values: SquareMatrix, options: NearestC
     if (residual > ANDERSON_RESTART_GROWTH * bestResidual) mixer.reset();
     bestResidual = Math.min(bestResidual, residual);
     y = mixer.next(y, f);
-    shifted = withDiagonalShift(symmetric, y);
-    eigen = symmetricEigen(shifted);
+    decomposeShifted(solver, symmetric, y);
+    eigenvalues = solver.values;
     iterations++;
   }
-  const matrix = rescaledProjection(eigen);
+  const matrix = rescaledProjection(eigenvalues, solver.vectors);
   return { matrix, iterations, converged, largestChange: largestChangeOf(values, matrix) };
 }

@@ -1,11 +1,11 @@
-import { CholeskyDecomposition, EigenvalueDecomposition, Matrix } from "ml-matrix";
+import { EigenvalueDecomposition, Matrix } from "ml-matrix";
 
 /** A square matrix as rows of numbers (what an Excel range or a JSON array gives). Never mutated here. */
 export type SquareMatrix = readonly (readonly number[])[];
 
 /**
- * (A + Aᵀ)/2 as a new, exactly symmetric ml-matrix Matrix; the caller's rows are not touched. ml-matrix's
- * `isSymmetric()` (which its Cholesky insists on) is an exact test, so every decomposition here starts from this.
+ * (A + Aᵀ)/2 as a new, exactly symmetric ml-matrix Matrix; the caller's rows are not touched. The eigen-decomposition
+ * assumes exact symmetry (as ml-matrix's `assumeSymmetric` does), so it starts from this.
  */
 export function symmetrise(values: SquareMatrix): Matrix {
   const size = values.length;
@@ -28,8 +28,13 @@ export interface SymmetricEigen {
   vectors: Matrix;
 }
 
-/** Eigenvalues and eigenvectors of an exactly symmetric, non-empty matrix (ml-matrix tred2/tql2). */
+/**
+ * Eigenvalues (ascending) and eigenvectors of an exactly symmetric, non-empty matrix (ml-matrix's symmetric
+ * `EigenvalueDecomposition`, which works on its own copy).
+ */
 export function symmetricEigen(symmetric: Matrix): SymmetricEigen {
+  const size = symmetric.rows;
+  if (size === 0 || symmetric.columns !== size) throw new RangeError(`eigen-decomposition needs a non-empty square matrix, not ${size}×${symmetric.columns}`);
   const decomposition = new EigenvalueDecomposition(symmetric, { assumeSymmetric: true });
   return { values: decomposition.realEigenvalues, vectors: decomposition.eigenvectorMatrix };
 }
@@ -50,15 +55,4 @@ export function conditionNumberOf(eigenvalues: readonly number[]): number | null
   const smallest = smallestOf(eigenvalues);
   if (!(smallest > 0)) return null;
   return largestOf(eigenvalues) / smallest;
-}
-
-/**
- * True when the exactly symmetric matrix A has smallest eigenvalue > −tolerance, tested by Cholesky of A + tolerance·I
- * (a third of the cost of one eigen-decomposition, and no eigenvectors). ml-matrix's Cholesky never throws on an
- * indefinite matrix, so its `isPositiveDefinite()` flag is the test.
- */
-export function isPositiveSemidefiniteWithin(symmetric: Matrix, tolerance: number): boolean {
-  const shifted = symmetric.clone();
-  for (let i = 0; i < shifted.rows; i++) shifted.set(i, i, shifted.get(i, i) + tolerance);
-  return new CholeskyDecomposition(shifted).isPositiveDefinite();
 }

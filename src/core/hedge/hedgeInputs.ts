@@ -1,6 +1,6 @@
 import { assetKey, findAssetNameProblem, indexAssetNames } from "../correlation/assetNames";
 import { findEntryProblems, PSD_TOLERANCE, validateCorrelationMatrix } from "../correlation/correlationValidation";
-import { isPositiveSemidefiniteWithin, symmetrise } from "../correlation/symmetricMatrix";
+import { isPositiveSemidefiniteWithin } from "../correlation/positiveSemidefinite";
 import { DEFAULT_LOT_SIZE, findContractProblem } from "./hedgeContracts";
 import { HedgeInputError } from "./hedgeErrors";
 import type { AssetValue, HedgeWarning, ProxyHedgeInput, TargetVega, VolChangeScale } from "./hedgeTypes";
@@ -94,7 +94,11 @@ function checkMatrix(input: ProxyHedgeInput, involvedAssets: readonly string[]):
     const fix = entryProblem.check === "finite" ? "fill it in" : "fix it, or repair the matrix with XV.NEARCORR";
     throw new HedgeInputError("invalidMatrix", `correlation matrix check ${entryProblem.check} failed: ${entryProblem.message}; ${fix}`);
   }
-  if (!isPositiveSemidefiniteWithin(symmetrise(values), PSD_TOLERANCE)) {
+  // The whole matrix is checked, not only the rows of the assets in this hedge: a principal sub-matrix of a PSD matrix
+  // is PSD, but the converse fails, and a matrix with contradictory correlations anywhere is a bad input to flag
+  // whichever assets are hedged today (Excel recomputes the hedge with other targets tomorrow). One Cholesky costs
+  // ~1 ms at 205×205; the eigenvalues are computed only to word the error.
+  if (!isPositiveSemidefiniteWithin(values, PSD_TOLERANCE)) {
     const smallest = validateCorrelationMatrix(values, labels).smallestEigenvalue ?? Number.NaN;
     throw new HedgeInputError(
       "invalidMatrix",
@@ -102,6 +106,23 @@ function checkMatrix(input: ProxyHedgeInput, involvedAssets: readonly string[]):
     );
   }
   return index;
+}
+
+/** Rows and columns `rows` (matrix indices) of (A + Aᵀ)/2, with a unit diagonal: exactly symmetric. */
+function symmetricSubmatrix(values: readonly (readonly number[])[], rows: readonly number[]): number[][] {
+  const size = rows.length;
+  const result = Array.from({ length: size }, () => new Array<number>(size).fill(1));
+  for (let i = 0; i < size; i++) {
+    const row = rows[i] as number;
+    const resultI = result[i] as number[];
+    for (let j = i + 1; j < size; j++) {
+      const column = rows[j] as number;
+      const average = ((values[row]?.[column] ?? 0) + (values[column]?.[row] ?? 0)) / 2;
+      resultI[j] = average;
+      (result[j] as number[])[i] = average;
+    }
+  }
+  return result;
 }
 
 /** Looks up one value per involved asset in a named list; `what` names the list in messages. */
@@ -158,10 +179,7 @@ export function resolveHedgeInput(input: ProxyHedgeInput): ResolvedHedge {
 
   const matrixIndex = checkMatrix(input, assets);
   const rows = assets.map((asset) => matrixIndex.get(assetKey(asset)) ?? 0);
-  const values = input.correlation.values;
-  const correlation = rows.map((row, i) =>
-    rows.map((column, j) => (i === j ? 1 : ((values[row]?.[column] ?? 0) + (values[column]?.[row] ?? 0)) / 2)),
-  );
+  const correlation = symmetricSubmatrix(input.correlation.values, rows);
 
   const warnings: HedgeWarning[] = [];
   let deviations: number[];

@@ -14,16 +14,17 @@ import {
   ZERO_UNHEDGED_RISK_WARNING,
 } from "./hedgeWarnings";
 
-/** wᵀΣw for a symmetric Σ. */
+/** wᵀΣw for a symmetric Σ (a missing row, entry or weight counts as 0). */
 export function quadraticForm(covariance: readonly (readonly number[])[], weights: readonly number[]): number {
   let total = 0;
-  covariance.forEach((row, i) => {
+  for (let i = 0; i < covariance.length; i++) {
     const weightI = weights[i] ?? 0;
-    if (weightI === 0) return;
+    const row = covariance[i];
+    if (weightI === 0 || row === undefined) continue;
     let rowSum = 0;
-    row.forEach((value, j) => (rowSum += value * (weights[j] ?? 0)));
+    for (let j = 0; j < row.length; j++) rowSum += (row[j] ?? 0) * (weights[j] ?? 0);
     total += weightI * rowSum;
-  });
+  }
   return total;
 }
 
