@@ -8,4 +8,5 @@ module.exports = {
   // office-addin-mock pulls office-addin-manifest, whose ESM-only dependency Jest cannot require (PLATFORM.md).
   moduleNameMapper: { "^office-addin-manifest$": "<rootDir>/test/stubs/officeAddinManifest.ts" },
   testPathIgnorePatterns: ["/node_modules/", "/test/browser/"],
+  reporters: ["default", "<rootDir>/test/support/plainSummaryReporter.js"],
 };
