@@ -147,6 +147,26 @@ function adapterResult(columns: ExcelColumns): unknown[][] {
   return excelVega(columns.underlying, columns.strike, columns.years, columns.vol, columns.rate, columns.carry);
 }
 
+/**
+ * (e) The least any XV.VEGA must do with Excel's data format, without any maths: read every cell of the six n×1
+ * ranges with a number check into typed columns, and build the n×1 result of one-element rows. The adapter's time
+ * beyond kernel + this is validation, defaults and error bookkeeping.
+ */
+function excelInputOutputFloor(columns: ExcelColumns): unknown[][] {
+  const ranges = [columns.underlying, columns.strike, columns.years, columns.vol, columns.rate, columns.carry];
+  const count = columns.underlying.length;
+  const sums = new Float64Array(count);
+  for (const range of ranges) {
+    for (let row = 0; row < count; row++) {
+      const value = (range[row] as unknown[])[0];
+      sums[row] = (sums[row] as number) + (typeof value === "number" ? value : Number.NaN);
+    }
+  }
+  const result: unknown[][] = new Array(count);
+  for (let row = 0; row < count; row++) result[row] = [sums[row]];
+  return result;
+}
+
 function peerChecksum(legs: Legs): number {
   const { underlying, strike, years, vol, rate } = legs;
   const count = underlying.length;
@@ -264,21 +284,22 @@ export function runVegaBenchmark(): void {
     benchmarkVariant("(b) adapter XV.VEGA any[][] in/out", () => adapterResult(columns), columnChecksum),
     benchmarkVariant("(c) peer    greeks 1.0.0 getVega", () => peerChecksum(legs), (checksum) => checksum),
     benchmarkVariant("(d) floor   Math.log+sqrt+exp only", () => floorChecksum(floor), (checksum) => checksum),
+    benchmarkVariant("(e) Excel I/O floor: read 6 ranges, write rows", () => excelInputOutputFloor(columns), columnChecksum),
   ];
-  const [kernel, adapter, peer, floorSamples] = measureInterleaved(variants, {
+  const [kernel, adapter, peer, floorSamples, inputOutputFloor] = measureInterleaved(variants, {
     warmUpRounds: WARM_UP_ROUNDS,
     repetitions: REPETITIONS,
-  }) as [VariantSamples, VariantSamples, VariantSamples, VariantSamples];
+  }) as [VariantSamples, VariantSamples, VariantSamples, VariantSamples, VariantSamples];
 
   console.log(`\nTimings: median of ${REPETITIONS} interleaved repetitions after ${WARM_UP_ROUNDS} warm-up rounds:`);
   console.log(
     formatTable(
       ["variant", "median ms", "min ms", "max ms", "cpu/wall", "ns/leg", "legs/s", "checksum"],
-      [kernel, adapter, peer, floorSamples].map(variantRow),
+      [kernel, adapter, peer, floorSamples, inputOutputFloor].map(variantRow),
       "  ",
     ),
   );
-  console.log("  checksums: (a), (b), (c) sum vega per vol point; (d) sums the Math results.");
+  console.log("  checksums: (a), (b), (c) sum vega per vol point; (d) sums the Math results; (e) sums the inputs read.");
   console.log("  cpu/wall: CPU time of all threads / wall time; > 1: GC helper threads ran too; < 1: the machine took the CPU away.");
 
   console.log("\nTime ratios, per repetition (median and range over repetitions), against the issue's targets:");
@@ -292,5 +313,10 @@ export function runVegaBenchmark(): void {
       ],
       "  ",
     ),
+  );
+  const kernelPlusInputOutput = median(kernel.milliseconds) + median(inputOutputFloor.milliseconds);
+  console.log(
+    `\n  For scale (no target): Excel's format alone, (e), costs ${(median(inputOutputFloor.milliseconds) / median(kernel.milliseconds)).toFixed(2)}× the kernel; ` +
+      `adapter / (kernel + (e)) = ${(median(adapter.milliseconds) / kernelPlusInputOutput).toFixed(2)}×.`,
   );
 }
