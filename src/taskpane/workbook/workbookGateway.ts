@@ -1,0 +1,51 @@
+/*
+ * Everything the pane asks of the workbook. The Office implementation (officeGateway.ts) is the only code in the pane
+ * that calls Office.js; the view and the pure logic see only this interface.
+ */
+import type { CorrelationConfig } from "../correlation/correlationConfig";
+
+/** The sheet the add-in owns and the workbook names it defines there. */
+export const CONFIG_SHEET_NAME = "XV_Config";
+export const CORRELATION_NAME = "XV_CORR";
+export const VOL_OF_VOL_NAME = "XV_VOLVOL";
+export const METADATA_NAME = "XV_META";
+
+/** A save either happened, or would overwrite something the add-in did not create and needs the user's yes first. */
+export type SaveOutcome = { saved: true } | { saved: false; needsConfirmation: string };
+
+/** A range the user selected: its address ("Positions!A6:A17") and its values (Excel's any[][]). */
+export interface SelectedRange {
+  address: string;
+  values: unknown[][];
+}
+
+/** What "Insert hedge report" writes: live formulas over the book's exposure columns and the saved names. */
+export interface HedgeReportSpec {
+  /** Sheet-qualified addresses of the book's per-leg asset and vega columns ("Positions!A6:A17"). */
+  assetsAddress: string;
+  vegasAddress: string;
+  /** Proxy names in order (BTC, ETH). */
+  proxies: string[];
+  /** Optional sizing, one per proxy. */
+  contractVegas?: number[];
+  lotSizes?: number[];
+}
+
+export interface WorkbookGateway {
+  /** Null when the host has every API the pane needs; otherwise a message saying what is missing and what to do. */
+  requirementProblem(): string | null;
+  /** The set-up saved by the add-in (XV_CORR, XV_VOLVOL, XV_META), or null when the workbook has none. */
+  loadConfig(): Promise<CorrelationConfig | null>;
+  /**
+   * Writes the set-up to the XV_Config sheet and (re)defines XV_CORR, XV_VOLVOL and XV_META on it. Never overwrites a
+   * sheet or name the add-in did not create unless `overwriteForeign` is true: without it, returns what would be
+   * overwritten. Does not check the matrix: the pane refuses invalid matrices before calling.
+   */
+  saveConfig(config: CorrelationConfig, options: { overwriteForeign: boolean }): Promise<SaveOutcome>;
+  /** The current selection (values as Excel gives them). */
+  readSelection(): Promise<SelectedRange>;
+  /** The values of a sheet-qualified address. */
+  readRange(address: string): Promise<unknown[][]>;
+  /** Adds a new sheet with the live hedge report; returns its name. */
+  insertHedgeReport(spec: HedgeReportSpec): Promise<{ sheetName: string }>;
+}
