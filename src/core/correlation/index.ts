@@ -43,5 +43,5 @@ export {
   type VolEstimationMethod,
   type VolEstimationOptions,
 } from "./volEstimation";
-export type { SquareMatrix } from "./symmetricMatrix";
+export { conditionNumberOf, symmetricEigen, symmetrise, type SquareMatrix, type SymmetricEigen } from "./symmetricMatrix";
 export { historyOrderFromDates, isDateHeader, type DatedRow, type DateOrderProblem } from "./historyDates";

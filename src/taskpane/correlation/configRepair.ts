@@ -1,0 +1,51 @@
+/*
+ * Repair: the nearest correlation matrix (the engine's Higham routine), as a preview the pane shows before/after with
+ * the largest change; the user then keeps `repaired` or not.
+ */
+import { CorrelationInputError, nearestCorrelationMatrix, type NearestCorrelationResult } from "../../core/correlation";
+import type { CorrelationConfig } from "./correlationConfig";
+
+export interface RepairPreview {
+  /** The set-up with the nearest correlation matrix and metadata.repaired true (asOf now); the input itself when nothing changed. */
+  repaired: CorrelationConfig;
+  changed: boolean;
+  /** The entry that moved most (the first of a symmetric pair, upper triangle); null when nothing changed. */
+  largestChange: { rowAsset: string; columnAsset: string; before: number; after: number } | null;
+  /** Higham iterations (one eigen-decomposition each); 0 when the matrix was already valid. */
+  iterations: number;
+  /** False when the iteration cap ran out: `repaired` is then a valid correlation matrix, but not the nearest. */
+  converged: boolean;
+  /** Set when the matrix cannot be repaired (a non-finite entry, a non-square matrix): nothing changed, and this says why. */
+  problem?: string;
+}
+
+/**
+ * The nearest valid correlation matrix to the set-up's (vol-of-vols, names, changes and provenance kept, `repaired`
+ * set). A matrix that is already valid comes back unchanged (same object, changed false, iterations 0), and so does an
+ * empty set-up.
+ */
+export function repairConfig(config: CorrelationConfig, now: Date): RepairPreview {
+  const unchanged = (iterations: number, converged: boolean): RepairPreview => ({ repaired: config, changed: false, largestChange: null, iterations, converged });
+  if (config.assets.length === 0) return unchanged(0, true);
+  let result: NearestCorrelationResult;
+  try {
+    result = nearestCorrelationMatrix(config.correlations);
+  } catch (error) {
+    if (!(error instanceof CorrelationInputError)) throw error;
+    return { ...unchanged(0, false), problem: error.message };
+  }
+  const change = result.largestChange;
+  if (change === null) return unchanged(result.iterations, result.converged);
+  return {
+    repaired: { ...config, correlations: result.matrix, metadata: { ...config.metadata, asOf: now.toISOString(), repaired: true } },
+    changed: true,
+    largestChange: {
+      rowAsset: config.assets[change.row] ?? `row ${change.row + 1}`,
+      columnAsset: config.assets[change.column] ?? `column ${change.column + 1}`,
+      before: change.before,
+      after: change.after,
+    },
+    iterations: result.iterations,
+    converged: result.converged,
+  };
+}

@@ -1,0 +1,73 @@
+import fc from "fast-check";
+import { checkConfig, configsEqual, emptyConfig, repairConfig } from "../../../src/taskpane/correlation";
+import { correlationMatrixArbitrary, maxAbsoluteDifference, symmetricUnitDiagonalArbitrary } from "../../core/correlation/matrixTestUtils";
+import { configOf, deepFreeze, LATER, NOW } from "./configTestUtils";
+
+const names = (size: number): string[] => Array.from({ length: size }, (_, k) => `A${k + 1}`);
+
+describe("repairConfig", () => {
+  test("a valid matrix comes back as it is: same set-up, nothing changed, no iterations", () => {
+    const config = deepFreeze(configOf(["ALT", "BTC", "ETH"], [[1, 0.8, 0.85], [0.8, 1, 0.9], [0.85, 0.9, 1]], { volOfVols: [3, 2, 2.5] }));
+    expect(repairConfig(config, LATER)).toEqual({ repaired: config, changed: false, largestChange: null, iterations: 0, converged: true });
+    expect(repairConfig(config, LATER).repaired).toBe(config);
+  });
+
+  test("an empty set-up has nothing to repair", () => {
+    const config = emptyConfig(NOW);
+    expect(repairConfig(config, LATER)).toEqual({ repaired: config, changed: false, largestChange: null, iterations: 0, converged: true });
+  });
+
+  test("out-of-range and asymmetric entries are repaired too; names, vol-of-vols, changes and provenance are kept", () => {
+    const config = deepFreeze(
+      configOf(["BTC", "ETH"], [[1, 1.3], [1.1, 1]], { volOfVols: [2, null], changes: "log", metadata: { source: "selection", method: "imported" } }),
+    );
+    const preview = repairConfig(config, LATER);
+    expect(preview.changed).toBe(true);
+    expect(preview.repaired.correlations).toEqual([[1, 1], [1, 1]]);
+    expect(preview.largestChange).toEqual({ rowAsset: "BTC", columnAsset: "ETH", before: 1.3, after: 1 });
+    expect(preview.repaired).toEqual({ ...config, correlations: [[1, 1], [1, 1]], metadata: { ...config.metadata, asOf: LATER.toISOString(), repaired: true } });
+  });
+
+  test("a matrix that cannot be repaired (non-finite entry, from a damaged sheet) says why instead of throwing", () => {
+    const config = configOf(["BTC", "ETH"], [[1, Number.NaN], [Number.NaN, 1]]);
+    expect(repairConfig(config, LATER)).toEqual({
+      repaired: config,
+      changed: false,
+      largestChange: null,
+      iterations: 0,
+      converged: false,
+      problem: expect.stringMatching(/entry \(row 1, column 2\) is NaN: fill it in with a number before repairing/),
+    });
+  });
+
+  test("property: the repair passes the check, its largest change is the largest entry change, and repairing it again changes nothing", () => {
+    fc.assert(
+      fc.property(fc.integer({ min: 2, max: 6 }).chain(symmetricUnitDiagonalArbitrary), (values) => {
+        const config = deepFreeze(configOf(names(values.length), values, { volOfVols: values.map((_, k) => k + 1) }));
+        const preview = repairConfig(config, LATER);
+        const check = checkConfig(preview.repaired);
+        expect(check).toMatchObject({ valid: true, positiveSemidefinite: true, problems: [] });
+        expect(preview.converged).toBe(true);
+        expect(preview.repaired.volOfVols).toEqual(config.volOfVols);
+        expect(preview.changed).toBe(!configsEqual(preview.repaired, config));
+        expect(preview.repaired.metadata.repaired).toBe(preview.changed);
+        if (preview.largestChange) {
+          const { before, after } = preview.largestChange;
+          expect(Math.abs(after - before)).toBe(maxAbsoluteDifference(values, preview.repaired.correlations));
+        }
+        expect(repairConfig(preview.repaired, LATER).changed).toBe(false);
+      }),
+      { numRuns: 200 },
+    );
+  });
+
+  test("property: a positive definite correlation matrix repairs to itself", () => {
+    fc.assert(
+      fc.property(fc.integer({ min: 1, max: 6 }).chain((size) => correlationMatrixArbitrary(size)), (values) => {
+        const config = deepFreeze(configOf(names(values.length), values));
+        expect(repairConfig(config, LATER)).toMatchObject({ repaired: config, changed: false, largestChange: null, iterations: 0 });
+      }),
+      { numRuns: 200 },
+    );
+  });
+});
