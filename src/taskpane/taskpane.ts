@@ -1,9 +1,15 @@
 /*
- * The about pane: version, what xvega does, the function list (from the generated functions.json) and the host.
- * Renders without Office too (a plain browser, tests): Office is only asked which host it runs in.
+ * The task pane's entry: the Correlations and Hedge tabs (src/taskpane/pane, over the Office workbook gateway) and
+ * the About tab (version, what xvega does, the function list from the generated functions.json, the host).
+ * Renders without Office too (a plain browser, tests): workbook buttons are then off and a banner says why.
  * Dynamic text goes in with textContent only, never innerHTML.
  */
 import { FunctionSummary, summariseFunctions } from "./functionList";
+import { PaneController } from "./pane/paneController";
+import { mountPane } from "./pane/paneView";
+import { unavailableGateway } from "./pane/unavailableGateway";
+import { createOfficeGateway } from "./workbook/officeGateway";
+import type { WorkbookGateway } from "./workbook/workbookGateway";
 
 /** Injected from package.json by webpack's DefinePlugin. */
 declare const XVEGA_VERSION: string;
@@ -65,22 +71,44 @@ async function showFunctions(): Promise<void> {
   }
 }
 
-function showHost(): void {
+const NOT_IN_EXCEL = "Not running in Excel: open xvega in Excel to load, save and hedge. The editor works, but nothing is written.";
+
+function officeGatewayOrProblem(): WorkbookGateway {
+  try {
+    return createOfficeGateway();
+  } catch (error) {
+    return unavailableGateway(`The workbook cannot be reached: ${error instanceof Error ? error.message : String(error)}`);
+  }
+}
+
+/** Shows the host on the About tab, then starts the pane over the workbook once Office is ready (never before). */
+function startHostAndPane(): void {
   const status = element<HTMLParagraphElement>("host-status");
   if (typeof Office === "undefined") {
     status.textContent = "Not running in Excel: the functions work once the add-in is loaded in Excel.";
+    startPane(unavailableGateway(NOT_IN_EXCEL));
     return;
   }
   Office.onReady((info) => {
-    status.textContent = info.host === Office.HostType.Excel ? `Running in Excel (${String(info.platform)}).` : "Not running in Excel.";
+    const inExcel = info.host === Office.HostType.Excel;
+    status.textContent = inExcel ? `Running in Excel (${String(info.platform)}).` : "Not running in Excel.";
+    startPane(inExcel ? officeGatewayOrProblem() : unavailableGateway(NOT_IN_EXCEL));
   }).catch((error: unknown) => {
-    status.textContent = `Office did not start: ${error instanceof Error ? error.message : String(error)}`;
+    const message = `Office did not start: ${error instanceof Error ? error.message : String(error)}`;
+    status.textContent = message;
+    startPane(unavailableGateway(message));
   });
+}
+
+function startPane(gateway: WorkbookGateway): void {
+  const controller = new PaneController({ gateway });
+  mountPane(controller);
+  void controller.start();
 }
 
 function start(): void {
   element<HTMLParagraphElement>("version").textContent = `Version ${XVEGA_VERSION}`;
-  showHost();
+  startHostAndPane();
   void showFunctions();
 }
 

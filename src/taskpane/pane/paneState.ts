@@ -1,0 +1,64 @@
+/*
+ * What the pane shows, as data: the controller (paneController.ts) is the only writer, the views only read it.
+ */
+import type { ConfigCheck, RepairPreview } from "../correlation";
+import type { CorrelationConfig } from "../correlation/correlationConfig";
+import type { HedgeForm, HedgePreview } from "./hedgePreview";
+
+export type { ConfigCheck, RepairPreview };
+
+export type StatusTone = "info" | "success" | "error";
+
+export interface PaneStatus {
+  tone: StatusTone;
+  text: string;
+}
+
+/** Where an edit refusal is shown: next to the control that was edited. */
+export type MessageArea = "source" | "assets" | "matrix" | "save" | "hedge";
+
+export interface AreaMessage {
+  area: MessageArea;
+  text: string;
+}
+
+/** An in-pane yes/no (Office blocks window.confirm): what the user is asked, and what "yes" does. */
+export type Confirmation =
+  /** Save was asked for a matrix that fails the checks. */
+  | { kind: "saveInvalid"; message: string }
+  /** The workbook holds a sheet or names the add-in did not create; "Overwrite" saves `config` over them. */
+  | { kind: "overwriteForeign"; message: string; config: CorrelationConfig; restoring: boolean }
+  /** Restore previous save was asked while the editor holds unsaved edits. */
+  | { kind: "restoreOverEdits"; message: string };
+
+export interface HedgeState {
+  form: HedgeForm;
+  preview: HedgePreview | null;
+  /** The editor's set-up the preview was computed from (compared by identity: any edit makes it stale). */
+  previewConfig: CorrelationConfig | null;
+  /** The sheet of the last inserted report. */
+  lastReportSheet: string | null;
+}
+
+export interface PaneState {
+  /** Set when the host lacks an API the pane needs: workbook actions are off, the editor still works. */
+  requirementProblem: string | null;
+  /** What the pane is waiting for ("Saving…"), or null: workbook buttons are off while set. */
+  busy: string | null;
+  /** True once loadConfig() has answered (or failed). */
+  started: boolean;
+  /** The set-up in the editor. */
+  config: CorrelationConfig;
+  /** The set-up last loaded from or saved to the workbook; null when the workbook has none. */
+  savedConfig: CorrelationConfig | null;
+  /** The set-up that the last save replaced (one level of undo); null when there is none. */
+  previousSave: CorrelationConfig | null;
+  /** The editor differs from savedConfig (or holds something while nothing is saved). */
+  unsaved: boolean;
+  check: ConfigCheck;
+  repair: RepairPreview | null;
+  confirmation: Confirmation | null;
+  message: AreaMessage | null;
+  status: PaneStatus | null;
+  hedge: HedgeState;
+}

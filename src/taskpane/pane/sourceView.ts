@@ -1,0 +1,72 @@
+/* Correlations tab, "Source": import a labelled matrix, or estimate from a vol history, from the selection. */
+import { button, element, uniqueId } from "./dom";
+import { DEFAULT_EWMA_LAMBDA_TEXT, type EstimationMethod, type PaneController } from "./paneController";
+import type { PaneState } from "./paneState";
+import { areaMessage, radio, section, workbookButtonsEnabled, type View } from "./viewSupport";
+
+export function createSourceView(controller: PaneController): View {
+  let method: EstimationMethod = "sample";
+  const message = areaMessage("source");
+
+  const importButton = button("Import selection", () => void controller.importSelection(), { className: "button primary", id: "import-selection" });
+  const importHint = element("p", {
+    className: "hint",
+    text: "Select a square matrix with asset names in its first row and first column, then import it.",
+  });
+
+  const lambdaId = uniqueId("lambda");
+  const lambdaInput = element("input", {
+    id: lambdaId,
+    className: "text-input number-input",
+    attributes: { type: "text", inputmode: "decimal", value: DEFAULT_EWMA_LAMBDA_TEXT, "aria-describedby": `${lambdaId}-hint` },
+  });
+  const chooseMethod = (value: string): void => {
+    method = value === "ewma" ? "ewma" : "sample";
+    lambdaInput.disabled = method !== "ewma";
+  };
+  const sample = radio("estimation-method", "sample", "Sample", chooseMethod);
+  const ewma = radio("estimation-method", "ewma", "EWMA", chooseMethod);
+  sample.input.checked = true;
+  lambdaInput.disabled = true;
+  lambdaInput.addEventListener("input", () => controller.clearMessage("source"));
+
+  const methodGroup = element(
+    "fieldset",
+    { className: "choices" },
+    element("legend", { text: "Method" }),
+    sample.wrapper,
+    ewma.wrapper,
+    element("label", { className: "inline-label", attributes: { for: lambdaId } }, "λ"),
+    lambdaInput,
+  );
+  const estimateButton = button("Estimate from selection", () => void controller.estimateFromSelection(method, lambdaInput.value), {
+    className: "button",
+    id: "estimate-selection",
+  });
+  const estimateHint = element("p", {
+    className: "hint",
+    id: `${lambdaId}-hint`,
+    text: "Or select a history of implied vols (names on top, one row per date, oldest first unless a date column says otherwise) and estimate, with the kind of change chosen under Vol changes. λ is the EWMA daily decay, between 0 and 1.",
+  });
+
+  const root = section(
+    "source-section",
+    "Source",
+    importHint,
+    element("div", { className: "button-row" }, importButton),
+    estimateHint,
+    methodGroup,
+    element("div", { className: "button-row" }, estimateButton),
+    message.node,
+  );
+
+  return {
+    root,
+    render(state: PaneState) {
+      const enabled = workbookButtonsEnabled(state);
+      importButton.disabled = !enabled;
+      estimateButton.disabled = !enabled;
+      message.render(state);
+    },
+  };
+}

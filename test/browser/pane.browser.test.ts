@@ -1,0 +1,407 @@
+/*
+ * The built task pane (dist/) in a real browser (Debian's Chromium via playwright-core) over a fake Excel host
+ * (excelStub.js): import Higham's invalid matrix, see the check, edit (mirror, refusal), Save refused, Repair, Save,
+ * and read the workbook back; a hostile asset name stays text; a foreign XV_Config sheet is not overwritten without a
+ * yes; the Hedge tab previews and inserts a live report. No request leaves 127.0.0.1 (office.js is stubbed), no dialog
+ * opens, no script error or CSP violation happens. Screenshots go to test-artifacts/ (git-ignored).
+ */
+import * as fs from "fs";
+import * as path from "path";
+import { EigenvalueDecomposition, Matrix } from "ml-matrix";
+import type { Browser, Page } from "playwright-core";
+import { computeProxyHedge } from "../../src/core/hedge";
+import { ARTIFACTS, DIST, launchChromium, openPane, PANE_VIEWPORT, requireBuiltPane, type PaneRecord, type PaneSession } from "./paneSession";
+import { serveDirectory, type StaticServer } from "./staticServer";
+import { valuesAt, type CellValue } from "./testWorkbook";
+
+const HOSTILE_NAME = "<img src=x onerror=alert(1)>";
+
+/** Higham (2002), "Computing the nearest correlation matrix", §1: not PSD, smallest eigenvalue 1 − √2. */
+const HIGHAM: CellValue[][] = [
+  ["", "BTC", "ETH", "SOL"],
+  ["BTC", 1, 1, 0],
+  ["ETH", 1, 1, 1],
+  ["SOL", 0, 1, 1],
+];
+
+const VALID: CellValue[][] = [
+  ["", "BTC", "ETH", "SOL"],
+  ["BTC", 1, 0.8, 0.6],
+  ["ETH", 0.8, 1, 0.7],
+  ["SOL", 0.6, 0.7, 1],
+];
+
+let server: StaticServer;
+let browser: Browser;
+const sessions: PaneSession[] = [];
+
+beforeAll(async () => {
+  requireBuiltPane();
+  server = await serveDirectory(DIST);
+  browser = await launchChromium();
+  fs.mkdirSync(ARTIFACTS, { recursive: true });
+});
+
+afterAll(async () => {
+  for (const session of sessions) await session.close().catch(() => undefined);
+  await browser?.close();
+  await server?.close();
+});
+
+async function open(seed?: () => void): Promise<PaneSession> {
+  const session = await openPane(browser, server.origin, seed);
+  sessions.push(session);
+  return session;
+}
+
+/** Nothing left 127.0.0.1 (office.js was asked for and stubbed), no dialog, no script error, no CSP violation. */
+function expectCleanRun(record: PaneRecord): void {
+  expect(record.outsideRequests).toEqual([]);
+  expect(record.officeCdnRequests).toEqual(["https://appsforoffice.microsoft.com/lib/1/hosted/office.js"]);
+  expect(record.dialogs).toEqual([]);
+  expect(record.pageErrors).toEqual([]);
+  expect(record.consoleErrors).toEqual([]);
+}
+
+async function seedAndSelect(page: Page, sheetName: string, values: CellValue[][], address: string): Promise<void> {
+  await page.evaluate(
+    ({ sheetName, values, address }) => {
+      window.__xvegaTestWorkbook.setCells(sheetName, address.split(":")[0] ?? "A1", values);
+      window.__xvegaTestWorkbook.select(sheetName, address);
+    },
+    { sheetName, values, address },
+  );
+}
+
+function cell(page: Page, rowAsset: string, columnAsset: string) {
+  return page.getByLabel(`Correlation of ${rowAsset} and ${columnAsset}`, { exact: true });
+}
+
+/** Waits until the text of `selector` matches `pattern` (a string must match exactly); fails saying what it was. */
+async function textOf(page: Page, selector: string, pattern: RegExp | string): Promise<string> {
+  const wanted = typeof pattern === "string" ? { source: `^${pattern.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")}$`, flags: "" } : { source: pattern.source, flags: pattern.flags };
+  try {
+    await page.waitForFunction(
+      ({ selector, source, flags }) => new RegExp(source, flags).test(document.querySelector(selector)?.textContent ?? ""),
+      { selector, ...wanted },
+      { timeout: 10_000 },
+    );
+  } catch {
+    throw new Error(`${selector} never matched ${String(pattern)}: it says "${(await page.locator(selector).textContent()) ?? "(nothing)"}"`);
+  }
+  return (await page.locator(selector).textContent()) ?? "";
+}
+
+/** Waits for the status region to say something matching `pattern`, and returns what it says. */
+function statusMatching(page: Page, pattern: RegExp): Promise<string> {
+  return textOf(page, "#pane-status", pattern);
+}
+
+/**
+ * The whole pane at its usual width, as one picture: the viewport is made as tall as the page first, so that the sticky
+ * tabs and status bar sit where a reader of the pane sees them (a fullPage capture draws them mid-page).
+ */
+async function screenshotWholePane(page: Page, file: string): Promise<void> {
+  const viewport = page.viewportSize() ?? PANE_VIEWPORT;
+  const height = await page.evaluate(() => document.documentElement.scrollHeight);
+  await page.setViewportSize({ width: viewport.width, height });
+  await page.evaluate(() => window.scrollTo(0, 0));
+  await page.screenshot({ path: path.join(ARTIFACTS, file) });
+  await page.setViewportSize(viewport);
+}
+
+function numberIn(text: string | null): number {
+  return Number((text ?? "").replace(/[−–]/g, "-").replace(/,/g, "").trim());
+}
+
+/** The saved labelled matrix XV_CORR, read from the fake workbook's cells. */
+async function savedMatrix(page: Page): Promise<{ names: Record<string, string>; labels: CellValue[]; values: number[][] }> {
+  const names = await page.evaluate(() => window.__xvegaTestWorkbook.names());
+  const address = names.XV_CORR;
+  if (!address) throw new Error(`no XV_CORR among the workbook names ${JSON.stringify(names)}`);
+  const sheetName = address.split("!")[0]?.replace(/^'|'$/g, "") ?? "";
+  const cells = await page.evaluate((sheet) => window.__xvegaTestWorkbook.cells(sheet), sheetName);
+  const grid = valuesAt(cells, address);
+  return { names, labels: (grid[0] ?? []).slice(1), values: grid.slice(1).map((row) => row.slice(1).map(Number)) };
+}
+
+describe("the Correlations tab", () => {
+  test("import Higham's matrix, check, edit, refuse, repair, save", async () => {
+    const { page, record } = await open();
+    expect(await page.locator("#tab-correlations").getAttribute("aria-selected")).toBe("true");
+
+    await seedAndSelect(page, "Book", HIGHAM, "A1:D4");
+    await page.click("#import-selection");
+    await statusMatching(page, /Imported BTC, ETH and SOL/);
+    await textOf(page, "#check-psd", "No");
+    expect(numberIn(await page.locator("#check-smallest-eigenvalue").textContent())).toBeCloseTo(1 - Math.SQRT2, 3);
+    expect(await page.locator("#check-problems").textContent()).toMatch(/not positive semidefinite/);
+    expect(await page.locator("#check-missing-volvols").textContent()).toBe("BTC, ETH, SOL");
+    expect(await page.locator("#unsaved-marker").textContent()).toMatch(/Unsaved/);
+    expect(await page.locator("#tab-unsaved").isVisible()).toBe(true);
+
+    // An edit of (BTC, ETH) updates (ETH, BTC).
+    await cell(page, "BTC", "ETH").fill("0.9");
+    await cell(page, "BTC", "ETH").press("Enter");
+    expect(await cell(page, "ETH", "BTC").inputValue()).toBe("0.9");
+    // A refused edit: the model's message by the grid, the old value back in both cells.
+    await cell(page, "ETH", "BTC").fill("1.5");
+    await cell(page, "ETH", "BTC").press("Tab");
+    await page.locator("#matrix-message").waitFor({ state: "visible" });
+    expect(await page.locator("#matrix-message").textContent()).toMatch(/1\.5/);
+    expect(await cell(page, "ETH", "BTC").inputValue()).toBe("0.9");
+    expect(await cell(page, "BTC", "ETH").inputValue()).toBe("0.9");
+    // The diagonal cannot be typed in.
+    expect(await cell(page, "SOL", "SOL (always 1)").getAttribute("readonly")).not.toBeNull();
+
+    // Save is refused for an invalid matrix: a question in the pane, nothing written.
+    await page.click("#save-button");
+    await page.locator("#save-confirmation").waitFor({ state: "visible" });
+    expect(await page.locator("#save-confirmation-text").textContent()).toMatch(/not a valid correlation matrix/);
+    expect(await page.evaluate(() => window.__xvegaTestWorkbook.names())).not.toHaveProperty("XV_CORR");
+    await page.click("#confirm-cancel");
+    await page.locator("#save-confirmation").waitFor({ state: "hidden" });
+
+    // Repair: a preview first, then Apply.
+    await page.click("#repair-button");
+    await page.locator("#repair-preview").waitFor({ state: "visible" });
+    expect(await page.locator("#repair-largest-change").textContent()).toMatch(/Largest change: \S+ \/ \S+ .+ → .+/);
+    await screenshotWholePane(page, "pane-repair-preview.png");
+    await page.click("#repair-apply");
+    await textOf(page, "#check-psd", "Yes");
+    const smallestAfter = (await page.locator("#check-smallest-eigenvalue").textContent()) ?? "";
+    expect(smallestAfter === "≈ 0" || numberIn(smallestAfter) >= 0).toBe(true);
+
+    await page.click("#save-button");
+    await statusMatching(page, /Saved 3 assets/);
+    expect(await page.locator("#unsaved-marker").textContent()).toBe("Saved");
+    expect(await page.locator("#tab-unsaved").isVisible()).toBe(false);
+
+    // What the workbook holds: the repaired matrix, labelled, symmetric, unit diagonal, PSD; the three names.
+    const saved = await savedMatrix(page);
+    expect(Object.keys(saved.names)).toEqual(expect.arrayContaining(["XV_CORR", "XV_VOLVOL", "XV_META"]));
+    expect(saved.labels).toEqual(["BTC", "ETH", "SOL"]);
+    const values = saved.values;
+    expect(values).toHaveLength(3);
+    values.forEach((row, i) => {
+      expect(row).toHaveLength(3);
+      expect(row[i]).toBeCloseTo(1, 12);
+      row.forEach((value, j) => {
+        expect(Number.isFinite(value)).toBe(true);
+        expect(Math.abs(value)).toBeLessThanOrEqual(1);
+        expect(value).toBeCloseTo(values[j]?.[i] ?? Number.NaN, 12);
+      });
+    });
+    const eigenvalues = new EigenvalueDecomposition(new Matrix(values), { assumeSymmetric: true }).realEigenvalues;
+    expect(Math.min(...eigenvalues)).toBeGreaterThanOrEqual(-1e-10);
+    // Repair changed what contradicted itself: (BTC, SOL) can no longer be 0 with both near 0.9–1 to ETH.
+    expect(values[0]?.[1]).not.toBe(0.9);
+
+    await screenshotWholePane(page, "pane.png");
+    expectCleanRun(record);
+  });
+
+  test("an asset named like HTML shows as text and runs nothing", async () => {
+    const { page, record } = await open();
+    await seedAndSelect(page, "Book", VALID, "A1:D4");
+    await page.click("#import-selection");
+    await statusMatching(page, /Imported/);
+
+    await page.getByLabel("New asset", { exact: true }).fill(HOSTILE_NAME);
+    await page.click("#add-asset-button");
+    const header = page.locator("#correlation-matrix thead th.matrix-header").nth(3);
+    expect(await header.textContent()).toBe(HOSTILE_NAME);
+    expect(await page.getByLabel("Name of asset 4", { exact: true }).inputValue()).toBe(HOSTILE_NAME);
+    expect(await cell(page, HOSTILE_NAME, "BTC").inputValue()).toBe("0");
+    // Give a would-be <img onerror> every chance to fire.
+    await page.waitForTimeout(300);
+    const images = await page.evaluate(() => ({
+      inPanels: document.querySelectorAll(".tab-panel img").length,
+      withSourceX: document.querySelectorAll('img[src="x"]').length,
+      all: document.images.length,
+    }));
+    expect(images).toEqual({ inPanels: 0, withSourceX: 0, all: 1 }); // the only image is the banner's logo
+
+    // Renaming it back is refused for a duplicate, and the input shows the kept name.
+    await page.getByLabel("Name of asset 4", { exact: true }).fill("btc");
+    await page.getByLabel("Name of asset 4", { exact: true }).press("Enter");
+    await page.locator("#assets-message").waitFor({ state: "visible" });
+    expect(await page.getByLabel("Name of asset 4", { exact: true }).inputValue()).toBe(HOSTILE_NAME);
+    expectCleanRun(record);
+  });
+
+  test("a foreign XV_Config sheet is not written until Overwrite", async () => {
+    const { page, record } = await open(() => {
+      window.__xvegaTestWorkbook.setCells("XV_Config", "A1", [["Someone's notes", 42]]);
+    });
+    const before = await page.evaluate(() => window.__xvegaTestWorkbook.cells("XV_Config"));
+    expect(before).toMatchObject({ A1: "Someone's notes", B1: 42 });
+
+    await seedAndSelect(page, "Book", VALID, "A1:D4");
+    await page.click("#import-selection");
+    await statusMatching(page, /Imported/);
+    await page.click("#save-button");
+    await page.locator("#confirm-overwrite").waitFor({ state: "visible" });
+    expect((await page.locator("#save-confirmation-text").textContent())?.length).toBeGreaterThan(10);
+    expect(await page.evaluate(() => window.__xvegaTestWorkbook.cells("XV_Config"))).toEqual(before);
+    expect(await page.evaluate(() => window.__xvegaTestWorkbook.names())).not.toHaveProperty("XV_CORR");
+    expect(await page.locator("#unsaved-marker").textContent()).toMatch(/Unsaved/);
+
+    await page.click("#confirm-overwrite");
+    await statusMatching(page, /Saved 3 assets/);
+    const saved = await savedMatrix(page);
+    expect(saved.labels).toEqual(["BTC", "ETH", "SOL"]);
+    expect(saved.values).toEqual([
+      [1, 0.8, 0.6],
+      [0.8, 1, 0.7],
+      [0.6, 0.7, 1],
+    ]);
+    expectCleanRun(record);
+  });
+});
+
+describe("an Excel without the APIs the pane needs", () => {
+  test("shows the gateway's message as a banner and turns the workbook buttons off; the editor still works", async () => {
+    const { page, record } = await open(() => {
+      (window as unknown as { Office: { context: { requirements: { isSetSupported(): boolean } } } }).Office.context.requirements.isSetSupported = () => false;
+    });
+    const banner = page.locator("#requirement-banner");
+    expect(await banner.isVisible()).toBe(true);
+    expect(await banner.textContent()).toMatch(/ExcelApi/);
+    for (const id of ["#import-selection", "#estimate-selection", "#save-button", "#restore-button"]) {
+      expect(`${id} ${(await page.locator(id).isDisabled()) ? "off" : "on"}`).toBe(`${id} off`);
+    }
+    await page.getByLabel("New asset", { exact: true }).fill("BTC");
+    await page.keyboard.press("Enter");
+    expect(await page.locator("#correlation-matrix thead th.matrix-header").first().textContent()).toBe("BTC");
+    expectCleanRun(record);
+  });
+});
+
+describe("at the pane's narrowest", () => {
+  test("320 px with six assets, one with a long name: only the matrix scrolls sideways", async () => {
+    const { page, record } = await open();
+    await page.setViewportSize({ width: 320, height: 900 });
+    const names = ["BTC", "ETH", "SOL", "AVAX", "Bitcoin Cash (spot index, Deribit)", "DOGE"];
+    const matrix: CellValue[][] = [["", ...names], ...names.map((name, i) => [name, ...names.map((_, j) => (i === j ? 1 : 0.5))])];
+    await seedAndSelect(page, "Book", matrix, "A1:G7");
+    await page.click("#import-selection");
+    await statusMatching(page, /Imported/);
+    const widths = await page.evaluate(() => ({
+      page: document.documentElement.scrollWidth,
+      viewport: document.documentElement.clientWidth,
+      scroller: document.querySelector("#matrix-section .matrix-scroller")?.scrollWidth ?? 0,
+    }));
+    expect(widths.page).toBeLessThanOrEqual(widths.viewport);
+    expect(widths.scroller).toBeGreaterThan(widths.viewport - 32); // six 60 px columns do not fit: the grid scrolls
+    await screenshotWholePane(page, "pane-narrow.png");
+    expectCleanRun(record);
+  });
+});
+
+describe("the Hedge tab", () => {
+  test("preview under the editor's set-up, then insert a live report", async () => {
+    const { page, record } = await open();
+    await seedAndSelect(page, "Book", VALID, "A1:D4");
+    await page.click("#import-selection");
+    await statusMatching(page, /Imported/);
+    for (const [index, value] of ["3", "4", "5"].entries()) {
+      const input = page.locator(".asset-volvol").nth(index);
+      await input.fill(value);
+      await input.press("Enter");
+    }
+    expect(await page.locator("#check-missing-volvols").textContent()).toBe("None");
+    await page.click("#save-button");
+    await statusMatching(page, /Saved 3 assets/);
+
+    await page.evaluate(() => {
+      window.__xvegaTestWorkbook.setCells("Positions", "A1", [
+        ["Asset", "Vega"],
+        ["BTC", 1000],
+        ["ETH", -500],
+        ["SOL", 2000],
+        ["SOL", 500],
+      ]);
+    });
+
+    // Keyboard: Right arrow from the Correlations tab selects Hedge.
+    await page.focus("#tab-correlations");
+    await page.keyboard.press("ArrowRight");
+    expect(await page.locator("#tab-hedge").getAttribute("aria-selected")).toBe("true");
+    expect(await page.evaluate(() => document.activeElement?.id)).toBe("tab-hedge");
+    expect(await page.locator("#panel-hedge").isVisible()).toBe(true);
+    expect(await page.locator("#panel-correlations").isVisible()).toBe(false);
+
+    await page.evaluate(() => window.__xvegaTestWorkbook.select("Positions", "A2:A5"));
+    await page.click("#hedge-assetsAddress-use-selection");
+    await page.waitForFunction(() => (document.getElementById("hedge-assetsAddress") as HTMLInputElement).value !== "");
+    expect(await page.locator("#hedge-assetsAddress").inputValue()).toMatch(/^'?Positions'?!\$?A\$?2:\$?A\$?5$/);
+    await page.evaluate(() => window.__xvegaTestWorkbook.select("Positions", "B2:B5"));
+    await page.click("#hedge-vegasAddress-use-selection");
+    await page.waitForFunction(() => (document.getElementById("hedge-vegasAddress") as HTMLInputElement).value !== "");
+    await page.getByLabel("Proxies", { exact: true }).fill("BTC,ETH");
+    await page.getByLabel("Contract vegas (optional)", { exact: true }).fill("100, 50");
+
+    await page.click("#hedge-preview-button");
+    await statusMatching(page, /Hedge computed on BTC and ETH/);
+    const expected = computeProxyHedge({
+      targets: [
+        { asset: "BTC", vegaPerVolPoint: 1000 },
+        { asset: "ETH", vegaPerVolPoint: -500 },
+        { asset: "SOL", vegaPerVolPoint: 2500 },
+      ],
+      proxies: ["BTC", "ETH"],
+      correlation: { assets: ["BTC", "ETH", "SOL"], values: [[1, 0.8, 0.6], [0.8, 1, 0.7], [0.6, 0.7, 1]] },
+      volOfVols: [
+        { asset: "BTC", value: 3 },
+        { asset: "ETH", value: 4 },
+        { asset: "SOL", value: 5 },
+      ],
+      contracts: [
+        { proxy: "BTC", vegaPerContract: 100 },
+        { proxy: "ETH", vegaPerContract: 50 },
+      ],
+    });
+    const rows = await page.locator("#hedge-result tbody tr").evaluateAll((trs) => trs.map((tr) => Array.from(tr.children).map((c) => c.textContent ?? "")));
+    expect(rows.map((row) => row[0])).toEqual(["BTC", "ETH"]);
+    rows.forEach((row, k) => {
+      const line = expected.proxies[k];
+      expect(numberIn(row[1] ?? "")).toBeCloseTo(line?.hedgeVegaPerVolPoint ?? Number.NaN, -1); // shown to the unit
+      expect(numberIn(row[3] ?? "")).toBe(line?.contracts?.roundedContracts);
+    });
+    expect(await page.locator("#hedge-statistics").textContent()).toMatch(/Effectiveness/);
+    expect(await page.locator("#hedge-basis").textContent()).toMatch(/saved correlations/);
+    await screenshotWholePane(page, "pane-hedge.png");
+
+    const sheetsBefore = await page.evaluate(() => window.__xvegaTestWorkbook.sheetNames());
+    await page.click("#hedge-insert-button");
+    const status = await statusMatching(page, /Inserted the hedge report on sheet /);
+    const sheetName = /on sheet (.+?)\.(?: |$)/.exec(status)?.[1] ?? "";
+    const sheetsAfter = await page.evaluate(() => window.__xvegaTestWorkbook.sheetNames());
+    expect(sheetsAfter).toContain(sheetName);
+    expect(sheetsBefore).not.toContain(sheetName);
+    const formulas = Object.values(await page.evaluate((sheet) => window.__xvegaTestWorkbook.formulas(sheet), sheetName)).join("\n");
+    expect(formulas).toMatch(/XV\.XVEGAHEDGE\(/);
+    expect(formulas).toMatch(/XV\.HEDGESTATS\(/);
+    expect(formulas).toMatch(/XV_CORR/);
+    expect(await page.evaluate((sheet) => window.__xvegaTestWorkbook.chartCount(sheet), sheetName)).toBeGreaterThan(0);
+    expectCleanRun(record);
+  });
+});
+
+describe("the About tab", () => {
+  test("keeps the function list and the version; End and Home move between tabs", async () => {
+    const { page, record } = await open();
+    await page.focus("#tab-correlations");
+    await page.keyboard.press("End");
+    expect(await page.locator("#tab-about").getAttribute("aria-selected")).toBe("true");
+    await page.locator("#function-list li").first().waitFor();
+    expect(await page.locator("#function-list li").count()).toBeGreaterThan(5);
+    expect(await page.locator("#version").textContent()).toMatch(/^Version \d+\.\d+\.\d+/);
+    await page.keyboard.press("Home");
+    expect(await page.locator("#tab-correlations").getAttribute("aria-selected")).toBe("true");
+    await page.keyboard.press("ArrowLeft");
+    expect(await page.locator("#tab-about").getAttribute("aria-selected")).toBe("true");
+    expectCleanRun(record);
+  });
+});
