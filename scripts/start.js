@@ -27,7 +27,7 @@ function printWebInstructions() {
       "  2. Open a workbook in Excel on the web (https://www.office.com › Excel). To try the sample, upload",
       `     ${SAMPLE_WORKBOOK} to OneDrive and open it.`,
       "  3. Home › Add-ins › More Add-ins › My Add-ins › Upload My Add-in › choose manifest.xml from this folder › Upload.",
-      "  4. Home › xvega › Help & functions opens the pane; type =XV.VEGA( in a cell.",
+      "  4. Home › xvega › Correlations & hedge opens the pane; type =XV.VEGA( in a cell.",
       '  Or let office-addin-debugging do step 3: npm start -- web "<the workbook\'s URL>"',
       "",
     ].join("\n"),

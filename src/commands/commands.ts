@@ -1,5 +1,5 @@
 /*
- * Ribbon commands. The only button (Home › xvega › Help & functions) is a ShowTaskpane action, which needs no code,
+ * Ribbon commands. The only button (Home › xvega › Correlations & hedge) is a ShowTaskpane action, which needs no code,
  * so nothing is associated here. In the shared runtime the FunctionFile is taskpane.html: a future ExecuteFunction
  * command must be associated from a bundle that taskpane.html loads, not from this page.
  */

@@ -20,7 +20,27 @@ export const HEDGE_STATISTIC_LABELS = [
 ] as const;
 export const WARNING_LABEL = "warning";
 
-function hedgeFor(args: HedgeArguments): { request: HedgeRequest; result: ProxyHedgeResult } {
+/** Both functions take the same arguments in the same order (omitted optionals arrive as null or undefined). */
+function hedgeFor(
+  assets: any[][],
+  vegas: any[][],
+  proxies: any[][],
+  correlations: any[][],
+  volvols: any[][] | undefined,
+  contractVegas: any[][] | undefined,
+  lotSizes: any[][] | undefined,
+  ridge: any[][] | undefined,
+): { request: HedgeRequest; result: ProxyHedgeResult } {
+  const args: HedgeArguments = {
+    assets,
+    vegas,
+    proxies,
+    correlations,
+    volvols: volvols ?? null,
+    contractVegas: contractVegas ?? null,
+    lotSizes: lotSizes ?? null,
+    ridge: ridge ?? null,
+  };
   const request = readHedgeRequest(args);
   return { request, result: computeProxyHedge(request.input) };
 }
@@ -63,16 +83,7 @@ export function xvegahedge(
   ridge?: any[][],
 ): any[][] {
   return withDomainErrors("XV.XVEGAHEDGE", () => {
-    const { request, result } = hedgeFor({
-      assets,
-      vegas,
-      proxies,
-      correlations,
-      volvols: volvols ?? null,
-      contractVegas: contract_vegas ?? null,
-      lotSizes: lot_sizes ?? null,
-      ridge: ridge ?? null,
-    });
+    const { request, result } = hedgeFor(assets, vegas, proxies, correlations, volvols, contract_vegas, lot_sizes, ridge);
     return result.proxies.map((line, a) => {
       const name = request.proxyNames[a] ?? line.asset;
       const row: (string | number)[] = [name, finite(line.hedgeVegaPerVolPoint, `hedge vega of ${name}`)];
@@ -111,16 +122,7 @@ export function hedgestats(
   ridge?: any[][],
 ): any[][] {
   return withDomainErrors("XV.HEDGESTATS", () => {
-    const { result } = hedgeFor({
-      assets,
-      vegas,
-      proxies,
-      correlations,
-      volvols: volvols ?? null,
-      contractVegas: contract_vegas ?? null,
-      lotSizes: lot_sizes ?? null,
-      ridge: ridge ?? null,
-    });
+    const { result } = hedgeFor(assets, vegas, proxies, correlations, volvols, contract_vegas, lot_sizes, ridge);
     const values: (number | string)[] = [
       finite(result.unhedgedPnlStandardDeviation, "unhedged sd"),
       finite(result.residualPnlStandardDeviation, "residual sd"),

@@ -159,7 +159,7 @@ describe("manifest.xml", () => {
     expect(values.get(resid(onlyChild(group, "Label")))).toBe("xvega");
     const button = onlyChild(group, "Control");
     expect(button.attributes["xsi:type"]).toBe("Button");
-    expect(values.get(resid(onlyChild(button, "Label")))).toBe("Help & functions");
+    expect(values.get(resid(onlyChild(button, "Label")))).toBe("Correlations & hedge");
     expect(onlyChild(button, "Action").attributes["xsi:type"]).toBe("ShowTaskpane");
   });
 
