@@ -11,16 +11,17 @@ module.exports = tseslint.config(
     },
   },
   {
-    // src/core is pure maths: no Office host, no DOM, no Node, no adapters.
-    files: ["src/core/**/*.ts"],
+    // src/core is pure maths and src/ranges pure readers of Excel-shaped values: no Office host, no DOM, no Node,
+    // no adapters.
+    files: ["src/core/**/*.ts", "src/ranges/**/*.ts"],
     rules: {
       "no-restricted-globals": ["error", "Office", "Excel", "CustomFunctions", "document", "window", "process", "globalThis"],
       "no-restricted-imports": [
         "error",
         {
           patterns: [
-            { group: ["**/functions/**", "**/taskpane/**", "**/commands/**", "**/cli/**"], message: "src/core must not depend on adapters." },
-            { group: ["fs", "path", "child_process", "node:*", "office-*", "@microsoft/*"], message: "src/core is pure TypeScript." },
+            { group: ["**/functions/**", "**/taskpane/**", "**/commands/**", "**/cli/**"], message: "src/core and src/ranges must not depend on adapters." },
+            { group: ["fs", "path", "child_process", "node:*", "office-*", "@microsoft/*"], message: "src/core and src/ranges are pure TypeScript." },
           ],
         },
       ],

@@ -3,6 +3,9 @@
  * cells repeat over it. The result spills in that shape.
  */
 import { invalidValueError } from "./excelErrors";
+import { GridShape, describeShape, shapeOf } from "../ranges/rangeShape";
+
+export type { GridShape };
 
 /** What a grid function spills: numbers, and errors with messages in the cells that could not be computed. */
 export type ResultCell = number | CustomFunctions.Error;
@@ -11,20 +14,6 @@ export type ResultCell = number | CustomFunctions.Error;
 export interface NamedArgument {
   name: string;
   values: unknown[][] | null;
-}
-
-export interface GridShape {
-  rows: number;
-  columns: number;
-}
-
-export function shapeOf(values: unknown[][]): GridShape {
-  return { rows: values.length, columns: values[0]?.length ?? 0 };
-}
-
-/** "3 rows × 1 column", for messages. */
-export function describeShape(shape: GridShape): string {
-  return `${shape.rows} row${shape.rows === 1 ? "" : "s"} × ${shape.columns} column${shape.columns === 1 ? "" : "s"}`;
 }
 
 /**

@@ -5,7 +5,7 @@
  */
 import { GridShape, NamedArgument, ResultCell, cellLocation } from "./argumentGrid";
 import { invalidValueError } from "./excelErrors";
-import { describeCellValue, isBlankCell, notANumberMessage } from "./cellReading";
+import { describeCellValue, isBlankCell, notANumberMessage } from "../ranges/cellReading";
 
 /** Which result cells cannot be computed, and why: the first message recorded for a cell is the one it shows. */
 export class CellProblems {

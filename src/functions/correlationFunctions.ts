@@ -8,8 +8,8 @@ import { estimateVolBeta, estimateVolCorrelation, nearestCorrelationMatrix, type
 import { assetKey } from "../core/correlation";
 import { withDomainErrors } from "./domainErrors";
 import { invalidValueError } from "./excelErrors";
-import { readEstimationOptions, readHistory, readLevelSeries } from "./historyReading";
-import { readMaybeLabelledMatrix } from "./labelledRanges";
+import { readEstimationOptions, readHistory, readLevelSeries } from "../ranges/historyReading";
+import { readMaybeLabelledMatrix } from "../ranges/labelledRanges";
 
 /** What XV.VOLCORR writes in its top-left cell: which changes the correlations are of (never mix kinds). */
 export function changesLabel(changes: VolChangeKind): string {

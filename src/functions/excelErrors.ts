@@ -2,6 +2,7 @@
  * The one place where problems become Excel errors. Only #VALUE! and #N/A show a message (in the cell's error
  * tooltip), so every error that needs explaining is one of those two.
  */
+import { RangeInputError } from "../ranges/rangeInputError";
 
 /** Excel shows a short tooltip; keep messages readable there. */
 const MAX_MESSAGE_LENGTH = 250;
@@ -21,14 +22,16 @@ export function notAvailableError(message: string): CustomFunctions.Error {
 }
 
 /**
- * Runs a custom function body so that nothing but a value or a CustomFunctions.Error leaves it: any other exception
- * (a bug) becomes #VALUE! with its message instead of a bare #VALUE!.
+ * Runs a custom function body so that nothing but a value or a CustomFunctions.Error leaves it: a range the readers
+ * refused (RangeInputError) becomes #VALUE! with its message, and so does any other exception (a bug), prefixed with
+ * the function's name, instead of a bare #VALUE!.
  */
 export function withExcelErrors<T>(functionName: string, body: () => T): T {
   try {
     return body();
   } catch (error) {
     if (error instanceof CustomFunctions.Error) throw error;
+    if (error instanceof RangeInputError) throw invalidValueError(error.message);
     const detail = error instanceof Error ? error.message : String(error);
     throw invalidValueError(`${functionName} failed: ${detail}`);
   }

@@ -6,7 +6,7 @@
 import { computeProxyHedge, type ProxyHedgeResult } from "../core/hedge";
 import { withDomainErrors } from "./domainErrors";
 import { invalidValueError } from "./excelErrors";
-import { readHedgeRequest, type HedgeArguments, type HedgeRequest } from "./hedgeArguments";
+import { readHedgeRequest, type HedgeArguments, type HedgeRequest } from "../ranges/hedgeArguments";
 
 /** Labels of XV.HEDGESTATS, top to bottom; the warnings follow, one row each. */
 export const HEDGE_STATISTIC_LABELS = [

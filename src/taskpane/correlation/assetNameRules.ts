@@ -3,7 +3,7 @@
  * the rules are those of the hedge (trimmed, case-insensitive, unique) plus what keeps a cell a plain name.
  */
 import { assetKey } from "../../core/correlation";
-import { isNumericText } from "../../functions/cellReading";
+import { isNumericText } from "../../ranges/cellReading";
 
 /** Longer names are typing accidents (a pasted sentence), and they break the matrix grid's layout. */
 export const MAX_ASSET_NAME_LENGTH = 40;

@@ -4,7 +4,7 @@
  * estimateVolCorrelation. The same range and options give the same numbers, bit for bit.
  */
 import { DEFAULT_EWMA_LAMBDA, estimateVolCorrelation, type VolCorrelationEstimate, type VolEstimationOptions, type VolHistory } from "../../core/correlation";
-import { readHistory } from "../../functions/historyReading";
+import { readHistory } from "../../ranges/historyReading";
 import { assetNameProblem } from "./assetNameRules";
 import type { ChangeKind, CorrelationConfig } from "./correlationConfig";
 import { refusalMessage } from "./readerErrors";

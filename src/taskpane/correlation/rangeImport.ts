@@ -3,8 +3,8 @@
  * in the first row and the first column, the top-left cell blank or a label. Read by the Excel functions' own reader,
  * so the pane and =XV.HEDGE accept the same ranges with the same messages.
  */
-import { parseVolChangeKind } from "../../functions/historyReading";
-import { readLabelledCorrelations } from "../../functions/labelledRanges";
+import { parseVolChangeKind } from "../../ranges/historyReading";
+import { readLabelledCorrelations } from "../../ranges/labelledRanges";
 import { assetNameProblem } from "./assetNameRules";
 import type { EditResult } from "./correlationConfig";
 import { refusalMessage } from "./readerErrors";

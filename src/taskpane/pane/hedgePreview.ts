@@ -5,7 +5,7 @@
  */
 import type { CorrelationConfig } from "../correlation/correlationConfig";
 import { computeProxyHedge, type ProxyHedgeResult } from "../../core/hedge";
-import { readHedgeRequest, type HedgeArguments } from "../../functions/hedgeArguments";
+import { readHedgeRequest, type HedgeArguments } from "../../ranges/hedgeArguments";
 import type { HedgeReportSpec } from "../workbook/workbookGateway";
 
 /** The Hedge tab's inputs, as typed. */
@@ -69,7 +69,7 @@ export function sameHedgeInputs(a: CorrelationConfig, b: CorrelationConfig): boo
   );
 }
 
-/** CustomFunctions.Error, HedgeInputError, anything else: the message a trader reads. */
+/** RangeInputError, HedgeInputError, anything else: the message a trader reads. */
 export function messageOf(error: unknown): string {
   if (typeof error === "object" && error !== null && "message" in error && typeof error.message === "string" && error.message !== "") return error.message;
   return String(error);

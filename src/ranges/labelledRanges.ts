@@ -5,9 +5,9 @@
  */
 import { assetKey } from "../core/correlation";
 import type { AssetValue } from "../core/hedge";
-import { describeShape, shapeOf } from "./argumentGrid";
+import { describeShape, shapeOf } from "./rangeShape";
 import { describeCellValue, isEmptyInRange, isNonBlankText, isNumericText, notANumberMessage } from "./cellReading";
-import { invalidValueError } from "./excelErrors";
+import { RangeInputError } from "./rangeInputError";
 import { asGrid } from "./rangeReading";
 
 const EXPECT_CORRELATION = "a correlation between −1 and 1";
@@ -35,7 +35,7 @@ function checkLabelsMatch(rowLabels: readonly string[], columnLabels: readonly s
   rowLabels.forEach((rowLabel, k) => {
     const columnLabel = columnLabels[k] ?? "";
     if (assetKey(rowLabel) !== assetKey(columnLabel)) {
-      throw invalidValueError(
+      throw new RangeInputError(
         `${argument}: row ${k + 2} is labelled ${rowLabel.trim()} but column ${k + 2} is labelled ${columnLabel.trim()}: ` +
           "the first row and the first column must list the same assets in the same order",
       );
@@ -51,7 +51,7 @@ function readEntries(grid: unknown[][], offset: number, size: number, argument: 
     const row = new Array<number>(size);
     for (let j = 0; j < size; j++) {
       const cell = source[j + offset];
-      if (typeof cell !== "number") throw invalidValueError(notANumberMessage(`${argument} entry ${entryName(i, j)}`, cell, EXPECT_CORRELATION) + hint);
+      if (typeof cell !== "number") throw new RangeInputError(notANumberMessage(`${argument} entry ${entryName(i, j)}`, cell, EXPECT_CORRELATION) + hint);
       row[j] = cell;
     }
     values[i] = row;
@@ -68,10 +68,10 @@ export function readLabelledCorrelations(values: unknown, argument: string): Lab
   const grid = asGrid(values);
   const shape = shapeOf(grid);
   const layout = "a square range with asset names in its first row and first column ((n + 1) × (n + 1) cells for n assets), such as the workbook name XV_CORR";
-  if (shape.rows < 2 || shape.rows !== shape.columns) throw invalidValueError(`${argument} is ${describeShape(shape)}: give ${layout}`);
+  if (shape.rows < 2 || shape.rows !== shape.columns) throw new RangeInputError(`${argument} is ${describeShape(shape)}: give ${layout}`);
   const header = grid[0] ?? [];
   if (!isLabelCorner(header[0])) {
-    throw invalidValueError(
+    throw new RangeInputError(
       `${argument} has ${describeCellValue(header[0])} in its top-left cell, so it has no asset names: give ${layout}; its top-left cell blank or a label`,
     );
   }
@@ -81,11 +81,11 @@ export function readLabelledCorrelations(values: unknown, argument: string): Lab
   for (let k = 0; k < size; k++) {
     const columnLabel = header[k + 1];
     if (!isNonBlankText(columnLabel)) {
-      throw invalidValueError(`${argument}: column ${k + 2} of its first row is ${describeCellValue(columnLabel)}, not an asset name: the first row must name the asset of every column`);
+      throw new RangeInputError(`${argument}: column ${k + 2} of its first row is ${describeCellValue(columnLabel)}, not an asset name: the first row must name the asset of every column`);
     }
     const rowLabel = grid[k + 1]?.[0];
     if (!isNonBlankText(rowLabel)) {
-      throw invalidValueError(`${argument}: row ${k + 2} of its first column is ${describeCellValue(rowLabel)}, not an asset name: the first column must name the asset of every row`);
+      throw new RangeInputError(`${argument}: row ${k + 2} of its first column is ${describeCellValue(rowLabel)}, not an asset name: the first column must name the asset of every row`);
     }
     columnLabels.push(columnLabel.trim());
     rowLabels.push(rowLabel.trim());
@@ -117,7 +117,7 @@ export function readMaybeLabelledMatrix(values: unknown, argument: string): Mayb
     grid.slice(1).every((row) => isNonBlankText(row[0]));
   if (labelled) {
     if (shape.rows !== shape.columns) {
-      throw invalidValueError(`${argument} is ${describeShape(shape)} with asset names in its first row and column: the correlations inside must be square (one row and one column per asset)`);
+      throw new RangeInputError(`${argument} is ${describeShape(shape)} with asset names in its first row and column: the correlations inside must be square (one row and one column per asset)`);
     }
     const columns = header.slice(1).map((label) => (label as string).trim());
     const rows = grid.slice(1).map((row) => (row[0] as string).trim());
@@ -130,7 +130,7 @@ export function readMaybeLabelledMatrix(values: unknown, argument: string): Mayb
     };
   }
   if (shape.rows !== shape.columns) {
-    throw invalidValueError(`${argument} is ${describeShape(shape)}: give a square range of correlations, optionally with asset names in its first row and first column`);
+    throw new RangeInputError(`${argument} is ${describeShape(shape)}: give a square range of correlations, optionally with asset names in its first row and first column`);
   }
   const mentionsLabels = header.some(isNonBlankText) || grid.some((row) => isNonBlankText(row[0]));
   const hint = mentionsLabels ? " (asset names must fill the whole first row and first column, or be left out)" : "";
@@ -150,7 +150,7 @@ function pairLayout(grid: unknown[][], argument: string, layoutHelp: string): Pa
   }
   if (shape.columns === 2 && shape.rows >= 1) return "columns";
   if (shape.rows === 2 && shape.columns >= 1) return "rows";
-  throw invalidValueError(`${argument} is ${describeShape(shape)}: give ${layoutHelp}`);
+  throw new RangeInputError(`${argument} is ${describeShape(shape)}: give ${layoutHelp}`);
 }
 
 /**
@@ -173,11 +173,11 @@ export function readAssetValues(values: unknown, argument: string, expected: str
     if (k === 0 && typeof value === "string" && value.trim() !== "" && !isNumericText(value)) continue;
     if (isEmptyInRange(name) && isEmptyInRange(value)) continue;
     if (!isNonBlankText(name)) {
-      throw invalidValueError(`${argument} ${positionWord} ${k + 1}: the name is ${describeCellValue(name)}; give ${layoutHelp}`);
+      throw new RangeInputError(`${argument} ${positionWord} ${k + 1}: the name is ${describeCellValue(name)}; give ${layoutHelp}`);
     }
-    if (typeof value !== "number") throw invalidValueError(notANumberMessage(`${argument} for ${name.trim()}`, value, expected));
+    if (typeof value !== "number") throw new RangeInputError(notANumberMessage(`${argument} for ${name.trim()}`, value, expected));
     pairs.push({ asset: name.trim(), value });
   }
-  if (pairs.length === 0) throw invalidValueError(`${argument} holds no asset names: give ${layoutHelp}`);
+  if (pairs.length === 0) throw new RangeInputError(`${argument} holds no asset names: give ${layoutHelp}`);
   return pairs;
 }

@@ -6,8 +6,8 @@ import type { HistoryCell, HistoryOrder, VolChangeKind, VolEstimationOptions, Vo
 import { VOL_CHANGE_KINDS, historyOrderFromDates, isDateHeader } from "../core/correlation";
 import { MAX_EXCEL_SERIAL } from "../core/time/yearFraction";
 import { describeCellValue, isCellProblem, isEmptyInRange, isNonBlankText, isNumericText, notANumberMessage, readOptionalChoice } from "./cellReading";
-import { shapeOf } from "./argumentGrid";
-import { invalidValueError } from "./excelErrors";
+import { shapeOf } from "./rangeShape";
+import { RangeInputError } from "./rangeInputError";
 import { asGrid, readCellList, readSingleCell } from "./rangeReading";
 
 
@@ -31,12 +31,12 @@ export function parseVolChangeKind(text: string): VolChangeKind | null {
 export function readEstimationOptions(lambda: unknown, changes: unknown): VolEstimationOptions & { changes: VolChangeKind } {
   const lambdaCell = readSingleCell(lambda, "lambda");
   if (!isEmptyInRange(lambdaCell) && typeof lambdaCell !== "number") {
-    throw invalidValueError(notANumberMessage("lambda", lambdaCell, "an EWMA decay 0 < λ ≤ 1 (RiskMetrics daily: 0.94), or leave it out for the sample estimate"));
+    throw new RangeInputError(notANumberMessage("lambda", lambdaCell, "an EWMA decay 0 < λ ≤ 1 (RiskMetrics daily: 0.94), or leave it out for the sample estimate"));
   }
   const changesCell = readSingleCell(changes, "changes");
   // 0 is how the desktop passes a blank cell.
   const kind = readOptionalChoice(changesCell === 0 ? null : changesCell, "changes", VOL_CHANGE_KINDS, parseVolChangeKind, "absolute", "abs (vol-point differences), log (relative)");
-  if (isCellProblem(kind)) throw invalidValueError(kind.problem);
+  if (isCellProblem(kind)) throw new RangeInputError(kind.problem);
   return typeof lambdaCell === "number" && lambdaCell !== 0 ? { method: "ewma", lambda: lambdaCell, changes: kind } : { method: "sample", changes: kind };
 }
 
@@ -55,12 +55,12 @@ function levelOf(cell: unknown): number | null {
 function orderFromDates(dates: readonly { row: number; serial: number }[], argument: string): HistoryOrder {
   const { order, problem } = historyOrderFromDates(dates.map(({ row, serial }) => ({ position: row, date: serial })));
   if (problem?.kind === "repeated") {
-    throw invalidValueError(
+    throw new RangeInputError(
       `${argument}: the date ${describeSerial(problem.after.date)} appears in rows ${problem.before.position} and ${problem.after.position}: keep one row per date`,
     );
   }
   if (problem) {
-    throw invalidValueError(
+    throw new RangeInputError(
       `${argument}: the dates are not in order (row ${problem.before.position} is ${describeSerial(problem.before.date)}, row ${problem.after.position} is ${describeSerial(problem.after.date)}): sort the table by date, oldest first`,
     );
   }
@@ -85,7 +85,7 @@ export function readHistory(values: unknown, argument: string, changes: VolChang
   for (let column = start; column < shape.columns; column++) {
     const name = header[column];
     if (!isNonBlankText(name) || isNumericText(name)) {
-      throw invalidValueError(
+      throw new RangeInputError(
         `${argument}: column ${column + 1} of its first row is ${describeCellValue(name)}: the first row must name each asset (BTC, ETH, …), above its daily vol levels; a date column first is skipped when its header is blank or "date"`,
       );
     }
@@ -101,7 +101,7 @@ export function readHistory(values: unknown, argument: string, changes: VolChang
     for (let column = start; column < shape.columns; column++) {
       const level = levelOf(source[column]);
       if (changes === "log" && level !== null && level < 0) {
-        throw invalidValueError(
+        throw new RangeInputError(
           `${argument} row ${row + 1}, ${assets[column - start]}: level ${level} must be > 0 for log changes: fix the cell, or use changes "abs"`,
         );
       }

@@ -2,8 +2,8 @@
  * Reading whole ranges (not cell by cell) for the functions that take a table as one argument: a list of names, a
  * single option cell. Problems with the range as a whole throw #VALUE! naming the argument and its shape.
  */
-import { describeShape, shapeOf } from "./argumentGrid";
-import { invalidValueError } from "./excelErrors";
+import { describeShape, shapeOf } from "./rangeShape";
+import { RangeInputError } from "./rangeInputError";
 
 /**
  * An argument as a 2-D array. Excel always passes `any[][]`; a bare value (a caller outside Excel) is taken as one
@@ -26,10 +26,10 @@ export interface CellList {
 export function readCellList(values: unknown, argument: string, expected: string): CellList {
   const grid = asGrid(values);
   const shape = shapeOf(grid);
-  if (shape.rows === 0 || shape.columns === 0) throw invalidValueError(`${argument} is an empty range: give ${expected}`);
+  if (shape.rows === 0 || shape.columns === 0) throw new RangeInputError(`${argument} is an empty range: give ${expected}`);
   if (shape.columns === 1) return { cells: grid.map((row) => row[0]), positionWord: "row" };
   if (shape.rows === 1) return { cells: [...(grid[0] ?? [])], positionWord: "column" };
-  throw invalidValueError(`${argument} is ${describeShape(shape)}: give one row or one column of ${expected}`);
+  throw new RangeInputError(`${argument} is ${describeShape(shape)}: give one row or one column of ${expected}`);
 }
 
 /** "row 3" / "column 3": a position in a list as the user sees it in the range. */
@@ -43,5 +43,5 @@ export function readSingleCell(values: unknown, argument: string): unknown {
   const grid = asGrid(values);
   const shape = shapeOf(grid);
   if (shape.rows === 1 && shape.columns === 1) return grid[0]?.[0];
-  throw invalidValueError(`${argument} is ${describeShape(shape)}: give a single cell`);
+  throw new RangeInputError(`${argument} is ${describeShape(shape)}: give a single cell`);
 }

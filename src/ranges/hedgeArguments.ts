@@ -7,7 +7,7 @@
 import { DEFAULT_LOT_SIZE, type ProxyContractSpec, type ProxyHedgeInput, type TargetVega } from "../core/hedge";
 import { MAX_ABSOLUTE_VEGA } from "../core/hedge/hedgeInputs";
 import { describeCellValue, isCellProblem, isEmptyInRange, isNonBlankText, notANumberMessage, readOptionalNumber } from "./cellReading";
-import { invalidValueError } from "./excelErrors";
+import { RangeInputError } from "./rangeInputError";
 import { readAssetValues, readLabelledCorrelations } from "./labelledRanges";
 import { listPosition, readCellList, readSingleCell, type CellList } from "./rangeReading";
 
@@ -49,7 +49,7 @@ export function readLegs(assets: unknown, vegas: unknown): TargetVega[] {
   const names = readCellList(assets, "assets", "asset names, one per leg");
   const amounts = readCellList(vegas, "vegas", "vegas, one per leg");
   if (names.cells.length !== amounts.cells.length) {
-    throw invalidValueError(
+    throw new RangeInputError(
       `assets has ${plural(names.cells.length, "cell")} but vegas has ${amounts.cells.length}: give one asset name per vega (two ranges of the same length)`,
     );
   }
@@ -58,16 +58,16 @@ export function readLegs(assets: unknown, vegas: unknown): TargetVega[] {
     const vega = amounts.cells[index];
     if (isEmptyInRange(name) && isEmptyInRange(vega)) return;
     const where = `${listPosition(names, index)} of assets and vegas`;
-    if (isEmptyInRange(name)) throw invalidValueError(`${where}: vega ${describeCellValue(vega)} has no asset name; ${WHOLE_BOOK}`);
-    if (typeof name !== "string") throw invalidValueError(`${where}: asset ${describeCellValue(name)} is not a name (expected text such as BTC); ${WHOLE_BOOK}`);
+    if (isEmptyInRange(name)) throw new RangeInputError(`${where}: vega ${describeCellValue(vega)} has no asset name; ${WHOLE_BOOK}`);
+    if (typeof name !== "string") throw new RangeInputError(`${where}: asset ${describeCellValue(name)} is not a name (expected text such as BTC); ${WHOLE_BOOK}`);
     const asset = name.trim();
-    if (typeof vega !== "number") throw invalidValueError(`${where}: ${notANumberMessage(`vega of ${asset}`, vega, EXPECT_VEGA)}; ${WHOLE_BOOK}`);
+    if (typeof vega !== "number") throw new RangeInputError(`${where}: ${notANumberMessage(`vega of ${asset}`, vega, EXPECT_VEGA)}; ${WHOLE_BOOK}`);
     if (!Number.isFinite(vega) || Math.abs(vega) > MAX_ABSOLUTE_VEGA) {
-      throw invalidValueError(`${where}: vega of ${asset} is ${vega}, beyond ±${MAX_ABSOLUTE_VEGA}: check the cell; ${WHOLE_BOOK}`);
+      throw new RangeInputError(`${where}: vega of ${asset} is ${vega}, beyond ±${MAX_ABSOLUTE_VEGA}: check the cell; ${WHOLE_BOOK}`);
     }
     legs.push({ asset, vegaPerVolPoint: vega });
   });
-  if (legs.length === 0) throw invalidValueError("assets and vegas hold no legs (every row is blank): give at least one asset name with its vega");
+  if (legs.length === 0) throw new RangeInputError("assets and vegas hold no legs (every row is blank): give at least one asset name with its vega");
   return legs;
 }
 
@@ -84,11 +84,11 @@ function readProxies(proxies: unknown): ProxyList {
   const positions: number[] = [];
   list.cells.forEach((cell, index) => {
     if (isEmptyInRange(cell)) return;
-    if (!isNonBlankText(cell)) throw invalidValueError(`proxies ${listPosition(list, index)} is ${describeCellValue(cell)}: expected an asset name such as BTC`);
+    if (!isNonBlankText(cell)) throw new RangeInputError(`proxies ${listPosition(list, index)} is ${describeCellValue(cell)}: expected an asset name such as BTC`);
     names.push(cell.trim());
     positions.push(index);
   });
-  if (names.length === 0) throw invalidValueError("proxies is blank: name at least one asset to hedge with, such as BTC");
+  if (names.length === 0) throw new RangeInputError("proxies is blank: name at least one asset to hedge with, such as BTC");
   return { list, names, positions };
 }
 
@@ -100,14 +100,14 @@ function readPerProxy(values: unknown, argument: string, proxies: ProxyList, sin
   const list = readCellList(values, argument, "one value per proxy");
   if (list.cells.length === 1 && (proxies.names.length === 1 || singleCellForAll)) return proxies.names.map(() => list.cells[0]);
   if (list.cells.length !== proxies.list.cells.length) {
-    throw invalidValueError(
+    throw new RangeInputError(
       `${argument} has ${plural(list.cells.length, "cell")} but proxies has ${proxies.list.cells.length}: give one per proxy, in the order of proxies (${proxies.names.join(", ")})`,
     );
   }
   const used = new Set(proxies.positions);
   list.cells.forEach((cell, index) => {
     if (!used.has(index) && !isEmptyInRange(cell)) {
-      throw invalidValueError(`${argument} ${listPosition(list, index)} holds ${describeCellValue(cell)} but proxies ${listPosition(proxies.list, index)} is blank: name the proxy or clear the cell`);
+      throw new RangeInputError(`${argument} ${listPosition(list, index)} holds ${describeCellValue(cell)} but proxies ${listPosition(proxies.list, index)} is blank: name the proxy or clear the cell`);
     }
   });
   return proxies.positions.map((position) => list.cells[position]);
@@ -116,23 +116,23 @@ function readPerProxy(values: unknown, argument: string, proxies: ProxyList, sin
 function readContracts(contractVegas: unknown, lotSizes: unknown, proxies: ProxyList): ProxyContractSpec[] | undefined {
   const hasLotSizes = lotSizes !== null && lotSizes !== undefined;
   if (contractVegas === null || contractVegas === undefined) {
-    if (hasLotSizes) throw invalidValueError("lot_sizes is given but contract_vegas is not: give the vega of one contract of each proxy to size contracts, or leave lot_sizes out");
+    if (hasLotSizes) throw new RangeInputError("lot_sizes is given but contract_vegas is not: give the vega of one contract of each proxy to size contracts, or leave lot_sizes out");
     return undefined;
   }
   const vegaCells = readPerProxy(contractVegas, "contract_vegas", proxies, false);
   const lotCells = hasLotSizes ? readPerProxy(lotSizes, "lot_sizes", proxies, true) : null;
   return proxies.names.map((proxy, a) => {
     const vegaPerContract = vegaCells[a];
-    if (typeof vegaPerContract !== "number") throw invalidValueError(notANumberMessage(`contract_vegas for ${proxy}`, vegaPerContract, EXPECT_CONTRACT_VEGA));
+    if (typeof vegaPerContract !== "number") throw new RangeInputError(notANumberMessage(`contract_vegas for ${proxy}`, vegaPerContract, EXPECT_CONTRACT_VEGA));
     const lotSize = lotCells === null ? DEFAULT_LOT_SIZE : readOptionalNumber(lotCells[a], `lot_sizes for ${proxy}`, EXPECT_LOT_SIZE, DEFAULT_LOT_SIZE);
-    if (isCellProblem(lotSize)) throw invalidValueError(lotSize.problem);
+    if (isCellProblem(lotSize)) throw new RangeInputError(lotSize.problem);
     return { proxy, vegaPerContract, lotSize };
   });
 }
 
 function readRidge(ridge: unknown): number {
   const value = readOptionalNumber(readSingleCell(ridge, "ridge"), "ridge", EXPECT_RIDGE, 0);
-  if (isCellProblem(value)) throw invalidValueError(value.problem);
+  if (isCellProblem(value)) throw new RangeInputError(value.problem);
   return value;
 }
 
