@@ -13,6 +13,7 @@ import { computeProxyHedge } from "../../src/core/hedge";
 import { ARTIFACTS, DIST, launchChromium, openPane, PANE_VIEWPORT, requireBuiltPane, type PaneRecord, type PaneSession } from "./paneSession";
 import { serveDirectory, type StaticServer } from "./staticServer";
 import { valuesAt, type CellValue } from "./testWorkbook";
+import { SAMPLE_HEDGE_INPUT, VALID_LABELLED_CORRELATIONS } from "../support/paneHedgeFixture";
 
 const HOSTILE_NAME = "<img src=x onerror=alert(1)>";
 
@@ -24,12 +25,7 @@ const HIGHAM: CellValue[][] = [
   ["SOL", 0, 1, 1],
 ];
 
-const VALID: CellValue[][] = [
-  ["", "BTC", "ETH", "SOL"],
-  ["BTC", 1, 0.8, 0.6],
-  ["ETH", 0.8, 1, 0.7],
-  ["SOL", 0.6, 0.7, 1],
-];
+const VALID: CellValue[][] = VALID_LABELLED_CORRELATIONS;
 
 let server: StaticServer;
 let browser: Browser;
@@ -345,18 +341,7 @@ describe("the Hedge tab", () => {
     await page.click("#hedge-preview-button");
     await statusMatching(page, /Hedge computed on BTC and ETH/);
     const expected = computeProxyHedge({
-      targets: [
-        { asset: "BTC", vegaPerVolPoint: 1000 },
-        { asset: "ETH", vegaPerVolPoint: -500 },
-        { asset: "SOL", vegaPerVolPoint: 2500 },
-      ],
-      proxies: ["BTC", "ETH"],
-      correlation: { assets: ["BTC", "ETH", "SOL"], values: [[1, 0.8, 0.6], [0.8, 1, 0.7], [0.6, 0.7, 1]] },
-      volOfVols: [
-        { asset: "BTC", value: 3 },
-        { asset: "ETH", value: 4 },
-        { asset: "SOL", value: 5 },
-      ],
+      ...SAMPLE_HEDGE_INPUT,
       contracts: [
         { proxy: "BTC", vegaPerContract: 100 },
         { proxy: "ETH", vegaPerContract: 50 },

@@ -1,6 +1,7 @@
 /* A WorkbookGateway in memory for the controller's tests: records every call, answers what the test set up. */
 import type { CorrelationConfig } from "../../../src/taskpane/correlation/correlationConfig";
 import type { HedgeReportSpec, SaveOutcome, SelectedRange, WorkbookGateway } from "../../../src/taskpane/workbook/workbookGateway";
+import { VALID_LABELLED_CORRELATIONS } from "../../support/paneHedgeFixture";
 
 export interface SaveCall {
   config: CorrelationConfig;
@@ -83,10 +84,5 @@ export const HIGHAM_SELECTION: SelectedRange = {
 /** A valid 3-asset set-up (positive definite). */
 export const VALID_SELECTION: SelectedRange = {
   address: "Book!A1:D4",
-  values: [
-    ["", "BTC", "ETH", "SOL"],
-    ["BTC", 1, 0.8, 0.6],
-    ["ETH", 0.8, 1, 0.7],
-    ["SOL", 0.6, 0.7, 1],
-  ],
+  values: VALID_LABELLED_CORRELATIONS,
 };

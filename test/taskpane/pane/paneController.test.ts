@@ -7,6 +7,7 @@ import { computeProxyHedge } from "../../../src/core/hedge";
 import type { CorrelationConfig } from "../../../src/taskpane/correlation/correlationConfig";
 import { cellText, nameList, PaneController, previewBasis } from "../../../src/taskpane/pane/paneController";
 import { FakeGateway, HIGHAM_SELECTION, VALID_SELECTION } from "./fakeGateway";
+import { SAMPLE_HEDGE_INPUT } from "../../support/paneHedgeFixture";
 
 const NOW = new Date("2026-11-21T08:00:00.000Z");
 
@@ -367,20 +368,7 @@ describe("hedge", () => {
     await controller.previewHedge();
     const preview = controller.state.hedge.preview;
     expect(preview).not.toBeNull();
-    const expected = computeProxyHedge({
-      targets: [
-        { asset: "BTC", vegaPerVolPoint: 1000 },
-        { asset: "ETH", vegaPerVolPoint: -500 },
-        { asset: "SOL", vegaPerVolPoint: 2500 },
-      ],
-      proxies: ["BTC", "ETH"],
-      correlation: { assets: ["BTC", "ETH", "SOL"], values: [[1, 0.8, 0.6], [0.8, 1, 0.7], [0.6, 0.7, 1]] },
-      volOfVols: [
-        { asset: "BTC", value: 3 },
-        { asset: "ETH", value: 4 },
-        { asset: "SOL", value: 5 },
-      ],
-    });
+    const expected = computeProxyHedge(SAMPLE_HEDGE_INPUT);
     expect(preview?.result.proxies.map((line) => line.hedgeVegaPerVolPoint)).toEqual(expected.proxies.map((line) => line.hedgeVegaPerVolPoint));
     expect(preview?.result.effectiveness).toBe(expected.effectiveness);
     expect(previewBasis(controller.state)).toBe("unsaved");
