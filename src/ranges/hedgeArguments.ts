@@ -10,6 +10,7 @@ import { describeCellValue, isCellProblem, isEmptyInRange, isNonBlankText, notAN
 import { RangeInputError } from "./rangeInputError";
 import { readAssetValues, readLabelledCorrelations } from "./labelledRanges";
 import { listPosition, readCellList, readSingleCell, type CellList } from "./rangeReading";
+import { parseVolChangeKind } from "./historyReading";
 
 const EXPECT_VEGA = "a cash vega per vol point";
 const WHOLE_BOOK = "the hedge needs every leg: fix or clear the row";
@@ -141,6 +142,14 @@ export function readHedgeRequest(args: HedgeArguments): HedgeRequest {
   const targets = readLegs(args.assets, args.vegas);
   const proxies = readProxies(args.proxies);
   const correlation = readLabelledCorrelations(args.correlations, "correlations");
+  if (parseVolChangeKind(correlation.corner) === "log") {
+    // Mixing kinds gives a wrong hedge, not an error (DOMAIN.md §2): log-change vol-of-vols are ~1/vol level of the
+    // vol-point ones. The Excel hedge has no current-vol argument to convert them, so it refuses.
+    throw new RangeInputError(
+      'correlations are labelled "log" (relative vol changes), but XV.XVEGAHEDGE and XV.HEDGESTATS work in absolute ' +
+        'vol-point changes: estimate correlations and vol-of-vols with changes "abs" (or use xvega hedge --changes log --current-vols)',
+    );
+  }
   const hasVolOfVols = args.volvols !== null && args.volvols !== undefined;
   const volOfVols = hasVolOfVols ? readAssetValues(args.volvols, "volvols", EXPECT_VOL_OF_VOL) : undefined;
   const contracts = readContracts(args.contractVegas, args.lotSizes, proxies);

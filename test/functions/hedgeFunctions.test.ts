@@ -175,6 +175,15 @@ describe("XV.XVEGAHEDGE reads a book as a table holds it", () => {
     expectClose(twoByTwo[0]?.[1], -12_000, exact);
   });
 
+  test("correlations labelled log are refused: log vol-of-vols read as vol points would size a wrong hedge", () => {
+    for (const label of ["log", " Relative "]) {
+      const logCorrelations = xvCorr();
+      (logCorrelations[0] as unknown[])[0] = label;
+      expectExcelError(() => xvegahedge(column("ALT"), column(10_000), single("BTC"), logCorrelations, xvVolVol), /labelled "log".*changes "abs"/);
+      expectExcelError(() => hedgestats(column("ALT"), column(10_000), single("BTC"), logCorrelations, xvVolVol), /labelled "log"/);
+    }
+  });
+
   test("a 200-leg book over 20 assets hedges at once", () => {
     const names = Array.from({ length: 20 }, (_, k) => `A${k}`);
     const correlations: unknown[][] = [["", ...names], ...names.map((name, i) => [name, ...names.map((_, j) => (i === j ? 1 : 0.5))])];
