@@ -49,7 +49,9 @@ export function parseNumberCells(text: string): (number | string)[] | null {
 
 /** The correlation set-up as the labelled range XV_CORR holds: names across the top and down the side. */
 export function labelledCorrelations(config: CorrelationConfig): unknown[][] {
-  return [["", ...config.assets], ...config.assets.map((asset, i) => [asset, ...(config.correlations[i] ?? [])])];
+  // The corner names the kind of change, as XV_Config's XV_CORR does, so a log set-up is refused here as it is there.
+  const corner = config.changes === "log" ? "log" : "abs";
+  return [[corner, ...config.assets], ...config.assets.map((asset, i) => [asset, ...(config.correlations[i] ?? [])])];
 }
 
 /** Vol-of-vols as XV_VOLVOL holds them (name, value rows), skipping unset ones; null when none is set. */
@@ -87,8 +89,6 @@ export function formProblem(form: HedgeForm): string | null {
 export interface HedgePreview {
   proxies: string[];
   result: ProxyHedgeResult;
-  /** Notes about the inputs (not the engine's warnings), e.g. log changes read as vol points. */
-  notes: string[];
 }
 
 /**
@@ -112,11 +112,7 @@ export function computeHedgePreview(config: CorrelationConfig, assets: unknown[]
   try {
     const request = readHedgeRequest(args);
     const result = computeProxyHedge(request.input);
-    const notes: string[] = [];
-    if (config.changes === "log") {
-      notes.push("The set-up measures log changes, but XV.XVEGAHEDGE reads vol-of-vols as vol points (absolute changes): this preview does the same.");
-    }
-    return { ok: true, value: { proxies: request.proxyNames, result, notes } };
+    return { ok: true, value: { proxies: request.proxyNames, result } };
   } catch (error) {
     return { ok: false, message: messageOf(error) };
   }

@@ -75,7 +75,7 @@ function previewNodes(preview: HedgePreview): Node[] {
     { className: "check-list", id: "hedge-statistics" },
     ...statisticRows(preview).map(([term, value]) => element("div", { className: "check-item" }, element("dt", { text: term }), element("dd", { text: value }))),
   );
-  const warnings = [...preview.notes, ...preview.result.warnings.map((warning) => warning.message)];
+  const warnings = preview.result.warnings.map((warning) => warning.message);
   const warningList =
     warnings.length === 0
       ? element("p", { className: "hint", text: "No warnings." })

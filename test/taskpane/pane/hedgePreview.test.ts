@@ -38,7 +38,7 @@ test("number cells: numbers stay numbers, anything else stays text for the reade
 test("the set-up as the labelled ranges XV_CORR and XV_VOLVOL hold it", () => {
   const config = { ...validConfig(), volOfVols: [3, null, 5] };
   expect(labelledCorrelations(config)).toEqual([
-    ["", "BTC", "ETH", "SOL"],
+    ["abs", "BTC", "ETH", "SOL"],
     ["BTC", 1, 0.8, 0.6],
     ["ETH", 0.8, 1, 0.7],
     ["SOL", 0.6, 0.7, 1],

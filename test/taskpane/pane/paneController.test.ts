@@ -397,6 +397,15 @@ describe("hedge", () => {
     expect(controller.state.busy).toBeNull();
   });
 
+  test("a log-change set-up is refused, as XV.XVEGAHEDGE refuses it in the report", async () => {
+    const { controller } = await hedgeReady();
+    controller.setChanges("log");
+    ["0.05", "0.06", "0.08"].forEach((text, k) => controller.setVolOfVol(k, text));
+    await controller.previewHedge();
+    expect(controller.state.hedge.preview).toBeNull();
+    expect(controller.state.message?.text).toMatch(/labelled "log".*changes "abs"/);
+  });
+
   test("an invalid matrix is refused before any range is read", async () => {
     const { gateway, controller } = await startedWith();
     gateway.failNext.readRange = new Error("must not be read");
