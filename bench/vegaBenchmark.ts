@@ -9,6 +9,7 @@
  */
 import { getVega as peerVegaPerPercent } from "greeks";
 import { vegaPerUnitVol } from "../src/core/vega/blackVega";
+import type { LegColumns } from "../src/core/vega/legColumns";
 import { vegaUnitScale } from "../src/core/vega/vegaUnit";
 import { installCustomFunctionsStub } from "../src/functions/customFunctionsStub";
 import { vega as excelVega } from "../src/functions/vegaFunctions";
@@ -48,14 +49,8 @@ const PEER_OVER_KERNEL_TARGET = 2;
 
 const PER_VOL_POINT = vegaUnitScale("point");
 
-interface Legs {
-  underlying: Float64Array;
-  strike: Float64Array;
-  years: Float64Array;
-  vol: Float64Array;
-  rate: Float64Array;
-  carry: Float64Array;
-}
+/** The book's numeric columns (all legs are bsm here, so no model column). */
+type Legs = Omit<LegColumns, "models">;
 
 /** The legs as Excel passes them to XV.VEGA: one n × 1 column range per argument. */
 interface ExcelColumns {
