@@ -3,7 +3,8 @@
  * command needs by name (trimmed, any case), and print result rows with their header.
  */
 import { parse } from "csv-parse/sync";
-import { stringify } from "csv-stringify/sync";
+import { CsvOutputCell, formatCsvRows } from "./csvOutput";
+import { checkFinite } from "./finiteOutput";
 import { CliIo, UnusableInputError } from "./subcommand";
 
 /** A CSV file as read: header names (trimmed) and the data records exactly as written. */
@@ -14,7 +15,7 @@ export interface CsvTable {
 }
 
 /** A cell of a result table: text passed through, a computed number, or null for an empty cell. */
-export type OutputCell = string | number | null;
+export type OutputCell = CsvOutputCell;
 
 export type OutputFormat = "csv" | "json";
 
@@ -125,11 +126,13 @@ export function findColumns<Required extends string, Optional extends string>(
 
 function formatJson(header: readonly string[], rows: readonly (readonly OutputCell[])[]): string {
   if (rows.length === 0) return "[]\n";
-  const lines = rows.map((row) => {
+  const lines = rows.map((row, rowNumber) => {
     // A null prototype keeps a column named "__proto__" an ordinary key.
     const record: Record<string, OutputCell> = Object.create(null);
     header.forEach((name, index) => {
-      record[name] = row[index] ?? null;
+      const cell = row[index] ?? null;
+      checkFinite(cell, () => `${name} of row ${rowNumber + 1}`);
+      record[name] = cell;
     });
     return JSON.stringify(record);
   });
@@ -137,10 +140,11 @@ function formatJson(header: readonly string[], rows: readonly (readonly OutputCe
 }
 
 /**
- * The result table as text. CSV: a header line, then one line per row (null → empty field, numbers in full precision).
- * JSON: one array with one object per row (one per line), keyed by the header; null stays null.
+ * The result table as text. CSV: a header line, then one line per row (null → empty field, numbers in full precision,
+ * text neutralised against formula injection). JSON: one array with one object per row (one per line), keyed by the
+ * header; null stays null. Throws NonFiniteOutputError for a number that is not finite.
  */
 export function formatTable(format: OutputFormat, header: readonly string[], rows: readonly (readonly OutputCell[])[]): string {
   if (format === "json") return formatJson(header, rows);
-  return stringify([header, ...rows] as OutputCell[][]);
+  return formatCsvRows([header, ...rows]);
 }

@@ -9,6 +9,7 @@
  */
 import { readFileSync } from "fs";
 import { PROGRAM_NAME, fullHelp, parseStrict, parseSubcommandLine, shortUsage } from "./commandLine";
+import { NonFiniteOutputError, nonFiniteOutputMessage } from "./finiteOutput";
 import { hedgeCommand } from "./hedgeCommand";
 import { nearcorrCommand } from "./nearcorrCommand";
 import { packageVersion } from "./packageVersion";
@@ -90,6 +91,7 @@ function dispatch(argv: readonly string[], io: CliIo): ExitStatus {
   } catch (error) {
     if (error instanceof UnusableInputError) return fail(io, command, error.message);
     if (error instanceof InputDataError) return reportDataProblems(io, command, error);
+    if (error instanceof NonFiniteOutputError) return reportDataProblems(io, command, new InputDataError([nonFiniteOutputMessage(error)]));
     throw error;
   }
 }
