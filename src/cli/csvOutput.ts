@@ -13,12 +13,12 @@ import { checkFinite } from "./finiteOutput";
 /** A cell of an output table: text, a number, or null for an empty field. */
 export type CsvOutputCell = string | number | null;
 
-const FORMULA_START = /^[=+\-@\t\r\uFF1D\uFF0B\uFF0D\uFF20]/;
+const FORMULA_STARTS: ReadonlySet<string> = new Set(["=", "+", "-", "@", "\t", "\r", "\uFF1D", "\uFF0B", "\uFF0D", "\uFF20"]);
 const NUMBER_TEXT = /^[+-]?(?:\d+\.?\d*|\.\d+)(?:[eE][+-]?\d+)?%?$/;
 
 /** The text as it is safe to open in a spreadsheet: a quote before a formula's first character, numbers left alone. */
 export function neutraliseFormula(text: string): string {
-  return FORMULA_START.test(text) && !NUMBER_TEXT.test(text.trim()) ? `'${text}` : text;
+  return FORMULA_STARTS.has(text.charAt(0)) && !NUMBER_TEXT.test(text.trim()) ? `'${text}` : text;
 }
 
 /** "row ALT, column BTC": a cell's place, by the row's first cell and the table's header (its first row). */
