@@ -7,7 +7,7 @@ import type { AssetValue } from "../core/hedge";
 import { NumberField, isCellProblem, quoteField, readRequiredNumber } from "./cellParsing";
 import { takeAssetColumnMarker } from "./changesMarker";
 import { CsvLine, findTableWithColumns, readCsvLines } from "./csvSections";
-import { checkUniqueColumnNames, columnKey } from "./csvTable";
+import { checkUniqueColumnNames, columnKey, fitsHeader } from "./csvTable";
 import { ChangesWord } from "./optionValues";
 
 /** The rows read: one value per good row, in file order, and one message per bad row. */
@@ -30,8 +30,8 @@ function whereIs(path: string, record: CsvLine, asset: string): string {
 /**
  * Reads the `asset` column and the number column `field.column` (header names trimmed, any case; other columns
  * ignored). A row is bad when its asset is blank, its number is blank or not a number, or it has a different number of
- * fields from the header (a missing or extra comma would shift its columns). Throws UnusableInputError when the
- * columns are missing or a column name appears twice.
+ * fields from the header (a missing or extra comma would shift its columns; blank fields past the end are ignored).
+ * Throws UnusableInputError when the columns are missing or a column name appears twice.
  * @param changesMarker whether the asset column's name may be a change-kind marker (vol-of-vols: `abs,volvol`)
  */
 export function readAssetValues(text: string, path: string, field: NumberField, changesMarker = false): AssetValuesReading {
@@ -51,7 +51,7 @@ export function readAssetValueLines(lines: readonly CsvLine[], path: string, fie
   for (const record of table.rows) {
     const asset = (record.fields[assetIndex] ?? "").trim();
     const where = whereIs(path, record, asset);
-    if (record.fields.length !== table.header.length) {
+    if (!fitsHeader(record.fields, table.header.length)) {
       problems.push(`${where}: the row has ${record.fields.length} fields but the header has ${table.header.length}: check for a missing or extra comma`);
       continue;
     }

@@ -68,6 +68,17 @@ export function parseCsvTable(text: string, path: string): CsvTable {
 }
 
 /**
+ * Whether a record lines up with the header: as many fields, not counting blank fields past the header's end. A
+ * trailing comma (an empty extra field, as some exports and hand edits leave) shifts no column; a missing field, or an
+ * extra one holding something, may have shifted them.
+ */
+export function fitsHeader(fields: readonly string[], headerLength: number): boolean {
+  if (fields.length < headerLength) return false;
+  for (let index = headerLength; index < fields.length; index++) if ((fields[index] ?? "").trim() !== "") return false;
+  return true;
+}
+
+/**
  * Rejects a header in which two columns have the same name (trimmed, any case): a command could not tell which one
  * is meant, and JSON output could not hold both.
  */

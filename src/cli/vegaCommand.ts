@@ -17,6 +17,7 @@ import {
   checkUniqueColumnNames,
   columnKey,
   findColumns,
+  fitsHeader,
   formatTable,
   parseCsvTable,
   parseOutputFormat,
@@ -66,7 +67,7 @@ function computeRow(
   unitScale: number,
   withPosition: boolean,
 ): RowResult {
-  if (record.length !== headerLength) {
+  if (!fitsHeader(record, headerLength)) {
     return failed(`the row has ${record.length} fields but the header has ${headerLength}: check for a missing or extra comma`);
   }
   const field = (index: number | undefined): string | undefined => (index === undefined ? undefined : record[index]);

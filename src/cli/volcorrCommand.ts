@@ -16,7 +16,7 @@ import {
 import { isCellProblem, quoteField, readRequiredNumber } from "./cellParsing";
 import { PROGRAM_NAME, readChoiceOption } from "./commandLine";
 import { CsvLine, countOf, formatCsvTables, isBlankLine, listForMessage, readCsvLines } from "./csvSections";
-import { OUTPUT_FORMATS, OutputFormat, checkUniqueColumnNames, parseOutputFormat, readInputFile } from "./csvTable";
+import { OUTPUT_FORMATS, OutputFormat, checkUniqueColumnNames, fitsHeader, parseOutputFormat, readInputFile } from "./csvTable";
 import { formatJsonDocument } from "./jsonOutput";
 import { matrixRows } from "./matrixFile";
 import { CHANGES_WORDS, ChangesWord, parseChangesWord, readNumberOption } from "./optionValues";
@@ -97,7 +97,7 @@ function readHistory(text: string, path: string): ReadHistory {
   const problems: string[] = [];
   const levels: HistoryCell[][] = rows.map((row) => {
     if (isBlankLine(row)) return assets.map(() => null);
-    if (row.fields.length !== header.length) {
+    if (!fitsHeader(row.fields, header.length)) {
       problems.push(`${path} line ${row.line}: the row has ${row.fields.length} fields but the header has ${header.length}: check for a missing or extra comma`);
       return assets.map(() => null);
     }

@@ -151,6 +151,14 @@ describe("xvega hedge on the DOMAIN.md §2 worked example", () => {
     expectClose(relative.residual_sd, absolute.residual_sd as number, { relative: 1e-12 }, "residual sd");
   });
 
+  it("reads exposure rows with a trailing comma like rows without (issue 8 item 14)", () => {
+    const files = { "plain.csv": "asset,vega\nALT,6000\nALT,4000\n", "trailing.csv": "asset,vega\nALT,6000,\nALT,4000, \n" };
+    const args = (book: string): string[] => ["hedge", "--exposures", book, "--corr", fixture("hedge-corr.csv"), "--volvol", VOLVOL, "--proxies", "BTC"];
+    const trailing = runXvega(args("trailing.csv"), files);
+    expect(trailing.status).toBe(0);
+    expect(trailing).toEqual(runXvega(args("plain.csv"), files));
+  });
+
   it("a ridge shrinks the collinear hedge, and says so", () => {
     const run = runXvega(hedgeArgs("BTC,ETH", fixture("hedge-corr-collinear.csv"), "--ridge", "0.05", "--format", "json"));
     expect(run.status).toBe(0);

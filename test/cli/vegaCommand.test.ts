@@ -302,3 +302,22 @@ describe("xvega vega on a large file", () => {
     expect(seconds).toBeLessThan(10);
   }, 30_000);
 });
+
+/* Issue 8 item 14: a trailing comma (an empty extra field) no longer fails a row; an extra field with text still does. */
+describe("xvega vega rows longer than the header", () => {
+  const header = "trade,underlying,strike,years,vol\n";
+
+  it("computes a row with a trailing comma, with the same output as without it", () => {
+    const withCommas = runXvega(["vega", "legs.csv"], { "legs.csv": `${header}T1,100,100,1,0.2,\nT2,100,90,0.5,0.25, ,\n` });
+    const without = runXvega(["vega", "legs.csv"], { "legs.csv": `${header}T1,100,100,1,0.2\nT2,100,90,0.5,0.25\n` });
+    expect(withCommas.status).toBe(0);
+    expect(withCommas.stdout).toBe(without.stdout);
+    expect(csvRecords(withCommas.stdout).map((record) => field(record, "error"))).toEqual(["", ""]);
+  });
+
+  it("still fails a row whose extra field holds something (a comma inside a number shifts the columns)", () => {
+    const run = runXvega(["vega", "legs.csv"], { "legs.csv": `${header}T1,100,1,000,1,0.2\n` });
+    expect(run.status).toBe(2);
+    expect(field(csvRecords(run.stdout)[0], "error")).toBe("the row has 6 fields but the header has 5: check for a missing or extra comma");
+  });
+});

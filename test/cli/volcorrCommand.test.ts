@@ -194,6 +194,12 @@ describe("xvega volcorr", () => {
     expect(result.daily_changes).toBe(2);
   });
 
+  it("reads rows with a trailing comma like rows without (issue 8 item 14)", () => {
+    const plain = "A,B\n50,60\n51,62\n53,61\n52,64\n";
+    const trailing = "A,B\n50,60,\n51,62,\n53,61\n52,64,,\n";
+    expect(runXvega(["volcorr", "t.csv"], { "t.csv": trailing })).toEqual(runXvega(["volcorr", "t.csv"], { "t.csv": plain }));
+  });
+
   it("a history too short to estimate: exit 2 with the counts found and needed", () => {
     const run = runXvega(["volcorr", "short.csv"], { "short.csv": "date,A,B\n2025-01-01,50,60\n2025-01-02,51,62\n2025-01-03,,61\n" });
     expect(run.status).toBe(2);
