@@ -7,6 +7,7 @@
  */
 import { parse } from "csv-parse/sync";
 import { formatCsvRows } from "./csvOutput";
+import { describeCsvParseError } from "./csvParseErrors";
 import { OutputCell, columnKey } from "./csvTable";
 import { UnusableInputError } from "./subcommand";
 
@@ -35,8 +36,7 @@ export function readCsvLines(text: string, path: string): CsvLine[] {
     // With `info`, each record comes with where it was read; the typings do not know that.
     parsed = parse(text, { bom: true, relax_column_count: true, info: true }) as unknown as typeof parsed;
   } catch (error) {
-    const detail = error instanceof Error ? error.message : String(error);
-    throw new UnusableInputError(`${path} is not readable CSV: ${detail}`);
+    throw new UnusableInputError(describeCsvParseError(error, text, path));
   }
   return parsed.map(({ record, info }) => ({ fields: record, line: info.lines }));
 }

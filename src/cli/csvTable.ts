@@ -4,6 +4,8 @@
  */
 import { parse } from "csv-parse/sync";
 import { CsvOutputCell, formatCsvRows } from "./csvOutput";
+import { describeCsvParseError } from "./csvParseErrors";
+import { checkInputText } from "./inputTextChecks";
 import { checkFinite } from "./finiteOutput";
 import { CliIo, UnusableInputError } from "./subcommand";
 
@@ -40,13 +42,19 @@ function describeReadFailure(error: unknown): string {
   return error instanceof Error ? error.message : String(error);
 }
 
-/** The text of the file at `path`; UnusableInputError saying why when it cannot be read. */
+/**
+ * The text of the file at `path`; UnusableInputError saying why when it cannot be read, or when it is not
+ * comma-separated UTF-8 text (a workbook, UTF-16, semicolons: see inputTextChecks.ts).
+ */
 export function readInputFile(io: CliIo, path: string): string {
+  let text: string;
   try {
-    return io.readFile(path);
+    text = io.readFile(path);
   } catch (error) {
     throw new UnusableInputError(`cannot read ${path}: ${describeReadFailure(error)}`);
   }
+  checkInputText(text, path);
+  return text;
 }
 
 /**
@@ -59,8 +67,7 @@ export function parseCsvTable(text: string, path: string): CsvTable {
   try {
     rows = parse(text, { bom: true, relax_column_count: true, skip_empty_lines: true, skip_records_with_empty_values: true });
   } catch (error) {
-    const detail = error instanceof Error ? error.message : String(error);
-    throw new UnusableInputError(`${path} is not readable CSV: ${detail}`);
+    throw new UnusableInputError(describeCsvParseError(error, text, path));
   }
   const [header, ...records] = rows;
   if (header === undefined) throw new UnusableInputError(`${path} has no header row (it holds no CSV records)`);
