@@ -29,7 +29,7 @@ export function checkFinite(value: unknown, where: () => string): void {
 /** The one-line message for a refused output, for the command's stderr. */
 export function nonFiniteOutputMessage(error: NonFiniteOutputError): string {
   return (
-    `nothing printed: the result holds ${error.message}. The inputs are too large or too small to compute with ` +
-    "(vol levels of 1E200, a vol-of-vol of 1E-310, …): check their units and magnitudes"
+    `nothing printed: the result holds ${error.message}. The inputs hold numbers too large or too small to compute ` +
+    "with (a vol level of 1E200, a contract vega of 1E-320, …): check their units and magnitudes"
   );
 }

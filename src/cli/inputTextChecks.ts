@@ -1,7 +1,8 @@
 /*
  * Files that are not UTF-8 comma-separated text, recognised before parsing so that the message says what the file is
  * and how to save it, rather than that some column is missing: an Excel workbook, UTF-16 text (Excel's "Unicode Text"),
- * and semicolon- or tab-separated text (Excel's "CSV" where the decimal separator is a comma, "Text (Tab delimited)").
+ * JSON (an xvega command's --format json output), and semicolon- or tab-separated text (Excel's "CSV" where the
+ * decimal separator is a comma, "Text (Tab delimited)").
  */
 import { UnusableInputError } from "./subcommand";
 
@@ -65,8 +66,15 @@ export function checkInputText(text: string, path: string): void {
       `${path} holds NUL bytes (the first at character ${nul + 1}): it is UTF-16 text without a byte-order mark, or not a text file; ${SAVE_AS_CSV}`,
     );
   }
-  const lines = text
-    .replace(/^\uFEFF/, "")
+  const body = text.replace(/^\uFEFF/, "");
+  // "{" or "[" then a key, a nested value or the end: the shape of xvega's JSON, never that of a CSV header.
+  if (/^\s*[{[]\s*("|\{|\[|\]|\}|$)/.test(body)) {
+    throw new UnusableInputError(
+      `${path} looks like JSON (it starts with ${JSON.stringify(body.trimStart().charAt(0))}), not CSV: give the CSV output of ` +
+        "xvega commands (leave out --format json), or a CSV file saved from Excel",
+    );
+  }
+  const lines = body
     .split(/\r\n|\n|\r/)
     .filter((line) => line.trim() !== "")
     .slice(0, LINES_EXAMINED);

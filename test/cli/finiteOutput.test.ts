@@ -60,7 +60,7 @@ describe("a command whose result is not finite prints nothing and explains", () 
     const where = format === "csv" ? "row A, column volvol" : '"volvols" item 1';
     expect(run.stderr).toBe(
       `xvega volcorr: nothing printed: the result holds a value beyond the range of numbers (about ±1.8E308) at ${where}. ` +
-        "The inputs are too large or too small to compute with (vol levels of 1E200, a vol-of-vol of 1E-310, …): check their units and magnitudes\n",
+        "The inputs hold numbers too large or too small to compute with (a vol level of 1E200, a contract vega of 1E-320, …): check their units and magnitudes\n",
     );
   });
 });

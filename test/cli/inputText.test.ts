@@ -115,3 +115,16 @@ describe("an unterminated quote", () => {
     expect(lineOfUnclosedQuote(text)).toBe(line);
   });
 });
+
+describe("a JSON file (an xvega command's --format json output)", () => {
+  it.each([
+    ["volcorr's JSON as --corr", "{\n  \"names\": [\"ALT\"]\n}\n", "{"],
+    ["vega's JSON as --exposures", "[\n{\"asset\":\"ALT\",\"vega\":1}\n]\n", "["],
+  ])("%s: says it is JSON and to give the CSV output", (_, text, start) => {
+    const run = firstLine(["hedge", "--exposures", "f.json", "--corr", "f.json", "--proxies", "BTC"], { "f.json": text });
+    expect(run.status).toBe(1);
+    expect(run.line).toBe(
+      `xvega hedge: f.json looks like JSON (it starts with "${start}"), not CSV: give the CSV output of xvega commands (leave out --format json), or a CSV file saved from Excel`,
+    );
+  });
+});
