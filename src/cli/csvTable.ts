@@ -128,13 +128,9 @@ export function findColumns<Required extends string, Optional extends string>(
   const missing = required.filter((name) => !indexByKey.has(name));
   if (missing.length > 0) {
     const found = header.length === 0 ? "none" : header.map((name) => (name === "" ? '""' : name)).join(", ");
-    const semicolonHint =
-      header.length === 1 && (header[0] ?? "").includes(";")
-        ? " — the file looks semicolon-separated; save it as comma-separated CSV"
-        : "";
+    // Semicolon-separated files are recognised before this, by readInputFile (inputTextChecks.ts).
     throw new UnusableInputError(
-      `${path} has no ${missing.length === 1 ? "column" : "columns"} ${missing.join(", ")} ` +
-        `(required: ${required.join(", ")}; found: ${found})${semicolonHint}`,
+      `${path} has no ${missing.length === 1 ? "column" : "columns"} ${missing.join(", ")} (required: ${required.join(", ")}; found: ${found})`,
     );
   }
   const located: Record<string, number | undefined> = {};
