@@ -83,7 +83,7 @@ describe("bin/xvega.js", () => {
       const result = spawnSync("bash", ["-c", script], { encoding: "utf8", timeout: 60_000 });
       expect(result.stdout).toBe("leg,underlying,strike,years,vol,qty,multiplier,vega,position_vega,error\nxvega status 0\n");
       expect(readFileSync(errors, "utf8")).toBe("");
-    });
+    }, 90_000);
 
     it("a full disk (/dev/full): one line on stderr, exit 1, no stack trace", () => {
       const full = openSync("/dev/full", "w");
@@ -94,7 +94,7 @@ describe("bin/xvega.js", () => {
       } finally {
         closeSync(full);
       }
-    });
+    }, 90_000);
   });
 
   it("says how to build when build/node is missing", () => {
