@@ -5,8 +5,10 @@
  */
 import type { AssetValue } from "../core/hedge";
 import { NumberField, isCellProblem, quoteField, readRequiredNumber } from "./cellParsing";
+import { takeAssetColumnMarker } from "./changesMarker";
 import { CsvLine, findTableWithColumns, readCsvLines } from "./csvSections";
-import { checkUniqueColumnNames, columnKey } from "./csvTable";
+import { checkUniqueColumnNames, columnKey, fitsHeader } from "./csvTable";
+import { ChangesWord } from "./optionValues";
 
 /** The rows read: one value per good row, in file order, and one message per bad row. */
 export interface AssetValuesReading {
@@ -16,6 +18,8 @@ export interface AssetValuesReading {
   /** "book.csv line 4 (ETH): vega "abc" is not a number; expected …" */
   problems: string[];
   rowCount: number;
+  /** The change-kind marker in place of the asset column's name (`abs,volvol`), when read with `changesMarker`. */
+  changes: ChangesWord | null;
 }
 
 /** Where in a file a row is, for messages: "book.csv line 4 (ETH)". */
@@ -26,11 +30,18 @@ function whereIs(path: string, record: CsvLine, asset: string): string {
 /**
  * Reads the `asset` column and the number column `field.column` (header names trimmed, any case; other columns
  * ignored). A row is bad when its asset is blank, its number is blank or not a number, or it has a different number of
- * fields from the header (a missing or extra comma would shift its columns). Throws UnusableInputError when the
- * columns are missing or a column name appears twice.
+ * fields from the header (a missing or extra comma would shift its columns; blank fields past the end are ignored).
+ * Throws UnusableInputError when the columns are missing or a column name appears twice.
+ * @param changesMarker whether the asset column's name may be a change-kind marker (vol-of-vols: `abs,volvol`)
  */
-export function readAssetValues(text: string, path: string, field: NumberField): AssetValuesReading {
-  const table = findTableWithColumns(readCsvLines(text, path), ["asset", field.column], path);
+export function readAssetValues(text: string, path: string, field: NumberField, changesMarker = false): AssetValuesReading {
+  return readAssetValueLines(readCsvLines(text, path), path, field, changesMarker);
+}
+
+/** readAssetValues on a file already split into CSV lines. */
+export function readAssetValueLines(lines: readonly CsvLine[], path: string, field: NumberField, changesMarker = false): AssetValuesReading {
+  const marked = changesMarker ? takeAssetColumnMarker(lines, field.column) : { lines, changes: null };
+  const table = findTableWithColumns(marked.lines, ["asset", field.column], path);
   checkUniqueColumnNames(table.header, path);
   const keys = table.header.map(columnKey);
   const assetIndex = keys.indexOf("asset");
@@ -40,7 +51,7 @@ export function readAssetValues(text: string, path: string, field: NumberField):
   for (const record of table.rows) {
     const asset = (record.fields[assetIndex] ?? "").trim();
     const where = whereIs(path, record, asset);
-    if (record.fields.length !== table.header.length) {
+    if (!fitsHeader(record.fields, table.header.length)) {
       problems.push(`${where}: the row has ${record.fields.length} fields but the header has ${table.header.length}: check for a missing or extra comma`);
       continue;
     }
@@ -55,5 +66,5 @@ export function readAssetValues(text: string, path: string, field: NumberField):
     }
     values.push({ asset, value });
   }
-  return { header: table.header, values, problems, rowCount: table.rows.length };
+  return { header: table.header, values, problems, rowCount: table.rows.length, changes: marked.changes };
 }

@@ -26,14 +26,34 @@ function toParseArgsOptions(options: Readonly<Record<string, CommandOption>>): P
   return config;
 }
 
+type ParseArgsToken = NonNullable<ReturnType<typeof parseArgs>["tokens"]>[number];
+
+/**
+ * An option given twice (`--format csv --format json`) is refused rather than silently taking the last: the user meant
+ * one of them, and only they know which. -h and --help count as the same option.
+ */
+function refuseRepeatedOptions(tokens: readonly ParseArgsToken[] | undefined): void {
+  const seen = new Map<string, string>();
+  for (const token of tokens ?? []) {
+    if (token.kind !== "option") continue;
+    const given = token.value === undefined ? token.rawName : `${token.rawName} ${token.value}`;
+    const first = seen.get(token.name);
+    if (first !== undefined) {
+      throw new UnusableInputError(`option --${token.name} is given twice (${first}, then ${given}): give it once`);
+    }
+    seen.set(token.name, given);
+  }
+}
+
 /**
  * Parses `args` (what follows the command's name) against `options`, strictly: an unknown option, a missing option
- * value or a value given to a flag throws UnusableInputError with a one-line message. Operands are returned as given;
- * counting them is the caller's business (see `parseSubcommandLine`).
+ * value, a value given to a flag or an option given twice throws UnusableInputError with a one-line message. Operands
+ * are returned as given; counting them is the caller's business (see `parseSubcommandLine`).
  */
 export function parseStrict(args: readonly string[], options: Readonly<Record<string, CommandOption>>): ParsedCommandLine {
   try {
-    const parsed = parseArgs({ args: [...args], options: toParseArgsOptions(options), allowPositionals: true, strict: true });
+    const parsed = parseArgs({ args: [...args], options: toParseArgsOptions(options), allowPositionals: true, strict: true, tokens: true });
+    refuseRepeatedOptions(parsed.tokens);
     const values: Record<string, string | boolean | undefined> = {};
     for (const [name, value] of Object.entries(parsed.values)) {
       // No option is declared `multiple`, so arrays cannot occur; keep the type honest anyway.

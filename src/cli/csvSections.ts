@@ -6,7 +6,8 @@
  * line is a date with no quotes.
  */
 import { parse } from "csv-parse/sync";
-import { stringify } from "csv-stringify/sync";
+import { formatCsvRows } from "./csvOutput";
+import { describeCsvParseError } from "./csvParseErrors";
 import { OutputCell, columnKey } from "./csvTable";
 import { UnusableInputError } from "./subcommand";
 
@@ -35,8 +36,7 @@ export function readCsvLines(text: string, path: string): CsvLine[] {
     // With `info`, each record comes with where it was read; the typings do not know that.
     parsed = parse(text, { bom: true, relax_column_count: true, info: true }) as unknown as typeof parsed;
   } catch (error) {
-    const detail = error instanceof Error ? error.message : String(error);
-    throw new UnusableInputError(`${path} is not readable CSV: ${detail}`);
+    throw new UnusableInputError(describeCsvParseError(error, text, path));
   }
   return parsed.map(({ record, info }) => ({ fields: record, line: info.lines }));
 }
@@ -84,9 +84,12 @@ export function findTableWithColumns(lines: readonly CsvLine[], columns: readonl
   return { header: (headerLine?.fields ?? []).map((name) => name.trim()), headerLine: headerLine?.line ?? 1, rows };
 }
 
-/** Several tables as one CSV text, separated by a blank line (numbers in full precision, null → empty field). */
+/**
+ * Several tables as one CSV text, separated by a blank line (numbers in full precision, null → empty field, text
+ * neutralised against formula injection). Throws NonFiniteOutputError for a number that is not finite.
+ */
 export function formatCsvTables(tables: readonly (readonly (readonly OutputCell[])[])[]): string {
-  return tables.map((rows) => stringify(rows as OutputCell[][])).join("\n");
+  return tables.map((rows) => formatCsvRows(rows)).join("\n");
 }
 
 /** At most `limit` items of a list for a message, with how many more there are. */

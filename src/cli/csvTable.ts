@@ -3,7 +3,10 @@
  * command needs by name (trimmed, any case), and print result rows with their header.
  */
 import { parse } from "csv-parse/sync";
-import { stringify } from "csv-stringify/sync";
+import { CsvOutputCell, formatCsvRows } from "./csvOutput";
+import { describeCsvParseError } from "./csvParseErrors";
+import { checkInputText } from "./inputTextChecks";
+import { checkFinite } from "./finiteOutput";
 import { CliIo, UnusableInputError } from "./subcommand";
 
 /** A CSV file as read: header names (trimmed) and the data records exactly as written. */
@@ -14,7 +17,7 @@ export interface CsvTable {
 }
 
 /** A cell of a result table: text passed through, a computed number, or null for an empty cell. */
-export type OutputCell = string | number | null;
+export type OutputCell = CsvOutputCell;
 
 export type OutputFormat = "csv" | "json";
 
@@ -39,13 +42,19 @@ function describeReadFailure(error: unknown): string {
   return error instanceof Error ? error.message : String(error);
 }
 
-/** The text of the file at `path`; UnusableInputError saying why when it cannot be read. */
+/**
+ * The text of the file at `path`; UnusableInputError saying why when it cannot be read, or when it is not
+ * comma-separated UTF-8 text (a workbook, UTF-16, semicolons: see inputTextChecks.ts).
+ */
 export function readInputFile(io: CliIo, path: string): string {
+  let text: string;
   try {
-    return io.readFile(path);
+    text = io.readFile(path);
   } catch (error) {
     throw new UnusableInputError(`cannot read ${path}: ${describeReadFailure(error)}`);
   }
+  checkInputText(text, path);
+  return text;
 }
 
 /**
@@ -58,12 +67,22 @@ export function parseCsvTable(text: string, path: string): CsvTable {
   try {
     rows = parse(text, { bom: true, relax_column_count: true, skip_empty_lines: true, skip_records_with_empty_values: true });
   } catch (error) {
-    const detail = error instanceof Error ? error.message : String(error);
-    throw new UnusableInputError(`${path} is not readable CSV: ${detail}`);
+    throw new UnusableInputError(describeCsvParseError(error, text, path));
   }
   const [header, ...records] = rows;
   if (header === undefined) throw new UnusableInputError(`${path} has no header row (it holds no CSV records)`);
   return { header: header.map((name) => name.trim()), records };
+}
+
+/**
+ * Whether a record lines up with the header: as many fields, not counting blank fields past the header's end. A
+ * trailing comma (an empty extra field, as some exports and hand edits leave) shifts no column; a missing field, or an
+ * extra one holding something, may have shifted them.
+ */
+export function fitsHeader(fields: readonly string[], headerLength: number): boolean {
+  if (fields.length < headerLength) return false;
+  for (let index = headerLength; index < fields.length; index++) if ((fields[index] ?? "").trim() !== "") return false;
+  return true;
 }
 
 /**
@@ -109,13 +128,9 @@ export function findColumns<Required extends string, Optional extends string>(
   const missing = required.filter((name) => !indexByKey.has(name));
   if (missing.length > 0) {
     const found = header.length === 0 ? "none" : header.map((name) => (name === "" ? '""' : name)).join(", ");
-    const semicolonHint =
-      header.length === 1 && (header[0] ?? "").includes(";")
-        ? " — the file looks semicolon-separated; save it as comma-separated CSV"
-        : "";
+    // Semicolon-separated files are recognised before this, by readInputFile (inputTextChecks.ts).
     throw new UnusableInputError(
-      `${path} has no ${missing.length === 1 ? "column" : "columns"} ${missing.join(", ")} ` +
-        `(required: ${required.join(", ")}; found: ${found})${semicolonHint}`,
+      `${path} has no ${missing.length === 1 ? "column" : "columns"} ${missing.join(", ")} (required: ${required.join(", ")}; found: ${found})`,
     );
   }
   const located: Record<string, number | undefined> = {};
@@ -125,11 +140,13 @@ export function findColumns<Required extends string, Optional extends string>(
 
 function formatJson(header: readonly string[], rows: readonly (readonly OutputCell[])[]): string {
   if (rows.length === 0) return "[]\n";
-  const lines = rows.map((row) => {
+  const lines = rows.map((row, rowNumber) => {
     // A null prototype keeps a column named "__proto__" an ordinary key.
     const record: Record<string, OutputCell> = Object.create(null);
     header.forEach((name, index) => {
-      record[name] = row[index] ?? null;
+      const cell = row[index] ?? null;
+      checkFinite(cell, () => `${name} of row ${rowNumber + 1}`);
+      record[name] = cell;
     });
     return JSON.stringify(record);
   });
@@ -137,10 +154,11 @@ function formatJson(header: readonly string[], rows: readonly (readonly OutputCe
 }
 
 /**
- * The result table as text. CSV: a header line, then one line per row (null → empty field, numbers in full precision).
- * JSON: one array with one object per row (one per line), keyed by the header; null stays null.
+ * The result table as text. CSV: a header line, then one line per row (null → empty field, numbers in full precision,
+ * text neutralised against formula injection). JSON: one array with one object per row (one per line), keyed by the
+ * header; null stays null. Throws NonFiniteOutputError for a number that is not finite.
  */
 export function formatTable(format: OutputFormat, header: readonly string[], rows: readonly (readonly OutputCell[])[]): string {
   if (format === "json") return formatJson(header, rows);
-  return stringify([header, ...rows] as OutputCell[][]);
+  return formatCsvRows([header, ...rows]);
 }

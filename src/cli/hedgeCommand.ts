@@ -7,21 +7,19 @@ import { MAX_CONTRACT_VEGA } from "../core/hedge/hedgeContracts";
 import { MAX_RIDGE } from "../core/hedge/hedgeInputs";
 import { assetKey } from "../core/correlation";
 import { HedgeInputError, HedgeWarning, ProxyContractSpec, ProxyHedgeResult, VolChangeScale, computeProxyHedge } from "../core/hedge";
-import { AssetValuesReading, readAssetValues } from "./assetValuesFile";
+import { AssetValuesReading, readAssetValueLines, readAssetValues } from "./assetValuesFile";
+import { chooseBookVegaColumn } from "./bookVegaColumn";
 import { NumberField } from "./cellParsing";
+import { changesMarkerOf, checkChangesMarkers } from "./changesMarker";
 import { PROGRAM_NAME, readChoiceOption } from "./commandLine";
-import { countOf, formatCsvTables } from "./csvSections";
-import { OUTPUT_FORMATS, OutputCell, OutputFormat, columnKey, parseOutputFormat, readInputFile } from "./csvTable";
+import { countOf, formatCsvTables, readCsvLines } from "./csvSections";
+import { OUTPUT_FORMATS, OutputCell, OutputFormat, parseOutputFormat, readInputFile } from "./csvTable";
 import { formatJsonDocument } from "./jsonOutput";
 import { readMatrixFile } from "./matrixFile";
 import { CHANGES_WORDS, ChangesWord, parseChangesWord, readListOption, readNumberListOption, readNumberOption } from "./optionValues";
 import { CliIo, EXIT_STATUS, ExitStatus, InputDataError, ParsedCommandLine, Subcommand, UnusableInputError } from "./subcommand";
 
-const EXPOSURE_VEGA: NumberField = {
-  column: "vega",
-  expected: "the row's cash vega per vol point (e.g. USD per vol point, negative when short vol)",
-  percentAllowed: false,
-};
+const EXPOSURE_VEGA_EXPECTED = "the row's cash vega per vol point (e.g. USD per vol point, negative when short vol)";
 const VOL_OF_VOL: NumberField = {
   column: "volvol",
   expected: "the standard deviation of the asset's daily vol changes (vol points per day; log units with --changes log), ≥ 0",
@@ -79,9 +77,14 @@ interface HedgeFiles {
   correlation: { assets: string[]; values: number[][] };
   volOfVols?: AssetValuesReading;
   currentVols?: AssetValuesReading;
+  /** Which kind of changes files without a marker are read as; printed only with a hedge (errors come first). */
+  markerNote: string | null;
 }
 
-/** Reads every file first (so a missing one is exit 1 even when another has bad rows), then reports all bad values. */
+/**
+ * Reads every file first (so a missing one is exit 1 even when another has bad rows), checks the change-kind markers
+ * of the correlations and vol-of-vols against --changes, then reports all bad values.
+ */
 function readHedgeFiles(commandLine: ParsedCommandLine, io: CliIo, changes: ChangesWord): HedgeFiles {
   const path = (name: string): string | undefined => {
     const value = commandLine.options[name];
@@ -95,12 +98,24 @@ function readHedgeFiles(commandLine: ParsedCommandLine, io: CliIo, changes: Chan
     throw new UnusableInputError("--current-vols is used only with --changes log (absolute vol-point changes need no vol levels): remove it, or add --changes log");
   }
   const exposuresPath = path("exposures") ?? "";
-  const exposures = readAssetValues(readInputFile(io, exposuresPath), exposuresPath, EXPOSURE_VEGA);
+  const exposureLines = readCsvLines(readInputFile(io, exposuresPath), exposuresPath);
+  const vegaColumn = chooseBookVegaColumn(exposureLines, path("vega-column"), exposuresPath);
+  const exposureVega: NumberField = { column: vegaColumn, expected: EXPOSURE_VEGA_EXPECTED, percentAllowed: false };
+  const exposures = readAssetValueLines(exposureLines, exposuresPath, exposureVega);
   const corrPath = path("corr") ?? "";
   const matrix = readMatrixFile(readInputFile(io, corrPath), corrPath, true);
   const volvolPath = path("volvol");
-  const volOfVols = volvolPath === undefined ? undefined : readAssetValues(readInputFile(io, volvolPath), volvolPath, VOL_OF_VOL);
+  const volOfVols = volvolPath === undefined ? undefined : readAssetValues(readInputFile(io, volvolPath), volvolPath, VOL_OF_VOL, true);
   const currentVols = currentVolsPath === undefined ? undefined : readAssetValues(readInputFile(io, currentVolsPath), currentVolsPath, CURRENT_VOL);
+
+  const markerNote = checkChangesMarkers(
+    [
+      { option: "--corr", path: corrPath, changes: changesMarkerOf(matrix.corner) },
+      ...(volOfVols === undefined || volvolPath === undefined ? [] : [{ option: "--volvol", path: volvolPath, changes: volOfVols.changes }]),
+    ],
+    changes,
+    commandLine.options.changes !== undefined,
+  );
 
   const problems = [...exposures.problems, ...matrix.problems, ...(volOfVols?.problems ?? []), ...(currentVols?.problems ?? [])];
   if (problems.length > 0) {
@@ -110,7 +125,7 @@ function readHedgeFiles(commandLine: ParsedCommandLine, io: CliIo, changes: Chan
       : `no hedge computed: ${countOf(problems.length, "value")} above cannot be read; fix them and run again`;
     throw new InputDataError(problems, summary);
   }
-  return { exposures, correlation: { assets: matrix.names ?? [], values: matrix.values }, volOfVols, currentVols };
+  return { exposures, correlation: { assets: matrix.names ?? [], values: matrix.values }, volOfVols, currentVols, markerNote };
 }
 
 function proxyHeader(withContracts: boolean): string[] {
@@ -169,10 +184,6 @@ function runHedge(commandLine: ParsedCommandLine, io: CliIo): ExitStatus {
   const files = readHedgeFiles(commandLine, io, changes);
   const corrPath = String(commandLine.options.corr);
 
-  if (files.exposures.header.some((name) => columnKey(name) === "position_vega")) {
-    // xvega vega's output has both: its vega is per unit of underlying, a position's is position_vega.
-    io.stderr(`${PROGRAM_NAME} hedge: note: the vega column is read as each row's cash vega; in xvega vega's output that is position_vega, so rename it to vega\n`);
-  }
   let result: ProxyHedgeResult;
   try {
     result = computeProxyHedge({
@@ -191,6 +202,7 @@ function runHedge(commandLine: ParsedCommandLine, io: CliIo): ExitStatus {
   }
   const warnings = result.warnings.map((warning) => ({ code: warning.code, message: forCommandLine(warning.message, corrPath) }));
   io.stdout(formatHedge(format, result, changes, warnings));
+  if (files.markerNote !== null) io.stderr(`${PROGRAM_NAME} hedge: ${files.markerNote}\n`);
   io.stderr(warnings.map((warning) => `${PROGRAM_NAME} hedge: warning: ${warning.message}\n`).join(""));
   return EXIT_STATUS.ok;
 }
@@ -204,7 +216,12 @@ export const hedgeCommand: Subcommand = {
       type: "string",
       valueName: "FILE.csv",
       required: true,
-      description: "the book: columns asset, vega (cash vega per vol point); rows netted by asset",
+      description: "the book: columns asset, vega (cash vega per vol point) or position_vega; rows netted by asset",
+    },
+    "vega-column": {
+      type: "string",
+      valueName: "NAME",
+      description: "the --exposures column holding each row's cash vega (default: position_vega if present, else vega)",
     },
     corr: {
       type: "string",
@@ -234,12 +251,17 @@ export const hedgeCommand: Subcommand = {
     format: { type: "string", valueName: "csv|json", description: "csv (default: proxies, a blank line, statistics) or json (one object)" },
   },
   details: `Input files (header names trimmed, any case; other columns ignored):
-  --exposures  asset, vega: one row per leg or position, cash vega per vol point (position_vega of xvega vega),
-               netted by asset (names trimmed, any case)
+  --exposures  asset and each row's cash vega per vol point, netted by asset (names trimmed, any case). The cash
+               vega is read from --vega-column NAME if given, else from position_vega if the file has it (xvega
+               vega's output), else from vega. xvega vega's output without position_vega is refused: its vega is
+               per unit of underlying
   --corr       ,BTC,ETH,ALT / BTC,1,0.9,0.8 / …: a labelled square matrix; row names as the header's, same order.
                Must cover every exposure asset and proxy; volcorr's output can be given as it is
   --volvol     asset, volvol (volcorr's output can be given as it is)
   --current-vols asset, vol
+The top-left cell of the matrix and of the vol-of-vols (abs or log, as xvega volcorr and XV.VOLCORR write it) says
+which kind of vol change they describe: a file marked otherwise than --changes is refused; a file without a marker is
+read as --changes says, with a note on stderr.
 
 Output (stdout), CSV: the table asset,hedge_vega[,contracts,rounded_contracts,rounded_hedge_vega], one row per proxy,
 then a blank line, then statistic,value rows: unhedged_sd, residual_sd, effectiveness, condition,
@@ -249,7 +271,8 @@ Warnings (collinear proxies, spread bet, no vol-of-vols, …) go to stderr as "w
 
 Exit status: 0 hedge computed; 2 nothing printed: a bad value in a file (every bad row named on stderr; no hedge of
 part of a book), an asset missing from the matrix or vol-of-vols, an invalid matrix, or singular proxies;
-1 unusable input (missing file or column, a matrix that is not square, a bad option).
+1 unusable input (missing file or column, a matrix that is not square, a bad option, a --corr or --volvol file marked
+with another kind of changes than --changes, xvega vega output without position_vega).
 
 Example: ${PROGRAM_NAME} hedge --exposures book.csv --corr corr.csv --volvol volvol.csv --proxies BTC,ETH`,
   run: runHedge,

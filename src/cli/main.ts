@@ -7,11 +7,13 @@
  * built from its declaration, and run() throws UnusableInputError (exit 1) or InputDataError (exit 2, nothing on
  * stdout), or returns EXIT_STATUS.ok / rowsFailed.
  */
-import { readFileSync } from "fs";
+import { readFileSync, writeSync } from "fs";
 import { PROGRAM_NAME, fullHelp, parseStrict, parseSubcommandLine, shortUsage } from "./commandLine";
+import { NonFiniteOutputError, nonFiniteOutputMessage } from "./finiteOutput";
 import { hedgeCommand } from "./hedgeCommand";
 import { nearcorrCommand } from "./nearcorrCommand";
 import { packageVersion } from "./packageVersion";
+import { guardedWriters } from "./processOutput";
 import { CliIo, CommandOption, EXIT_STATUS, ExitStatus, InputDataError, Subcommand, UnusableInputError } from "./subcommand";
 import { vegaCommand } from "./vegaCommand";
 import { volcorrCommand } from "./volcorrCommand";
@@ -90,6 +92,7 @@ function dispatch(argv: readonly string[], io: CliIo): ExitStatus {
   } catch (error) {
     if (error instanceof UnusableInputError) return fail(io, command, error.message);
     if (error instanceof InputDataError) return reportDataProblems(io, command, error);
+    if (error instanceof NonFiniteOutputError) return reportDataProblems(io, command, new InputDataError([nonFiniteOutputMessage(error)]));
     throw error;
   }
 }
@@ -111,20 +114,18 @@ export function runCli(argv: string[], io: CliIo): number {
 
 /** Runs the command line of this process, wired to its argv, stdout, stderr and file system. */
 export function runAsProcess(): void {
-  // `xvega vega big.csv | head` closes the pipe early: that is not an error worth a stack trace.
-  process.stdout.on("error", (error: NodeJS.ErrnoException) => {
-    if (error.code === "EPIPE") process.exit(process.exitCode ?? 0);
-    throw error;
-  });
-  process.exitCode = runCli(process.argv.slice(2), {
-    stdout: (text) => {
-      process.stdout.write(text);
+  // A closed pipe (`xvega vega big.csv | head -1`) ends quietly, a full disk with one line: never a stack trace.
+  const writers = guardedWriters(
+    process.stdout,
+    process.stderr,
+    {
+      writeErrorLine: (line) => writeSync(2, line),
+      exit: (status) => process.exit(status),
+      currentStatus: () => (typeof process.exitCode === "number" ? process.exitCode : 0),
     },
-    stderr: (text) => {
-      process.stderr.write(text);
-    },
-    readFile: (path) => readFileSync(path, "utf8"),
-  });
+    PROGRAM_NAME,
+  );
+  process.exitCode = runCli(process.argv.slice(2), { ...writers, readFile: (path) => readFileSync(path, "utf8") });
 }
 
 // bin/xvega.js calls runAsProcess(); this covers `node build/node/src/cli/main.js ...`.

@@ -19,6 +19,8 @@ import { UnusableInputError } from "./subcommand";
 export interface MatrixReading {
   /** Asset names in row (= column) order; null for an unlabelled matrix. */
   names: string[] | null;
+  /** The header's corner cell (trimmed) when the matrix has one (`,BTC,ETH` gives ""; XV.VOLCORR's spill `abs`). */
+  corner: string | null;
   /** The entries; NaN where `problems` says an entry could not be read. */
   values: number[][];
   /** One message per entry that is not a number ("corr.csv line 3, entry (BTC, ETH): …"). */
@@ -55,7 +57,10 @@ function duplicateNameProblem(names: readonly string[], path: string): string | 
 }
 
 /** Names and value fields of each line of a table whose first line holds names. */
-function labelledLayout(table: readonly CsvLine[], path: string): { names: string[]; rows: { line: CsvLine; fields: readonly string[] }[] } {
+function labelledLayout(
+  table: readonly CsvLine[],
+  path: string,
+): { names: string[]; corner: string | null; rows: { line: CsvLine; fields: readonly string[] }[] } {
   const [headerLine, ...dataLines] = table;
   const header = withoutTrailingBlanks((headerLine?.fields ?? []).map((name) => name.trim()));
   const rowsNamed = dataLines.map((line) => !isNumberText(line.fields[0]) && (line.fields[0] ?? "").trim() !== "");
@@ -103,7 +108,7 @@ function labelledLayout(table: readonly CsvLine[], path: string): { names: strin
       }
     });
   }
-  return { names, rows };
+  return { names, corner: hasCorner ? (header[0] ?? "") : null, rows };
 }
 
 function unlabelledLayout(table: readonly CsvLine[], path: string): { line: CsvLine; fields: readonly string[] }[] {
@@ -132,7 +137,7 @@ export function readMatrixFile(text: string, path: string, namesRequired: boolea
   if (!labelled && namesRequired) {
     throw new UnusableInputError(`${path} has no asset names: give a header line of names (,BTC,ETH) and start each row with its name (BTC,1,0.9)`);
   }
-  const layout = labelled ? labelledLayout(table, path) : { names: null, rows: unlabelledLayout(table, path) };
+  const layout = labelled ? labelledLayout(table, path) : { names: null, corner: null, rows: unlabelledLayout(table, path) };
   const problems: string[] = [];
   const values = layout.rows.map(({ line, fields }, row) =>
     fields.map((text, column) => {
@@ -143,11 +148,14 @@ export function readMatrixFile(text: string, path: string, namesRequired: boolea
       return Number.NaN;
     }),
   );
-  return { names: layout.names, values, problems };
+  return { names: layout.names, corner: layout.corner, values, problems };
 }
 
-/** A matrix as CSV rows: a header of names after an empty corner cell, then each row after its name; numbers only without names. */
-export function matrixRows(names: readonly string[] | null, values: readonly (readonly number[])[]): OutputCell[][] {
+/**
+ * A matrix as CSV rows: a header of names after a corner cell, then each row after its name; numbers only without
+ * names. The corner holds the change-kind marker (`abs`/`log`) when there is one, as in XV.VOLCORR's spill.
+ */
+export function matrixRows(names: readonly string[] | null, values: readonly (readonly number[])[], corner = ""): OutputCell[][] {
   if (names === null) return values.map((row) => [...row]);
-  return [["", ...names], ...values.map((row, index) => [names[index] ?? "", ...row])];
+  return [[corner, ...names], ...values.map((row, index) => [names[index] ?? "", ...row])];
 }

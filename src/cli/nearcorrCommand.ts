@@ -3,12 +3,13 @@
  * same labels, ready for `xvega hedge --corr`. The command-line twin of XV.NEARCORR.
  */
 import { CorrelationInputError, DEFAULT_NEAREST_CORRELATION_MAX_ITERATIONS, NearestCorrelationResult, nearestCorrelationMatrix } from "../core/correlation";
+import { changesMarkerOf } from "./changesMarker";
 import { PROGRAM_NAME, readChoiceOption } from "./commandLine";
 import { formatCsvTables } from "./csvSections";
 import { OUTPUT_FORMATS, OutputFormat, parseOutputFormat, readInputFile } from "./csvTable";
 import { matrixRows, readMatrixFile } from "./matrixFile";
 import { formatJsonDocument } from "./jsonOutput";
-import { readNumberOption } from "./optionValues";
+import { ChangesWord, readNumberOption } from "./optionValues";
 import { CliIo, EXIT_STATUS, ExitStatus, InputDataError, ParsedCommandLine, Subcommand, UnusableInputError } from "./subcommand";
 
 function readMaxIterations(commandLine: ParsedCommandLine): number {
@@ -30,13 +31,18 @@ function describeRepair(names: readonly string[] | null, result: NearestCorrelat
   return `${iterations}, ${result.converged ? "converged" : "not converged"}; largest change ${entryName(names, change.row, change.column)}: ${change.before} → ${change.after}`;
 }
 
-function formatResult(format: OutputFormat, names: string[] | null, result: NearestCorrelationResult): string {
-  if (format === "csv") return formatCsvTables([matrixRows(names, result.matrix)]);
+/**
+ * @param changes the input's change-kind marker (its corner cell, abs or log), kept in the output: a repaired matrix
+ *   describes the same kind of changes, and xvega hedge checks it
+ */
+function formatResult(format: OutputFormat, names: string[] | null, result: NearestCorrelationResult, changes: ChangesWord | null): string {
+  if (format === "csv") return formatCsvTables([matrixRows(names, result.matrix, changes ?? "")]);
   const change = result.largestChange;
   // Entries are named by asset when the input had names, by 1-based position otherwise.
   const position = (index: number): string | number => (names === null ? index + 1 : (names[index] ?? index + 1));
   const document = {
     names,
+    changes,
     matrix: result.matrix,
     iterations: result.iterations,
     converged: result.converged,
@@ -61,7 +67,7 @@ function runNearcorr(commandLine: ParsedCommandLine, io: CliIo): ExitStatus {
     if (error instanceof CorrelationInputError) throw new InputDataError([`${path}: ${error.message}`], "nothing repaired");
     throw error;
   }
-  io.stdout(formatResult(format, reading.names, result));
+  io.stdout(formatResult(format, reading.names, result, changesMarkerOf(reading.corner)));
   if (format === "csv" || !result.converged) io.stderr(`${PROGRAM_NAME} nearcorr: note: ${describeRepair(reading.names, result)}\n`);
   if (result.converged) return EXIT_STATUS.ok;
   io.stderr(
@@ -88,8 +94,9 @@ export const nearcorrCommand: Subcommand = {
   unlabelled   1,0.9 / 0.9,1
 Entries may be anything to repair (|ρ| > 1, a diagonal ≠ 1, asymmetric, not positive semidefinite) but must be numbers.
 
-Output (stdout), CSV: the nearest correlation matrix (Frobenius norm), in full precision, labelled when the input is;
-the number of iterations and the largest change go to stderr. JSON: {"names", "matrix", "iterations", "converged",
+Output (stdout), CSV: the nearest correlation matrix (Frobenius norm), in full precision, labelled when the input is,
+with the input's change-kind marker (abs or log in the corner cell) kept; the number of iterations and the largest
+change go to stderr. JSON: {"names", "changes" (the marker, or null), "matrix", "iterations", "converged",
 "largest_change": {"row", "column", "before", "after", "change"}} (names null and row/column 1-based positions for an
 unlabelled matrix; largest_change null when the input was already a correlation matrix, returned unchanged).
 

@@ -17,6 +17,7 @@ import {
   checkUniqueColumnNames,
   columnKey,
   findColumns,
+  fitsHeader,
   formatTable,
   parseCsvTable,
   parseOutputFormat,
@@ -66,7 +67,7 @@ function computeRow(
   unitScale: number,
   withPosition: boolean,
 ): RowResult {
-  if (record.length !== headerLength) {
+  if (!fitsHeader(record, headerLength)) {
     return failed(`the row has ${record.length} fields but the header has ${headerLength}: check for a missing or extra comma`);
   }
   const field = (index: number | undefined): string | undefined => (index === undefined ? undefined : record[index]);
@@ -175,7 +176,8 @@ export const vegaCommand: Subcommand = {
 Numbers are plain decimals or exponent notation (1.5e-3); a % sign is read only in vol, rate and carry.
 
 Output (stdout): every input column unchanged and in order, then vega, position_vega (with qty and multiplier) and
-error. A row that cannot be computed has an empty vega and says why in error; the other rows are still computed.
+error. In CSV, text that would start a formula in a spreadsheet (=, +, -, @ but not a number such as -10) gets a
+leading ' against CSV injection. A row may end with a trailing comma. A row that cannot be computed has an empty vega and says why in error; the other rows are still computed.
 Input columns named vega, position_vega or error are replaced. In JSON, input columns are the strings read; vega and
 position_vega are numbers, and empty computed fields (including error on a good row) are null.
 

@@ -16,7 +16,7 @@ import {
 import { isCellProblem, quoteField, readRequiredNumber } from "./cellParsing";
 import { PROGRAM_NAME, readChoiceOption } from "./commandLine";
 import { CsvLine, countOf, formatCsvTables, isBlankLine, listForMessage, readCsvLines } from "./csvSections";
-import { OUTPUT_FORMATS, OutputFormat, checkUniqueColumnNames, parseOutputFormat, readInputFile } from "./csvTable";
+import { OUTPUT_FORMATS, OutputFormat, checkUniqueColumnNames, fitsHeader, parseOutputFormat, readInputFile } from "./csvTable";
 import { formatJsonDocument } from "./jsonOutput";
 import { matrixRows } from "./matrixFile";
 import { CHANGES_WORDS, ChangesWord, parseChangesWord, readNumberOption } from "./optionValues";
@@ -97,7 +97,7 @@ function readHistory(text: string, path: string): ReadHistory {
   const problems: string[] = [];
   const levels: HistoryCell[][] = rows.map((row) => {
     if (isBlankLine(row)) return assets.map(() => null);
-    if (row.fields.length !== header.length) {
+    if (!fitsHeader(row.fields, header.length)) {
       problems.push(`${path} line ${row.line}: the row has ${row.fields.length} fields but the header has ${header.length}: check for a missing or extra comma`);
       return assets.map(() => null);
     }
@@ -140,8 +140,9 @@ function formatEstimate(
   skippedLines: number[],
 ): string {
   if (format === "csv") {
-    const volvols = [["asset", "volvol"], ...estimate.assets.map((asset, index) => [asset, estimate.volOfVols[index] ?? null])];
-    return formatCsvTables([matrixRows(estimate.assets, estimate.correlation), volvols]);
+    // The top-left cell of each table says which changes it describes, as XV.VOLCORR's spill does (xvega hedge checks it).
+    const volvols = [[changes, "volvol"], ...estimate.assets.map((asset, index) => [asset, estimate.volOfVols[index] ?? null])];
+    return formatCsvTables([matrixRows(estimate.assets, estimate.correlation, changes), volvols]);
   }
   const document = {
     names: estimate.assets,
@@ -205,9 +206,10 @@ fall are read newest first). The first column is dates, not an asset, when its h
 day, time, timestamp, as of, …) or its values are text. A blank cell (or #N/A, NA, NaN, null) is a missing quote: the
 row is skipped, with the daily changes into and out of it (no change spans two days), and counted on stderr.
 
-Output (stdout), CSV: the labelled correlation matrix (,BTC,ETH / BTC,1,ρ / …), a blank line, then asset,volvol rows
-(standard deviation of daily changes: vol points per day with abs, log units per day with log). This file can be
-given as it is to ${PROGRAM_NAME} hedge --corr and --volvol. JSON: {"names", "correlation", "volvols", "changes",
+Output (stdout), CSV: the labelled correlation matrix (abs,BTC,ETH / BTC,1,ρ / …), a blank line, then the
+vol-of-vols (abs,volvol / BTC,2.1 / …: standard deviation of daily changes, vol points per day with abs, log units per
+day with log). The top-left cell of each table is the kind of changes, abs or log, as in XV.VOLCORR's spill. This file
+can be given as it is to ${PROGRAM_NAME} hedge --corr and --volvol, which refuse it if --changes says otherwise. JSON: {"names", "correlation", "volvols", "changes",
 "method", "lambda", "rows_used", "rows_skipped", "skipped_lines", "daily_changes", "order", "warnings"}.
 
 Estimators: sample (mean removed, divisor n − 1), or EWMA (zero mean, weights λ^age normalised to sum to 1).

@@ -3,7 +3,7 @@
  * CLI in build/node. `npm test` builds it first; run `npm run build:node` before `npx jest test/cli` by hand.
  */
 import { spawnSync } from "child_process";
-import { copyFileSync, existsSync, mkdirSync, mkdtempSync, rmSync, statSync } from "fs";
+import { closeSync, copyFileSync, existsSync, mkdirSync, mkdtempSync, openSync, readFileSync, rmSync, statSync, writeFileSync } from "fs";
 import { tmpdir } from "os";
 import { join } from "path";
 import { csvRecords, fixture } from "./runXvega";
@@ -63,6 +63,38 @@ describe("bin/xvega.js", () => {
     expect(bad.stdout).toBe("");
     expect(runLauncher(LAUNCHER, ["volcorr", fixture("volcorr-history.csv")]).status).toBe(0);
     expect(runLauncher(LAUNCHER, ["nearcorr", fixture("nearcorr-higham.csv")]).status).toBe(0);
+  });
+
+  describe("when the output cannot be written (issue 8 item 13)", () => {
+    let directory = "";
+    let bigFile = "";
+    beforeAll(() => {
+      directory = mkdtempSync(join(tmpdir(), "xvega-output-"));
+      bigFile = join(directory, "big.csv");
+      // Far more output than a pipe buffers (64 KiB), so that the writer is still writing when the reader leaves.
+      const rows = Array.from({ length: 20_000 }, (_, index) => `L${index},100,${90 + (index % 20)},1,0.2,10,100`);
+      writeFileSync(bigFile, ["leg,underlying,strike,years,vol,qty,multiplier", ...rows].join("\n"));
+    });
+    afterAll(() => rmSync(directory, { recursive: true, force: true }));
+
+    it("a reader that closes the pipe early (| head -1): exits quietly, as Unix tools do", () => {
+      const errors = join(directory, "stderr.txt");
+      const script = `"${process.execPath}" "${LAUNCHER}" vega "${bigFile}" 2>"${errors}" | head -1; echo "xvega status \${PIPESTATUS[0]}"`;
+      const result = spawnSync("bash", ["-c", script], { encoding: "utf8", timeout: 60_000 });
+      expect(result.stdout).toBe("leg,underlying,strike,years,vol,qty,multiplier,vega,position_vega,error\nxvega status 0\n");
+      expect(readFileSync(errors, "utf8")).toBe("");
+    }, 90_000);
+
+    it("a full disk (/dev/full): one line on stderr, exit 1, no stack trace", () => {
+      const full = openSync("/dev/full", "w");
+      try {
+        const result = spawnSync(LAUNCHER, ["vega", bigFile], { stdio: ["ignore", full, "pipe"], encoding: "utf8", timeout: 60_000 });
+        expect(result.stderr).toBe("xvega: cannot write the output (ENOSPC): no space left on device: free some space, or write the output elsewhere\n");
+        expect(result.status).toBe(1);
+      } finally {
+        closeSync(full);
+      }
+    }, 90_000);
   });
 
   it("says how to build when build/node is missing", () => {

@@ -1,6 +1,7 @@
+import { readFileSync } from "fs";
 import { WorkedCase, WorkedStatistic, workedExample } from "../fixtures/hedge/workedExample";
 import { expectClose } from "../core/tolerance";
-import { csvRecords, field, fixture, runXvega } from "./runXvega";
+import { CliRun, csvRecords, field, fixture, runXvega } from "./runXvega";
 
 /*
  * `xvega hedge` on DOMAIN.md §2's worked example (target ALT +10,000 USD/pt; s = ALT 3.0, BTC 2.0, ETH 2.5;
@@ -134,11 +135,12 @@ describe("xvega hedge on the DOMAIN.md §2 worked example", () => {
   it("with --changes log, log vol-of-vols × current vols in points give the same hedge as the absolute ones (Σ_abs = D·Σ_rel·D)", () => {
     const files = {
       "log-volvol.csv": "asset,volvol\nALT,0.03\nBTC,0.04\nETH,0.04\n",
+      "log-corr.csv": readFileSync(fixture("hedge-corr.csv"), "utf8").replace(/^abs,/, "log,"),
       "current-vols.csv": "asset,vol\nALT,100\nBTC,50\nETH,62.5\n",
     };
     const absolute = JSON.parse(runXvega(hedgeArgs("BTC,ETH", fixture("hedge-corr.csv"), "--format", "json")).stdout) as HedgeJson;
     const logRun = runXvega(
-      ["hedge", "--exposures", BOOK, "--corr", fixture("hedge-corr.csv"), "--volvol", "log-volvol.csv", "--current-vols", "current-vols.csv",
+      ["hedge", "--exposures", BOOK, "--corr", "log-corr.csv", "--volvol", "log-volvol.csv", "--current-vols", "current-vols.csv",
         "--proxies", "BTC,ETH", "--changes", "log", "--format", "json"],
       files,
     );
@@ -147,6 +149,14 @@ describe("xvega hedge on the DOMAIN.md §2 worked example", () => {
     expect(relative.changes).toBe("log");
     relative.proxies.forEach((line, index) => expectClose(line.hedge_vega, absolute.proxies[index]?.hedge_vega ?? Number.NaN, { relative: 1e-12 }, line.asset));
     expectClose(relative.residual_sd, absolute.residual_sd as number, { relative: 1e-12 }, "residual sd");
+  });
+
+  it("reads exposure rows with a trailing comma like rows without (issue 8 item 14)", () => {
+    const files = { "plain.csv": "asset,vega\nALT,6000\nALT,4000\n", "trailing.csv": "asset,vega\nALT,6000,\nALT,4000, \n" };
+    const args = (book: string): string[] => ["hedge", "--exposures", book, "--corr", fixture("hedge-corr.csv"), "--volvol", VOLVOL, "--proxies", "BTC"];
+    const trailing = runXvega(args("trailing.csv"), files);
+    expect(trailing.status).toBe(0);
+    expect(trailing).toEqual(runXvega(args("plain.csv"), files));
   });
 
   it("a ridge shrinks the collinear hedge, and says so", () => {
@@ -173,6 +183,7 @@ describe("xvega hedge on the DOMAIN.md §2 worked example", () => {
     const files = { "estimate.csv": estimate.stdout };
     const run = runXvega(["hedge", "--exposures", BOOK, "--corr", "estimate.csv", "--volvol", "estimate.csv", "--proxies", "BTC,ETH"], files);
     expect(run.status).toBe(0);
+    // volcorr marks both tables abs, as --changes (by default) says: nothing to note.
     expect(run.stderr).toBe("");
     expect(parseHedgeCsv(run.stdout).proxies.map((record) => record.asset)).toEqual(["BTC", "ETH"]);
   });
@@ -258,7 +269,7 @@ describe("xvega hedge errors", () => {
     ["no options at all", [], {}, "missing required options --exposures FILE.csv, --corr FILE.csv, --proxies BTC,ETH"],
     ["an operand", ["book.csv", "--exposures", BOOK, "--corr", CORR, "--proxies", "BTC"], {}, 'expected no arguments, only options, got "book.csv"'],
     ["a missing exposures file", ["--exposures", "nowhere.csv", "--corr", CORR, "--proxies", "BTC"], {}, "cannot read nowhere.csv: no such file"],
-    ["an exposures file without a vega column", ["--exposures", "legs.csv", "--corr", CORR, "--proxies", "BTC"], { "legs.csv": "asset,position_vega\nALT,1\n" }, "legs.csv has no column vega (required: asset, vega; found: asset, position_vega)"],
+    ["an exposures file without a vega column", ["--exposures", "legs.csv", "--corr", CORR, "--proxies", "BTC"], { "legs.csv": "asset,cash\nALT,1\n" }, "legs.csv has no column vega (required: asset, vega; found: asset, cash)"],
     ["a matrix that is not square", ["--exposures", BOOK, "--corr", "short.csv", "--proxies", "BTC"], { "short.csv": ",ALT,BTC\nALT,1,0.8\n" }, "short.csv has 1 matrix row under a header of 2 assets (line 1)"],
     ["row names unlike the header", ["--exposures", BOOK, "--corr", "swapped.csv", "--proxies", "BTC"], { "swapped.csv": ",ALT,BTC\nBTC,1,0.8\nALT,0.8,1\n" }, "swapped.csv line 2 is named BTC but column 1 is ALT"],
     ["a matrix without names", ["--exposures", BOOK, "--corr", "bare.csv", "--proxies", "BTC"], { "bare.csv": "1,0.8\n0.8,1\n" }, "bare.csv has no asset names"],
@@ -282,11 +293,141 @@ describe("xvega hedge errors", () => {
     expect(lines[0]).toContain(`xvega hedge: ${message}`);
     expect(lines[1]).toMatch(/^usage: xvega hedge --exposures FILE\.csv --corr FILE\.csv --proxies BTC,ETH \[/);
   });
+});
 
-  it("notes that xvega vega's vega column is per unit of underlying when the book has position_vega too", () => {
-    const files = { "vega-output.csv": "asset,vega,position_vega\nALT,0.5,10000\n" };
-    const run = runXvega(["hedge", "--exposures", "vega-output.csv", "--corr", CORR, "--volvol", VOLVOL, "--proxies", "BTC"], files);
+/* Issue 8 item 1: a file's change-kind marker (abs/log in its top-left cell) must agree with --changes. */
+describe("xvega hedge change-kind markers", () => {
+  const CORR = fixture("hedge-corr.csv");
+  const history = fixture("volcorr-history.csv");
+  const logEstimate = runXvega(["volcorr", history, "--changes", "log"]).stdout;
+  const absEstimate = runXvega(["volcorr", history]).stdout;
+  const currentVols = "asset,vol\nALT,100\nBTC,50\nETH,62.5\n";
+  const files = { "log.csv": logEstimate, "abs.csv": absEstimate, "current-vols.csv": currentVols };
+
+  it("refuses volcorr --changes log output under the default --changes abs, naming the file, the marker and the fix", () => {
+    const run = runXvega(["hedge", "--exposures", BOOK, "--corr", "log.csv", "--volvol", "log.csv", "--proxies", "BTC"], files);
+    expect(run.status).toBe(1);
+    expect(run.stdout).toBe("");
+    expect(run.stderr.split("\n")[0]).toBe(
+      "xvega hedge: --corr log.csv is marked log (its top-left cell: log vol changes, ln(level / previous level)) but --changes is abs (the default): " +
+        "run with --changes log --current-vols FILE.csv (columns asset, vol), or estimate again with xvega volcorr --changes abs",
+    );
+  });
+
+  it("refuses a log vol-of-vol file beside an unmarked matrix, and an abs file under --changes log", () => {
+    const logVolvol = runXvega(["hedge", "--exposures", BOOK, "--corr", CORR, "--volvol", "log.csv", "--proxies", "BTC"], files);
+    expect(logVolvol.status).toBe(1);
+    expect(logVolvol.stderr.split("\n")[0]).toContain("xvega hedge: --volvol log.csv is marked log");
+    const absUnderLog = runXvega(
+      ["hedge", "--exposures", BOOK, "--corr", "abs.csv", "--volvol", "abs.csv", "--proxies", "BTC", "--changes", "log", "--current-vols", "current-vols.csv"],
+      files,
+    );
+    expect(absUnderLog.status).toBe(1);
+    expect(absUnderLog.stderr.split("\n")[0]).toBe(
+      "xvega hedge: --corr abs.csv is marked abs (its top-left cell: absolute vol changes, in vol points) but --changes is log: " +
+        "leave out --changes log (and --current-vols), or estimate again with xvega volcorr --changes log and give that file as --corr",
+    );
+  });
+
+  it("reads volcorr --changes log output under --changes log, without a note", () => {
+    const run = runXvega(
+      ["hedge", "--exposures", BOOK, "--corr", "log.csv", "--volvol", "log.csv", "--proxies", "BTC", "--changes", "log", "--current-vols", "current-vols.csv"],
+      files,
+    );
     expect(run.status).toBe(0);
-    expect(run.stderr).toContain("xvega hedge: note: the vega column is read as each row's cash vega; in xvega vega's output that is position_vega");
+    expect(run.stderr).toBe("");
+    expect(parseHedgeCsv(run.stdout).statistics.get("changes")).toBe("log");
+  });
+
+  it("reads a matrix saved from XV.VOLCORR's spill (top-left log, names across and down) the same way", () => {
+    const spill = "log,ALT,BTC,ETH\nALT,1,0.8,0.85\nBTC,0.8,1,0.9\nETH,0.85,0.9,1\n";
+    const volvols = "asset,volvol\nALT,0.03\nBTC,0.04\nETH,0.04\n";
+    const spillFiles = { "spill.csv": spill, "volvols.csv": volvols, "current-vols.csv": currentVols };
+    const refused = runXvega(["hedge", "--exposures", BOOK, "--corr", "spill.csv", "--volvol", "volvols.csv", "--proxies", "BTC"], spillFiles);
+    expect(refused.status).toBe(1);
+    expect(refused.stderr.split("\n")[0]).toContain("--corr spill.csv is marked log");
+    const read = runXvega(
+      ["hedge", "--exposures", BOOK, "--corr", "spill.csv", "--volvol", "volvols.csv", "--proxies", "BTC", "--changes", "log", "--current-vols", "current-vols.csv", "--format", "json"],
+      spillFiles,
+    );
+    expect(read.status).toBe(0);
+    // Only the unmarked vol-of-vols get the note.
+    expect(read.stderr).toBe(
+      "xvega hedge: note: volvols.csv has no change-kind marker (abs or log in the top-left cell, as xvega volcorr writes it): " +
+        "read as log (log vol changes, ln(level / previous level)), as --changes says\n",
+    );
+    // One proxy: h = −ρ·(s_t·D_t)/(s_p·D_p)·v = −0.8 × (0.03 × 100)/(0.04 × 50) × 10,000 = −12,000.
+    expectClose((JSON.parse(read.stdout) as HedgeJson).proxies[0]?.hedge_vega, -12000, { relative: 1e-12 }, "hedge");
+  });
+
+  it("reads unmarked files as --changes says, with a note naming them and the kind assumed, and hedges as marked ones", () => {
+    const unmarked = {
+      "corr.csv": ",ALT,BTC,ETH\nALT,1,0.8,0.85\nBTC,0.8,1,0.9\nETH,0.85,0.9,1\n",
+      "volvol.csv": "asset,volvol\nALT,3\nBTC,2\nETH,2.5\n",
+    };
+    const run = runXvega(["hedge", "--exposures", BOOK, "--corr", "corr.csv", "--volvol", "volvol.csv", "--proxies", "BTC"], unmarked);
+    expect(run.status).toBe(0);
+    expect(run.stderr).toBe(
+      "xvega hedge: note: corr.csv and volvol.csv have no change-kind marker (abs or log in the top-left cell, as xvega volcorr writes it): " +
+        "read as abs (absolute vol changes, in vol points), the default of --changes\n",
+    );
+    expect(run.stdout).toBe(runXvega(hedgeArgs("BTC")).stdout);
+    const given = runXvega(["hedge", "--exposures", BOOK, "--corr", "corr.csv", "--proxies", "BTC", "--changes", "abs"], unmarked);
+    expect(given.stderr).toContain("xvega hedge: note: corr.csv has no change-kind marker (abs or log in the top-left cell, as xvega volcorr writes it): read as abs (absolute vol changes, in vol points), as --changes says\n");
+  });
+});
+
+/* Issue 8 item 2: never size a hedge from xvega vega's per-unit vega column. */
+describe("xvega hedge --exposures from xvega vega's output", () => {
+  const CORR = fixture("hedge-corr.csv");
+  const legs =
+    "asset,underlying,strike,years,vol,qty,multiplier\nALT,100,100,1,0.2,10,100\nALT,100,90,0.5,0.25,-5,100\n";
+  const legsWithoutSize = "asset,underlying,strike,years,vol\nALT,100,100,1,0.2\n";
+  const vegaOutput = runXvega(["vega", "legs.csv"], { "legs.csv": legs }).stdout;
+  const perUnitOutput = runXvega(["vega", "legs.csv"], { "legs.csv": legsWithoutSize }).stdout;
+  const positionTotal = csvRecords(vegaOutput).reduce((sum, record) => sum + Number(field(record, "position_vega")), 0);
+
+  function hedgeOf(exposures: string, text: string, ...more: string[]): CliRun {
+    return runXvega(["hedge", "--exposures", exposures, "--corr", CORR, "--volvol", VOLVOL, "--proxies", "BTC", "--format", "json", ...more], {
+      [exposures]: text,
+    });
+  }
+
+  it("sizes the hedge from position_vega, not from the per-unit vega", () => {
+    const run = hedgeOf("vega-output.csv", vegaOutput);
+    expect(run.status).toBe(0);
+    // DOMAIN.md §2: BTC alone hedges −1.2 × the book's net vega.
+    expectClose((JSON.parse(run.stdout) as HedgeJson).proxies[0]?.hedge_vega, -1.2 * positionTotal, { relative: 1e-12 }, "hedge");
+    expect(Math.abs(positionTotal)).toBeGreaterThan(100);
+  });
+
+  it("refuses xvega vega's output without position_vega, saying which column to use", () => {
+    const run = hedgeOf("per-unit.csv", perUnitOutput);
+    expect(run.status).toBe(1);
+    expect(run.stdout).toBe("");
+    expect(run.stderr.split("\n")[0]).toBe(
+      "xvega hedge: per-unit.csv looks like xvega vega output (columns underlying, strike, years, vol, vega) without position_vega: " +
+        "its vega is per unit of underlying, not each position's cash vega, and would size a wrong hedge; add qty and multiplier " +
+        "columns to the legs and run xvega vega again (it then adds position_vega, which the hedge reads), or name the cash-vega column with --vega-column",
+    );
+  });
+
+  it("reads the column named by --vega-column, and refuses a name the file lacks", () => {
+    const book = "asset,vega_usd,vega\nALT,10000,0.4\n";
+    const run = hedgeOf("book.csv", book, "--vega-column", " Vega_USD ");
+    expect(run.status).toBe(0);
+    expectClose((JSON.parse(run.stdout) as HedgeJson).proxies[0]?.hedge_vega, -12000, { relative: 1e-12 }, "hedge");
+    const missing = hedgeOf("book.csv", book, "--vega-column", "cash_vega");
+    expect(missing.status).toBe(1);
+    expect(missing.stderr.split("\n")[0]).toBe("xvega hedge: book.csv has no column cash_vega (required: asset, cash_vega; found: asset, vega_usd, vega)");
+  });
+
+  it("names a failed xvega vega row by its position_vega column", () => {
+    const failed = "asset,underlying,strike,years,vol,qty,multiplier,vega,position_vega,error\nALT,100,100,1,0.2,10,100,,,vol is blank\n";
+    const run = hedgeOf("failed.csv", failed);
+    expect(run.status).toBe(2);
+    expect(run.stderr.split("\n")[0]).toBe(
+      "xvega hedge: failed.csv line 2 (ALT): position_vega is blank; expected the row's cash vega per vol point (e.g. USD per vol point, negative when short vol)",
+    );
   });
 });

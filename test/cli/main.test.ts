@@ -23,6 +23,7 @@ describe("xvega (no subcommand)", () => {
     [["hedges"], 'xvega: unknown subcommand "hedges" (subcommands: vega, volcorr, nearcorr, hedge)'],
     [["--verbose", "vega", "x.csv"], "xvega: unknown option '--verbose'"],
     [["--version=2"], "xvega: option '--version' does not take an argument"],
+    [["--version", "--version"], "xvega: option --version is given twice (--version, then --version): give it once"],
   ])("%j is unusable: exit 1, one line and the usage on stderr", (argv, firstLine) => {
     const run = runXvega(argv);
     expect(run.status).toBe(1);
@@ -72,6 +73,13 @@ describe.each(SUBCOMMANDS.map((command) => [command.name, command] as const))("e
   it("says in its help what each exit status means", () => {
     const help = runXvega([name, "--help"]).stdout;
     expect(help).toMatch(/Exit status: 0 [^]*; 2 [^]*;\s+1 unusable input/);
+  });
+
+  it("rejects an option given twice with exit 1, naming it and both values, rather than taking the last (issue 8 item 14)", () => {
+    const run = runXvega([name, fixture("golden-legs.csv"), "--format", "csv", "--format=json"]);
+    expect(run.status).toBe(1);
+    expect(run.stdout).toBe("");
+    expect(run.stderr.split("\n")[0]).toBe(`xvega ${name}: option --format is given twice (--format csv, then --format json): give it once`);
   });
 
   it("rejects an unknown option with exit 1, naming it", () => {

@@ -14,6 +14,7 @@ import { fixture, runXvega } from "./runXvega";
  */
 
 interface NearcorrJson {
+  changes: string | null;
   names: string[] | null;
   matrix: number[][];
   iterations: number;
@@ -70,8 +71,9 @@ describe("xvega nearcorr", () => {
     const run = runXvega(["nearcorr", fixture("nearcorr-higham-labelled.csv"), "--format", "json"]);
     expect(run).toMatchObject({ status: 0, stderr: "" });
     const result = JSON.parse(run.stdout) as NearcorrJson;
-    expect(Object.keys(result)).toEqual(["names", "matrix", "iterations", "converged", "largest_change"]);
+    expect(Object.keys(result)).toEqual(["names", "changes", "matrix", "iterations", "converged", "largest_change"]);
     expect(result.names).toEqual(["A", "B", "C"]);
+    expect(result.changes).toBeNull();
     expect(result.converged).toBe(true);
     expect(result.iterations).toBeGreaterThan(0);
     const change = result.largest_change;
@@ -96,6 +98,18 @@ describe("xvega nearcorr", () => {
     expect(run.stderr).toBe("xvega nearcorr: note: already a correlation matrix: returned unchanged (0 iterations)\n");
     const json = JSON.parse(runXvega(["nearcorr", path, "--format", "json"]).stdout) as NearcorrJson;
     expect(json).toMatchObject({ iterations: 0, converged: true, largest_change: null });
+  });
+
+  it("keeps the change-kind marker of the corner cell (abs, log), so that xvega hedge can still check the repaired matrix", () => {
+    const typed = "log,BTC,ETH,SOL\nBTC,1,0.9,0.7\nETH,0.9,1,0.3\nSOL,0.7,0.3,1\n";
+    const csv = runXvega(["nearcorr", "typed.csv"], { "typed.csv": typed });
+    expect(csv.status).toBe(0);
+    expect(csv.stdout.split("\n")[0]).toBe("log,BTC,ETH,SOL");
+    const json = JSON.parse(runXvega(["nearcorr", "typed.csv", "--format", "json"], { "typed.csv": typed }).stdout) as NearcorrJson;
+    expect(json.changes).toBe("log");
+    // A corner that is not a kind (a label such as "asset") is not kept, as before.
+    const labelled = runXvega(["nearcorr", "asset.csv"], { "asset.csv": typed.replace(/^log/, "asset") });
+    expect(labelled.stdout.split("\n")[0]).toBe(",BTC,ETH,SOL");
   });
 
   it("reads a header of names with or without a corner cell or row names, and the first table of volcorr's output", () => {

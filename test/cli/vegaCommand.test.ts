@@ -66,13 +66,14 @@ describe("xvega vega on golden legs", () => {
     }
   });
 
-  it("keeps every input column, unchanged and in order, before vega and error", () => {
+  it("keeps every input column, unchanged (but for formula-like text) and in order, before vega and error", () => {
     const inputRows = parse(readFileSync(GOLDEN, "utf8")) as string[][];
     const inputHeader = inputRows[0] ?? [];
     expect(csvHeader(run.stdout)).toEqual([...inputHeader, "vega", "error"]);
     const outputRows = parse(run.stdout) as string[][];
     inputRows.slice(1).forEach((inputRow, index) => {
-      expect(outputRows[index + 1]?.slice(0, inputHeader.length)).toEqual(inputRow);
+      // Text that would start a formula in a spreadsheet (the @quantlib source note) gets a leading quote (issue 8 item 12).
+      expect(outputRows[index + 1]?.slice(0, inputHeader.length)).toEqual(inputRow.map((cell) => (cell.startsWith("@") ? `'${cell}` : cell)));
     });
   });
 });
@@ -248,13 +249,15 @@ describe("xvega vega on unusable input", () => {
     );
   });
 
-  it("several missing columns, all named, with a hint for semicolon-separated files", () => {
+  it("several missing columns, all named", () => {
+    const run = runXvega(["vega", "other.csv"], { "other.csv": "underlying,price,term\n100,100,1\n" });
+    expectUnusable(run, "xvega vega: other.csv has no columns strike, years, vol (required: underlying, strike, years, vol; found: underlying, price, term)");
+  });
+
+  it("a semicolon-separated file: says so, and how to save it comma-separated (issue 8 item 13; more in inputText.test.ts)", () => {
     const run = runXvega(["vega", "semicolons.csv"], { "semicolons.csv": "underlying;strike;years;vol\n100;100;1;0,2\n" });
-    expectUnusable(
-      run,
-      "xvega vega: semicolons.csv has no columns underlying, strike, years, vol (required: underlying, strike, years, vol; " +
-        "found: underlying;strike;years;vol) — the file looks semicolon-separated; save it as comma-separated CSV",
-    );
+    expect(run.status).toBe(1);
+    expect(run.stderr.split("\n")[0]).toMatch(/^xvega vega: semicolons\.csv looks semicolon-separated \(line 1 is "underlying;strike;years;vol"\), but the command line reads comma-separated CSV: save it with commas/);
   });
 
   it("an empty file, an unreadable CSV and a repeated column", () => {
@@ -300,4 +303,23 @@ describe("xvega vega on a large file", () => {
     // About 1.5 s end to end on a 2-core machine; quadratic work would take minutes. The bound leaves room for a busy CI.
     expect(seconds).toBeLessThan(10);
   }, 30_000);
+});
+
+/* Issue 8 item 14: a trailing comma (an empty extra field) no longer fails a row; an extra field with text still does. */
+describe("xvega vega rows longer than the header", () => {
+  const header = "trade,underlying,strike,years,vol\n";
+
+  it("computes a row with a trailing comma, with the same output as without it", () => {
+    const withCommas = runXvega(["vega", "legs.csv"], { "legs.csv": `${header}T1,100,100,1,0.2,\nT2,100,90,0.5,0.25, ,\n` });
+    const without = runXvega(["vega", "legs.csv"], { "legs.csv": `${header}T1,100,100,1,0.2\nT2,100,90,0.5,0.25\n` });
+    expect(withCommas.status).toBe(0);
+    expect(withCommas.stdout).toBe(without.stdout);
+    expect(csvRecords(withCommas.stdout).map((record) => field(record, "error"))).toEqual(["", ""]);
+  });
+
+  it("still fails a row whose extra field holds something (a comma inside a number shifts the columns)", () => {
+    const run = runXvega(["vega", "legs.csv"], { "legs.csv": `${header}T1,100,1,000,1,0.2\n` });
+    expect(run.status).toBe(2);
+    expect(field(csvRecords(run.stdout)[0], "error")).toBe("the row has 6 fields but the header has 5: check for a missing or extra comma");
+  });
 });

@@ -112,17 +112,18 @@ describe("xvega volcorr", () => {
     expect(result).toMatchObject({ rows_used: 9, rows_skipped: 1, skipped_lines: [5], daily_changes: 7, order: "oldest_first", warnings: [] });
   });
 
-  it("prints the labelled matrix, a blank line, then asset,volvol", () => {
+  it("prints the labelled matrix, a blank line, then the vol-of-vols, each marked abs in its top-left cell", () => {
     const stdout = runXvega(["volcorr", HISTORY]).stdout;
     const [matrix = "", volvols = "", ...rest] = stdout.split("\n\n");
     expect(rest).toEqual([]);
     const rows = parse(matrix) as string[][];
-    expect(rows[0]).toEqual(["", "ALT", "BTC", "ETH"]);
+    expect(rows[0]).toEqual(["abs", "ALT", "BTC", "ETH"]);
+    expect(volvols.split("\n")[0]).toBe("abs,volvol");
     expect(rows.slice(1).map((row) => row[0])).toEqual(["ALT", "BTC", "ETH"]);
     const json = runJson([HISTORY]);
     expect(rows.slice(1).map((row) => row.slice(1).map(Number))).toEqual(json.correlation);
     const records = csvRecords(volvols);
-    expect(records.map((record) => field(record, "asset"))).toEqual(json.names);
+    expect(records.map((record) => field(record, "abs"))).toEqual(json.names);
     expect(records.map((record) => Number(field(record, "volvol")))).toEqual(json.volvols);
   });
 
@@ -139,10 +140,13 @@ describe("xvega volcorr", () => {
     expect(runXvega(["volcorr", HISTORY, "--lambda", "0.94"]).stderr).toContain("xvega volcorr: warning: EWMA with lambda 0.94");
   });
 
-  it("with --changes log: correlations of ln(level / previous level)", () => {
+  it("with --changes log: correlations of ln(level / previous level), marked log in JSON and in each CSV table's top-left cell", () => {
     const { changes } = fixtureChanges("log");
     const result = runJson([HISTORY, "--changes", "log"]);
     expect(result.changes).toBe("log");
+    const [matrix = "", volvols = ""] = runXvega(["volcorr", HISTORY, "--changes", "log"]).stdout.split("\n\n");
+    expect(matrix.split("\n")[0]).toBe("log,ALT,BTC,ETH");
+    expect(volvols.split("\n")[0]).toBe("log,volvol");
     expectClose(result.correlation[0]?.[2], pearson(column(changes, 0), column(changes, 2)), TIGHT, "ρ(ALT, ETH)");
     expectClose(result.volvols[0], sampleStandardDeviation(column(changes, 0)), TIGHT, "volvol ALT");
   });
@@ -188,6 +192,12 @@ describe("xvega volcorr", () => {
     expect(result.rows_used).toBe(8);
     // Every other complete row sits next to a gap: only lines 12→13 and 13→14 give changes. Trailing blank lines are not dates.
     expect(result.daily_changes).toBe(2);
+  });
+
+  it("reads rows with a trailing comma like rows without (issue 8 item 14)", () => {
+    const plain = "A,B\n50,60\n51,62\n53,61\n52,64\n";
+    const trailing = "A,B\n50,60,\n51,62,\n53,61\n52,64,,\n";
+    expect(runXvega(["volcorr", "t.csv"], { "t.csv": trailing })).toEqual(runXvega(["volcorr", "t.csv"], { "t.csv": plain }));
   });
 
   it("a history too short to estimate: exit 2 with the counts found and needed", () => {
