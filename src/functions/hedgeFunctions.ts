@@ -3,6 +3,7 @@
  * Excel custom functions for the cross-asset (proxy) vega hedge. The JSDoc below is the function reference Excel shows
  * (parsed by custom-functions-metadata-plugin into functions.json): keep it in step with docs/functions.md.
  */
+import { SINGULAR_CONDITION_TEXT } from "../core/conditionNumber";
 import { computeProxyHedge, type ProxyHedgeResult } from "../core/hedge";
 import { withDomainErrors } from "./domainErrors";
 import { invalidValueError } from "./excelErrors";
@@ -56,6 +57,11 @@ function optional(value: number | null | undefined): number | string {
   return value === null || value === undefined || !Number.isFinite(value) ? "" : value;
 }
 
+/** A condition number, or the text "∞ (singular)" (the engine's one rule for a singular matrix, conditionNumber.ts). */
+function conditionCell(value: number | null): number | string {
+  return value === null ? SINGULAR_CONDITION_TEXT : finite(value, "condition number");
+}
+
 /**
  * Minimum-variance proxy hedge: the vega to add on each proxy so that the book's daily vega P&L has the least variance.
  * One row per proxy, in the order given: name, hedge vega (cash per vol point; negative = sell vol) and, with
@@ -97,8 +103,8 @@ export function xvegahedge(
 
 /**
  * How good the XV.XVEGAHEDGE hedge is and how fragile: a two-column block of labels and values. P&L standard deviations
- * are in the vegas' currency per day; then effectiveness, condition numbers, the figures after rounding (blank without
- * contract_vegas), and one "warning" row per warning.
+ * are in the vegas' currency per day; then effectiveness, condition numbers ("∞ (singular)" for a singular matrix), the
+ * figures after rounding (blank without contract_vegas), and one "warning" row per warning.
  * @customfunction HEDGESTATS
  * @helpurl https://localhost:3000/help/functions.html#xvhedgestats
  * @param assets Asset of each leg (a column or row), as for XV.XVEGAHEDGE.
@@ -127,8 +133,8 @@ export function hedgestats(
       finite(result.unhedgedPnlStandardDeviation, "unhedged sd"),
       finite(result.residualPnlStandardDeviation, "residual sd"),
       finite(result.effectiveness, "effectiveness"),
-      optional(result.conditionNumber),
-      optional(result.proxyCorrelationConditionNumber),
+      conditionCell(result.conditionNumber),
+      conditionCell(result.proxyCorrelationConditionNumber),
       optional(result.afterRounding?.residualPnlStandardDeviation),
       optional(result.afterRounding?.effectiveness),
     ];
