@@ -73,7 +73,7 @@ function conditionCell(value: number | null): number | string {
  * @param proxies Assets to hedge with, a row or column of names, e.g. BTC, ETH.
  * @param correlations Correlations of daily vol changes with asset names in the first row and first column (e.g. the name XV_CORR).
  * @param volvols Std dev of daily vol changes in vol points: names and values in two columns or two rows (e.g. XV_VOLVOL). Omitted = all equal.
- * @param contract_vegas Cash vega per vol point of one contract of each proxy's option (same layout as proxies). Adds contracts columns.
+ * @param contract_vegas Cash vega per vol point of one contract of each proxy's option, positive (same layout as proxies). Adds contracts columns.
  * @param lot_sizes Contracts are rounded to a multiple of this, per proxy or one for all. Blank = 1 (whole contracts).
  * @param ridge Ridge λ ≥ 0 added to the proxies' variances (× their mean) to steady a hedge on collinear proxies. Blank = 0.
  * @returns One row per proxy: name, hedge vega[, contracts, rounded contracts].
