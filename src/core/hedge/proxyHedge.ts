@@ -95,9 +95,10 @@ function checkFinite(result: ProxyHedgeResult): ProxyHedgeResult {
  *
  *     (Σ_pp + μ·I)·h = −Σ_p·v,   μ = ridge × mean(diag Σ_pp)   (μ = 0 without a ridge)
  *
- * solved through the symmetric eigen-decomposition of Σ_pp (which also gives its condition number); Σ_pp + μI is
- * required to be positive definite with condition number ≤ 1e12, else `singularProxies`. One proxy gives the vol beta
- * h = −ρ·(s_t/s_p)·v and effectiveness ρ².
+ * solved through the symmetric eigen-decomposition of Σ_pp (which also gives its condition number); Σ_pp + μI must
+ * not be singular under conditionNumber.ts's rule (condition number below 1e12), else `singularProxies`. One proxy
+ * gives the vol beta h = −ρ·(s_t/s_p)·v and effectiveness ρ². Vol-of-vols of 0 or below 1e-6 are refused first
+ * (volOfVolChecks.ts), and the vegas are scaled by a power of two (exact) so that tiny books do not underflow.
  *
  * Statistics: unhedged and residual standard deviation of the daily P&L, sqrt(vᵀΣv) and sqrt(wᵀΣw) with w = v + h on
  * the proxies (vegas per vol point × Σ in vol points² per day = currency per day); effectiveness = 1 − residual/unhedged
