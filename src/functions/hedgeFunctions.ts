@@ -3,6 +3,7 @@
  * Excel custom functions for the cross-asset (proxy) vega hedge. The JSDoc below is the function reference Excel shows
  * (parsed by custom-functions-metadata-plugin into functions.json): keep it in step with docs/functions.md.
  */
+import { SINGULAR_CONDITION_TEXT } from "../core/conditionNumber";
 import { computeProxyHedge, type ProxyHedgeResult } from "../core/hedge";
 import { withDomainErrors } from "./domainErrors";
 import { invalidValueError } from "./excelErrors";
@@ -56,6 +57,11 @@ function optional(value: number | null | undefined): number | string {
   return value === null || value === undefined || !Number.isFinite(value) ? "" : value;
 }
 
+/** A condition number, or the text "∞ (singular)" (the engine's one rule for a singular matrix, conditionNumber.ts). */
+function conditionCell(value: number | null): number | string {
+  return value === null ? SINGULAR_CONDITION_TEXT : finite(value, "condition number");
+}
+
 /**
  * Minimum-variance proxy hedge: the vega to add on each proxy so that the book's daily vega P&L has the least variance.
  * One row per proxy, in the order given: name, hedge vega (cash per vol point; negative = sell vol) and, with
@@ -67,7 +73,7 @@ function optional(value: number | null | undefined): number | string {
  * @param proxies Assets to hedge with, a row or column of names, e.g. BTC, ETH.
  * @param correlations Correlations of daily vol changes with asset names in the first row and first column (e.g. the name XV_CORR).
  * @param volvols Std dev of daily vol changes in vol points: names and values in two columns or two rows (e.g. XV_VOLVOL). Omitted = all equal.
- * @param contract_vegas Cash vega per vol point of one contract of each proxy's option (same layout as proxies). Adds contracts columns.
+ * @param contract_vegas Cash vega per vol point of one contract of each proxy's option, positive (same layout as proxies). Adds contracts columns.
  * @param lot_sizes Contracts are rounded to a multiple of this, per proxy or one for all. Blank = 1 (whole contracts).
  * @param ridge Ridge λ ≥ 0 added to the proxies' variances (× their mean) to steady a hedge on collinear proxies. Blank = 0.
  * @returns One row per proxy: name, hedge vega[, contracts, rounded contracts].
@@ -97,8 +103,8 @@ export function xvegahedge(
 
 /**
  * How good the XV.XVEGAHEDGE hedge is and how fragile: a two-column block of labels and values. P&L standard deviations
- * are in the vegas' currency per day; then effectiveness, condition numbers, the figures after rounding (blank without
- * contract_vegas), and one "warning" row per warning.
+ * are in the vegas' currency per day; then effectiveness, condition numbers ("∞ (singular)" for a singular matrix), the
+ * figures after rounding (blank without contract_vegas), and one "warning" row per warning.
  * @customfunction HEDGESTATS
  * @helpurl https://localhost:3000/help/functions.html#xvhedgestats
  * @param assets Asset of each leg (a column or row), as for XV.XVEGAHEDGE.
@@ -127,8 +133,8 @@ export function hedgestats(
       finite(result.unhedgedPnlStandardDeviation, "unhedged sd"),
       finite(result.residualPnlStandardDeviation, "residual sd"),
       finite(result.effectiveness, "effectiveness"),
-      optional(result.conditionNumber),
-      optional(result.proxyCorrelationConditionNumber),
+      conditionCell(result.conditionNumber),
+      conditionCell(result.proxyCorrelationConditionNumber),
       optional(result.afterRounding?.residualPnlStandardDeviation),
       optional(result.afterRounding?.effectiveness),
     ];

@@ -5,6 +5,7 @@
  * engine's check, mapped to Excel errors in domainErrors.ts.
  */
 import { DEFAULT_LOT_SIZE, type ProxyContractSpec, type ProxyHedgeInput, type TargetVega } from "../core/hedge";
+import { cleanAssetName, describeOddCharacters } from "../core/correlation/assetNames";
 import { MAX_ABSOLUTE_VEGA } from "../core/hedge/hedgeInputs";
 import { describeCellValue, isCellProblem, isEmptyInRange, isNonBlankText, notANumberMessage, readOptionalNumber } from "./cellReading";
 import { RangeInputError } from "./rangeInputError";
@@ -33,7 +34,7 @@ export interface HedgeArguments {
 
 export interface HedgeRequest {
   input: ProxyHedgeInput;
-  /** The proxies as typed (trimmed), in order: the first column of XV.XVEGAHEDGE. */
+  /** The proxies as typed (trimmed, invisible characters removed), in order: the first column of XV.XVEGAHEDGE. */
   proxyNames: string[];
 }
 
@@ -61,7 +62,8 @@ export function readLegs(assets: unknown, vegas: unknown): TargetVega[] {
     const where = `${listPosition(names, index)} of assets and vegas`;
     if (isEmptyInRange(name)) throw new RangeInputError(`${where}: vega ${describeCellValue(vega)} has no asset name; ${WHOLE_BOOK}`);
     if (typeof name !== "string") throw new RangeInputError(`${where}: asset ${describeCellValue(name)} is not a name (expected text such as BTC); ${WHOLE_BOOK}`);
-    const asset = name.trim();
+    const asset = cleanAssetName(name);
+    if (asset === "") throw new RangeInputError(`${where}: ${describeOddCharacters(name) ?? "the asset name"} and nothing else; type the asset's name or clear the row`);
     if (typeof vega !== "number") throw new RangeInputError(`${where}: ${notANumberMessage(`vega of ${asset}`, vega, EXPECT_VEGA)}; ${WHOLE_BOOK}`);
     if (!Number.isFinite(vega) || Math.abs(vega) > MAX_ABSOLUTE_VEGA) {
       throw new RangeInputError(`${where}: vega of ${asset} is ${vega}, beyond ±${MAX_ABSOLUTE_VEGA}: check the cell; ${WHOLE_BOOK}`);
@@ -86,7 +88,10 @@ function readProxies(proxies: unknown): ProxyList {
   list.cells.forEach((cell, index) => {
     if (isEmptyInRange(cell)) return;
     if (!isNonBlankText(cell)) throw new RangeInputError(`proxies ${listPosition(list, index)} is ${describeCellValue(cell)}: expected an asset name such as BTC`);
-    names.push(cell.trim());
+    if (cleanAssetName(cell) === "") {
+      throw new RangeInputError(`proxies ${listPosition(list, index)}: ${describeOddCharacters(cell) ?? "it"} and nothing else: type an asset name such as BTC, or clear the cell`);
+    }
+    names.push(cleanAssetName(cell));
     positions.push(index);
   });
   if (names.length === 0) throw new RangeInputError("proxies is blank: name at least one asset to hedge with, such as BTC");

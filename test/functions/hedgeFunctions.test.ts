@@ -259,7 +259,7 @@ describe("XV.XVEGAHEDGE errors: the argument, the value and the fix", () => {
       ["ETH", 0.8, 1, 1],
     ];
     expectExcelError(call({ proxies: column("BTC", "ETH"), correlations: sameRisk }), /^proxies BTC and ETH have correlation 1\.000000: they are the same risk and no unique hedge exists; add a ridge/);
-    expectExcelError(call({ volvols: [["ALT", 3], ["BTC", 0]] }), /^proxy BTC has vol-of-vol 0, so it cannot hedge anything/);
+    expectExcelError(call({ volvols: [["ALT", 3], ["BTC", 0]] }), /^vol-of-vol of proxy BTC is 0 \(or blank: the desktop reads a blank cell as 0\), so BTC cannot hedge anything/);
     expect(call({ proxies: column("BTC", "ETH"), correlations: xvCorr(0.99) })()).toHaveLength(2);
   });
 
@@ -282,7 +282,7 @@ describe("XV.XVEGAHEDGE errors: the argument, the value and the fix", () => {
     expectExcelError(call({ proxies: column("BTC", "btc ") }), /^proxy btc appears twice \(positions 1 and 2/);
     expectExcelError(call({ proxies: column("BTC", 7) }), /^proxies row 2 is 7: expected an asset name such as BTC$/);
     expectExcelError(call({ proxies: column("BTC", "ETH"), contract_vegas: single(100) }), /^contract_vegas has 1 cell but proxies has 2: give one per proxy, in the order of proxies \(BTC, ETH\)$/);
-    expectExcelError(call({ contract_vegas: single(0) }), /^vega per contract for BTC is 0: give the cash vega per vol point of one contract/);
+    expectExcelError(call({ contract_vegas: single(0) }), /^vega per contract for BTC is 0 \(a blank cell reads as 0 in Excel for the desktop\): give the cash vega per vol point of one contract/);
     expectExcelError(call({ contract_vegas: single("x") }), /^contract_vegas for BTC "x" is text; expected the cash vega per vol point of one contract/);
     expectExcelError(call({ proxies: column("BTC", null), contract_vegas: column(100, 5) }), /^contract_vegas row 2 holds 5 but proxies row 2 is blank: name the proxy or clear the cell$/);
     expectExcelError(call({ lot_sizes: single(1) }), /^lot_sizes is given but contract_vegas is not/);
@@ -323,5 +323,52 @@ describe("XV.XVEGAHEDGE errors: the argument, the value and the fix", () => {
       }),
       { numRuns: 300 },
     );
+  });
+});
+
+describe("issue 8: hostile inputs to XV.XVEGAHEDGE and XV.HEDGESTATS", () => {
+  const hedgeWith = (proxies: unknown[][], volvols: unknown[][] = xvVolVol, contractVegas: unknown[][] | null = null, correlations = xvCorr()) =>
+    xvegahedge(column("ALT"), column(10_000), proxies, correlations, volvols, contractVegas as never);
+
+  test("item 3: a target's blank vol-of-vol (0 on the desktop) is #VALUE! naming the asset, not a silent hedge of nothing", () => {
+    expectExcelError(() => hedgeWith(row("BTC", "ETH"), [["ALT", 0], ["BTC", 2], ["ETH", 2.5]]), /^vol-of-vol of target ALT is 0 \(or blank.*give ALT's vol-of-vol/);
+    expectExcelError(
+      () => hedgestats(column("ALT"), column(10_000), row("BTC", "ETH"), xvCorr(), [["ALT", 0], ["BTC", 2], ["ETH", 2.5]]),
+      /^vol-of-vol of target ALT is 0/,
+    );
+  });
+
+  test("item 7: a negative contract_vegas cell is #VALUE! naming the proxy and the value", () => {
+    expectExcelError(() => hedgeWith(row("BTC", "ETH"), xvVolVol, row(100, -200)), /^vega per contract for ETH is -200: give the vega of buying one contract, a positive number/);
+  });
+
+  test("item 13: a subnormal vol-of-vol is #VALUE! naming it, never an internal message", () => {
+    expectExcelError(() => hedgeWith(row("BTC", "ETH"), [["ALT", 3], ["BTC", 1e-310], ["ETH", 2.5]]), /^vol-of-vol of proxy BTC is 1e-310: implausibly small/);
+  });
+
+  test("item 13: a zero-width space in a proxy cell matches BTC and spills the clean name; a Cyrillic В is #N/A naming the letter", () => {
+    const hedge = hedgeWith(row("BTC\u200b", "ETH"));
+    expect(hedge[0]?.[0]).toBe("BTC");
+    expectClose(hedge[0]?.[1], -2763.1578947368425, exact);
+    expectExcelError(() => hedgeWith(single("\u0412TC")), /^asset ВTC is not in the correlation matrix: "ВTC" has the Cyrillic letter В \(U\+0412\) at position 1 where a Latin B is expected/, "#N/A");
+    expectExcelError(() => hedgeWith(row("\u200b", "ETH")), /^proxies column 1: "\u200b" has an invisible character U\+200B \(zero-width space\) at position 1 and nothing else/);
+    expectExcelError(
+      () => xvegahedge(column("ALT", "\u200d"), column(10_000, 5), single("BTC"), xvCorr(), xvVolVol),
+      /^row 2 of assets and vegas: "\u200d" has an invisible character U\+200D \(zero-width joiner\) at position 1 and nothing else/,
+    );
+  });
+
+  test("item 14: a singular pair rescued by a ridge shows ∞ (singular) for both condition numbers (once blank and 9E15)", () => {
+    const collinear: unknown[][] = [
+      [null, "ALT", "BTC", "ETH"],
+      ["ALT", 1, 0.8, 0.8],
+      ["BTC", 0.8, 1, 1],
+      ["ETH", 0.8, 1, 1],
+    ];
+    const stats = hedgestats(column("ALT"), column(10_000), row("BTC", "ETH"), collinear, xvVolVol, omitted, omitted, single(0.05));
+    expectOnlyCellValues(stats);
+    const byLabel = statistics(stats);
+    expect(byLabel.get("condition number")).toBe("∞ (singular)");
+    expect(byLabel.get("proxy correlation condition number")).toBe("∞ (singular)");
   });
 });

@@ -4,9 +4,10 @@
  *   list, or (relative changes) the current-vol list. The message names the asset and the list.
  * - `invalidMatrix`: the correlation matrix fails `validateCorrelationMatrix`; the message names the failed check and
  *   suggests XV.NEARCORR.
- * - `singularProxies`: the proxies' covariance (plus any ridge) is not positive definite: some proxies are collinear
- *   or never move. The message says which, and suggests a ridge or dropping one.
- * - `invalidInput`: anything else malformed (blank names, duplicate proxies, non-finite vega, bad ridge or lot size).
+ * - `singularProxies`: the proxies' covariance (plus any ridge) is not positive definite: some proxies are collinear,
+ *   or their vol-of-vols are too far apart. The message says which, and suggests a ridge or dropping one.
+ * - `invalidInput`: anything else malformed (blank names, duplicate proxies, non-finite vega, a vol-of-vol of 0 or
+ *   implausibly small, a contract vega that is not positive, bad ridge or lot size, an output that would overflow).
  */
 export type HedgeInputErrorKind = "missingAsset" | "invalidMatrix" | "singularProxies" | "invalidInput";
 

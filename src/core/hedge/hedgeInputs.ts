@@ -1,8 +1,9 @@
-import { assetKey, findAssetNameProblem, indexAssetNames } from "../correlation/assetNames";
+import { assetKey, cleanAssetName, explainUnmatchedAssetName, findAssetNameProblem, indexAssetNames } from "../correlation/assetNames";
 import { findEntryProblems, PSD_TOLERANCE, validateCorrelationMatrix } from "../correlation/correlationValidation";
 import { isPositiveSemidefiniteWithin } from "../correlation/positiveSemidefinite";
 import { DEFAULT_LOT_SIZE, findContractProblem } from "./hedgeContracts";
 import { HedgeInputError } from "./hedgeErrors";
+import { checkVolOfVols } from "./volOfVolChecks";
 import type { AssetValue, HedgeWarning, ProxyHedgeInput, TargetVega, VolChangeScale } from "./hedgeTypes";
 
 /** Below this a current vol was almost surely typed as a decimal (0.65 for 65 vol points). */
@@ -43,7 +44,7 @@ function invalid(message: string): never {
 }
 
 function listNames(names: readonly string[], limit = 8): string {
-  const shown = names.slice(0, limit).map((name) => name.trim());
+  const shown = names.slice(0, limit).map((name) => cleanAssetName(name));
   return names.length > limit ? `${shown.join(", ")}, … (${names.length} in all)` : shown.join(", ");
 }
 
@@ -53,16 +54,16 @@ export function netTargetVegas(targets: readonly TargetVega[]): TargetVega[] {
   const netted = new Map<string, TargetVega>();
   targets.forEach((leg, row) => {
     const asset = leg?.asset;
-    if (typeof asset !== "string" || asset.trim() === "") invalid(`target row ${row + 1} has no asset name: every target needs one, such as ALT`);
+    if (typeof asset !== "string" || cleanAssetName(asset) === "") invalid(`target row ${row + 1} has no asset name: every target needs one, such as ALT`);
     const vega = leg.vegaPerVolPoint;
     if (typeof vega !== "number" || !Number.isFinite(vega)) {
-      invalid(`target row ${row + 1} (${asset.trim()}): vega ${String(vega)} must be a finite cash vega per vol point`);
+      invalid(`target row ${row + 1} (${cleanAssetName(asset)}): vega ${String(vega)} must be a finite cash vega per vol point`);
     }
-    if (Math.abs(vega) > MAX_ABSOLUTE_VEGA) invalid(`target row ${row + 1} (${asset.trim()}): vega ${vega} is larger than ${MAX_ABSOLUTE_VEGA}: check the cell`);
+    if (Math.abs(vega) > MAX_ABSOLUTE_VEGA) invalid(`target row ${row + 1} (${cleanAssetName(asset)}): vega ${vega} is larger than ${MAX_ABSOLUTE_VEGA}: check the cell`);
     const key = assetKey(asset);
     const existing = netted.get(key);
     if (existing) existing.vegaPerVolPoint += vega;
-    else netted.set(key, { asset: asset.trim(), vegaPerVolPoint: vega });
+    else netted.set(key, { asset: cleanAssetName(asset), vegaPerVolPoint: vega });
   });
   return [...netted.values()];
 }
@@ -86,7 +87,10 @@ function checkMatrix(input: ProxyHedgeInput, involvedAssets: readonly string[]):
   const index = indexAssetNames(labels);
   for (const asset of involvedAssets) {
     if (!index.has(assetKey(asset))) {
-      throw new HedgeInputError("missingAsset", `asset ${asset.trim()} is not in the correlation matrix (its assets: ${listNames(labels)}): add a row and a column for it`);
+      // A look-alike letter explains more than the list of assets (and the message must fit Excel's tooltip).
+      const why = explainUnmatchedAssetName(asset, labels);
+      const detail = why === "" ? ` (its assets: ${listNames(labels)}): add a row and a column for it` : `: ${why}`;
+      throw new HedgeInputError("missingAsset", `asset ${cleanAssetName(asset)} is not in the correlation matrix${detail}`);
     }
   }
   const entryProblem = findEntryProblems(values, labels)[0];
@@ -140,13 +144,18 @@ function valuesFor(
   );
   if (nameProblem) invalid(nameProblem);
   list.forEach((entry) => {
-    if (typeof entry.value !== "number" || !isAllowed(entry.value)) invalid(`${what} for ${entry.asset.trim()} is ${String(entry.value)}: it must be ${requirement}`);
+    if (typeof entry.value !== "number" || !isAllowed(entry.value)) invalid(`${what} for ${cleanAssetName(entry.asset)} is ${String(entry.value)}: it must be ${requirement}`);
   });
   const byKey = new Map(list.map((entry) => [assetKey(entry.asset), entry.value]));
   return involvedAssets.map((asset) => {
     const value = byKey.get(assetKey(asset));
     if (value === undefined) {
-      throw new HedgeInputError("missingAsset", `no ${what} for ${asset.trim()}: add it to the ${what} list (it must cover every target and proxy)`);
+      const why = explainUnmatchedAssetName(
+        asset,
+        list.map((entry) => entry.asset),
+      );
+      const fix = why === "" ? `add it to the ${what} list (it must cover every target and proxy)` : why;
+      throw new HedgeInputError("missingAsset", `no ${what} for ${cleanAssetName(asset)}: ${fix}`);
     }
     return value;
   });
@@ -170,7 +179,7 @@ export function resolveHedgeInput(input: ProxyHedgeInput): ResolvedHedge {
     let position = positions.get(key);
     if (position === undefined) {
       position = assets.length;
-      assets.push(proxy.trim());
+      assets.push(cleanAssetName(proxy));
       positions.set(key, position);
     }
     return position;
@@ -182,21 +191,24 @@ export function resolveHedgeInput(input: ProxyHedgeInput): ResolvedHedge {
   const correlation = symmetricSubmatrix(input.correlation.values, rows);
 
   const warnings: HedgeWarning[] = [];
-  let deviations: number[];
+  let volOfVols: number[];
   if (input.volOfVols === undefined) {
-    deviations = assets.map(() => 1);
+    volOfVols = assets.map(() => 1);
     warnings.push({
       code: "volOfVolsOmitted",
       message: "no vol-of-vols were given, so every asset is assumed to move equally (s = 1): the hedge uses correlations only and the P&L standard deviations are per unit of vol-of-vol, not currency per day",
     });
   } else {
-    deviations = valuesFor(input.volOfVols, assets, "vol-of-vol", (value) => Number.isFinite(value) && value >= 0 && value <= MAX_VOL_OF_VOL, `a standard deviation of daily vol changes, from 0 to ${MAX_VOL_OF_VOL}`);
+    volOfVols = valuesFor(input.volOfVols, assets, "vol-of-vol", (value) => Number.isFinite(value) && value >= 0 && value <= MAX_VOL_OF_VOL, `a standard deviation of daily vol changes, from 0 to ${MAX_VOL_OF_VOL}`);
   }
+  let deviations = volOfVols;
+  let currentVols: number[] | null = null;
   if (changes === "relative") {
     if (input.currentVols === undefined) invalid("relative changes need the current vol of every target and proxy (in vol points, 65 for 65%): give them, or use absolute changes");
-    const currentVols = valuesFor(input.currentVols, assets, "current vol", (value) => Number.isFinite(value) && value > 0 && value <= MAX_VOL_POINTS, `a vol level in vol points (65 for 65%), > 0 and at most ${MAX_VOL_POINTS}`);
-    deviations = deviations.map((deviation, i) => deviation * (currentVols[i] ?? 0));
-    const decimal = assets.filter((_, i) => (currentVols[i] ?? 0) < MIN_PLAUSIBLE_VOL_POINTS);
+    currentVols = valuesFor(input.currentVols, assets, "current vol", (value) => Number.isFinite(value) && value > 0 && value <= MAX_VOL_POINTS, `a vol level in vol points (65 for 65%), > 0 and at most ${MAX_VOL_POINTS}`);
+    const levels = currentVols;
+    deviations = deviations.map((deviation, i) => deviation * (levels[i] ?? 0));
+    const decimal = assets.filter((_, i) => (levels[i] ?? 0) < MIN_PLAUSIBLE_VOL_POINTS);
     if (decimal.length > 0) {
       warnings.push({
         code: "currentVolsLookDecimal",
@@ -204,6 +216,8 @@ export function resolveHedgeInput(input: ProxyHedgeInput): ResolvedHedge {
       });
     }
   }
+
+  checkVolOfVols({ changes, assets, vegas, proxyIndices, volOfVols, currentVols, deviations });
 
   let contracts: ResolvedHedge["contracts"] = null;
   if (input.contracts !== undefined) {
@@ -216,13 +230,16 @@ export function resolveHedgeInput(input: ProxyHedgeInput): ResolvedHedge {
     const proxyKeys = new Set(input.proxies.map(assetKey));
     const byKey = new Map<string, { vegaPerContract: number; lotSize: number }>();
     for (const spec of input.contracts) {
-      if (!proxyKeys.has(assetKey(spec.proxy))) invalid(`a contract is given for ${spec.proxy.trim()}, which is not one of the proxies (${listNames(input.proxies)})`);
+      if (!proxyKeys.has(assetKey(spec.proxy))) {
+        const why = explainUnmatchedAssetName(spec.proxy, input.proxies);
+        invalid(`a contract is given for ${cleanAssetName(spec.proxy)}, which is not one of the proxies (${listNames(input.proxies)})${why === "" ? "" : `: ${why}`}`);
+      }
       const lotSize = spec.lotSize ?? DEFAULT_LOT_SIZE;
-      const problem = findContractProblem(spec.proxy.trim(), spec.vegaPerContract, lotSize);
+      const problem = findContractProblem(cleanAssetName(spec.proxy), spec.vegaPerContract, lotSize);
       if (problem) invalid(problem);
       byKey.set(assetKey(spec.proxy), { vegaPerContract: spec.vegaPerContract, lotSize });
     }
-    contracts = input.proxies.map((proxy) => byKey.get(assetKey(proxy)) ?? invalid(`no contract vega for proxy ${proxy.trim()}: give one for every proxy, or none`));
+    contracts = input.proxies.map((proxy) => byKey.get(assetKey(proxy)) ?? invalid(`no contract vega for proxy ${cleanAssetName(proxy)}: give one for every proxy, or none`));
   }
   return { changes, assets, targetCount: targets.length, vegas, proxyIndices, deviations, correlation, ridge, contracts, warnings };
 }

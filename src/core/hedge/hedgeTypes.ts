@@ -32,7 +32,7 @@ export const VOL_CHANGE_SCALES: readonly VolChangeScale[] = ["absolute", "relati
 /** The option used to hedge on one proxy. */
 export interface ProxyContractSpec {
   proxy: string;
-  /** Cash vega per vol point of one contract, in the targets' currency; non-zero and finite. */
+  /** Cash vega per vol point of buying one contract, in the targets' currency; positive and finite (the sign of a trade is in the contracts). */
   vegaPerContract: number;
   /** Contracts are rounded to the nearest multiple of this (> 0); default 1 (whole contracts). */
   lotSize?: number;
@@ -47,8 +47,9 @@ export interface ProxyHedgeInput {
   correlation: LabelledCorrelationMatrix;
   /**
    * Vol-of-vol per asset, ≥ 0: standard deviation of daily vol changes, in vol points per day (`absolute`) or in log
-   * units per day (`relative`, 0.05 = 5% of the vol level). Must cover every target and proxy when given; when omitted
-   * every asset is taken to move equally (s = 1) and a `volOfVolsOmitted` warning says so.
+   * units per day (`relative`, 0.05 = 5% of the vol level). Must cover every target and proxy when given, and be at
+   * least MIN_VOL_OF_VOL (1e-6) for every proxy and every target whose net vega is not 0 (0 would drop its risk
+   * silently); when omitted every asset is taken to move equally (s = 1) and a `volOfVolsOmitted` warning says so.
    */
   volOfVols?: readonly AssetValue[];
   /** Default `absolute`. With `relative`, `currentVols` is required. */
@@ -121,9 +122,9 @@ export interface ProxyHedgeResult {
   residualPnlStandardDeviation: number;
   /** 1 − residual/unhedged variance, in [0, 1]; 0 when there was no risk to hedge (see `zeroUnhedgedRisk`). */
   effectiveness: number;
-  /** λmax/λmin of Σ_pp (vol points² per day; scale-dependent); null when Σ_pp is singular (only with a ridge). */
+  /** λmax/λmin of Σ_pp (vol points² per day; scale-dependent); null when singular under conditionNumber.ts's rule (only with a ridge). */
   conditionNumber: number | null;
-  /** λmax/λmin of the proxies' correlation matrix R_pp (scale-free; drives the collinearity warning); null if singular. */
+  /** λmax/λmin of the proxies' correlation matrix R_pp (scale-free; drives the collinearity warning); null if singular (same rule). */
   proxyCorrelationConditionNumber: number | null;
   /** The ridge λ used (0 = none). */
   ridge: number;

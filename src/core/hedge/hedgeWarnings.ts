@@ -1,6 +1,9 @@
 import { Matrix } from "ml-matrix";
-import { conditionNumberOf, symmetricEigen } from "../correlation/symmetricMatrix";
+import { conditionNumberOrSingular, conditionNumberText } from "../conditionNumber";
+import { symmetricEigen } from "../correlation/symmetricMatrix";
 import type { HedgeWarning } from "./hedgeTypes";
+
+export { SINGULAR_CONDITION_LIMIT } from "../conditionNumber";
 
 /**
  * Collinearity warning thresholds. The warning uses the condition number of the proxies' *correlation* matrix R_pp,
@@ -12,13 +15,12 @@ export const COLLINEAR_CONDITION_LIMIT = 100;
 export const COLLINEAR_CORRELATION_LIMIT = 0.98;
 /** Gross hedge vega above this multiple of gross target vega is a spread bet rather than a hedge. */
 export const SPREAD_BET_RATIO = 3;
-/** Above this condition number of the matrix actually solved, the hedge has lost most of its digits: treated as singular. */
-export const SINGULAR_CONDITION_LIMIT = 1e12;
 /** A proxy's loading on the null direction of R_pp above this (of a unit vector) names it as part of the dependency. */
 const NULL_DIRECTION_LOADING = 0.2;
 
+/** Whole units with thousands separators; three significant figures below 1 (a tiny book is not "0"). */
 function formatNumber(value: number): string {
-  return Math.round(value).toLocaleString("en-US");
+  return Math.abs(value) >= 1 || value === 0 ? Math.round(value).toLocaleString("en-US") : value.toPrecision(3);
 }
 
 export interface ProxyPair {
@@ -38,9 +40,9 @@ export function mostCorrelatedPair(proxyCorrelation: readonly (readonly number[]
   return best;
 }
 
-/** Condition number of the proxies' correlation matrix (null when singular). */
+/** Condition number of the proxies' correlation matrix (null when singular, under the rule of conditionNumber.ts). */
 export function proxyCorrelationCondition(proxyCorrelation: readonly (readonly number[])[]): number | null {
-  return conditionNumberOf(symmetricEigen(new Matrix(proxyCorrelation.map((row) => [...row]))).values);
+  return conditionNumberOrSingular(symmetricEigen(new Matrix(proxyCorrelation.map((row) => [...row]))).values);
 }
 
 export function collinearityWarning(
@@ -58,8 +60,8 @@ export function collinearityWarning(
   const pairText =
     pair !== null && pairTriggers
       ? `${proxyNames[pair.first]} and ${proxyNames[pair.second]} have correlation ${pair.correlation.toFixed(3)}`
-      : `the proxies' correlation matrix has condition number ${correlationCondition === null ? "∞" : correlationCondition.toFixed(0)}`;
-  const covarianceText = covarianceCondition === null ? "" : ` (condition number of their covariance ${covarianceCondition.toFixed(0)})`;
+      : `the proxies' correlation matrix has condition number ${conditionNumberText(correlationCondition, (value) => value.toFixed(0))}`;
+  const covarianceText = ` (condition number of their covariance ${conditionNumberText(covarianceCondition, (value) => value.toFixed(0))})`;
   const remedy = ridge > 0 ? `a ridge of ${ridge} is applied` : "add a ridge (e.g. 0.05) or drop one of them";
   return {
     code: "collinearProxies",
@@ -85,12 +87,13 @@ export function ridgeWarning(ridge: number, ridgeShift: number): HedgeWarning | 
 
 export const ZERO_UNHEDGED_RISK_WARNING: HedgeWarning = {
   code: "zeroUnhedgedRisk",
-  message: "the targets carry no vol risk (net vegas of 0, or vol-of-vols of 0): there is nothing to hedge, and effectiveness is reported as 0",
+  message: "the targets carry no vol risk (their net vegas are 0): there is nothing to hedge, and effectiveness is reported as 0",
 };
 
 /**
- * Why Σ_pp (+ ridge) is not positive definite, naming the proxies: one with vol-of-vol 0, a pair with |ρ| = 1, or the
- * proxies that load on the (near) null direction of their correlation matrix.
+ * Why Σ_pp (+ ridge) is not positive definite, naming the proxies: vol-of-vols so far apart that Σ_pp is singular
+ * although their correlations are not (a vol-of-vol of 0 or an implausibly small one is refused before the solve), a
+ * pair with |ρ| = 1, or the proxies that load on the (near) null direction of their correlation matrix.
  */
 export function explainSingularProxies(
   proxyNames: readonly string[],
@@ -98,15 +101,26 @@ export function explainSingularProxies(
   proxyCorrelation: readonly (readonly number[])[],
 ): string {
   const remedy = "add a ridge (e.g. 0.05) or drop one of them";
-  const flat = proxyNames.filter((_, i) => !((proxyDeviations[i] ?? 0) > 0));
-  if (flat.length > 0) {
-    return `proxy ${flat.join(", ")} has vol-of-vol 0, so it cannot hedge anything: drop it or give its vol-of-vol`;
+  const eigen = symmetricEigen(new Matrix(proxyCorrelation.map((row) => [...row])));
+  if (proxyNames.length > 1 && conditionNumberOrSingular(eigen.values) !== null) {
+    let calmest = 0;
+    let wildest = 0;
+    proxyDeviations.forEach((deviation, a) => {
+      if (deviation < (proxyDeviations[calmest] ?? deviation)) calmest = a;
+      if (deviation > (proxyDeviations[wildest] ?? deviation)) wildest = a;
+    });
+    const low = proxyDeviations[calmest] ?? 0;
+    const high = proxyDeviations[wildest] ?? 0;
+    const shown = (value: number) => String(Number(value.toPrecision(3)));
+    return (
+      `the proxies' vol-of-vols are too far apart to solve: ${proxyNames[calmest]} ${shown(low)} against ${proxyNames[wildest]} ${shown(high)} ` +
+      `(a factor of ${shown(high / low)}), so their covariance is singular though their correlations are not; check both (same units) or drop ${proxyNames[calmest]}`
+    );
   }
   const pair = mostCorrelatedPair(proxyCorrelation);
   if (pair !== null && Math.abs(pair.correlation) >= 1 - 1e-9) {
     return `proxies ${proxyNames[pair.first]} and ${proxyNames[pair.second]} have correlation ${pair.correlation.toFixed(6)}: they are the same risk and no unique hedge exists; ${remedy}`;
   }
-  const eigen = symmetricEigen(new Matrix(proxyCorrelation.map((row) => [...row])));
   let smallest = 0;
   eigen.values.forEach((value, k) => {
     if (value < (eigen.values[smallest] ?? value)) smallest = k;

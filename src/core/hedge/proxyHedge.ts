@@ -1,5 +1,6 @@
 import { Matrix } from "ml-matrix";
-import { conditionNumberOf, largestOf, smallestOf, symmetricEigen } from "../correlation/symmetricMatrix";
+import { conditionNumberOrSingular } from "../conditionNumber";
+import { symmetricEigen } from "../correlation/symmetricMatrix";
 import { sizeContracts } from "./hedgeContracts";
 import { HedgeInputError } from "./hedgeErrors";
 import { resolveHedgeInput } from "./hedgeInputs";
@@ -9,7 +10,6 @@ import {
   explainSingularProxies,
   proxyCorrelationCondition,
   ridgeWarning,
-  SINGULAR_CONDITION_LIMIT,
   spreadBetWarning,
   ZERO_UNHEDGED_RISK_WARNING,
 } from "./hedgeWarnings";
@@ -54,6 +54,39 @@ function effectivenessOf(residualVariance: number, unhedgedVariance: number): nu
   return unhedgedVariance > 0 ? 1 - residualVariance / unhedgedVariance : 0;
 }
 
+/** Scales are powers of two (exact); 2^±1000 is as far as one factor goes without overflowing to 0 or Infinity. */
+const MAX_SCALE_EXPONENT = 1000;
+
+/**
+ * A power of two that brings the largest |vega| near 1. The hedge is linear in the vegas, so solving for the scaled
+ * vegas and scaling back is exact; it keeps vᵀΣv from underflowing to 0 for tiny (even subnormal) vegas, which would
+ * report a real risk as "nothing to hedge", and from overflowing for large books.
+ */
+function vegaScaleOf(vegas: readonly number[]): number {
+  const largest = vegas.reduce((max, vega) => Math.max(max, Math.abs(vega)), 0);
+  if (!(largest > 0) || !Number.isFinite(largest)) return 1;
+  const exponent = Math.max(-MAX_SCALE_EXPONENT, Math.min(MAX_SCALE_EXPONENT, -Math.floor(Math.log2(largest))));
+  return 2 ** exponent;
+}
+
+/** Last line of defence: a non-finite result is refused with a message, never returned (no Infinity or NaN in a cell). */
+function checkFinite(result: ProxyHedgeResult): ProxyHedgeResult {
+  const numbers = [
+    result.unhedgedPnlStandardDeviation,
+    result.residualPnlStandardDeviation,
+    result.effectiveness,
+    result.ridgeShift,
+    ...result.proxies.flatMap((line) => [line.hedgeVegaPerVolPoint, line.contracts?.exactContracts ?? 0, line.contracts?.roundedHedgeVegaPerVolPoint ?? 0]),
+    result.afterRounding?.residualPnlStandardDeviation ?? 0,
+    result.afterRounding?.effectiveness ?? 0,
+  ];
+  if (numbers.every(Number.isFinite)) return result;
+  throw new HedgeInputError(
+    "invalidInput",
+    "the hedge's numbers overflow (they are beyond ±1.8E308): the vegas, vol-of-vols or current vols are far beyond any real book; check their units",
+  );
+}
+
 /**
  * Minimum-variance proxy hedge of implied-vol risk (DOMAIN.md §2).
  *
@@ -62,9 +95,10 @@ function effectivenessOf(residualVariance: number, unhedgedVariance: number): nu
  *
  *     (Σ_pp + μ·I)·h = −Σ_p·v,   μ = ridge × mean(diag Σ_pp)   (μ = 0 without a ridge)
  *
- * solved through the symmetric eigen-decomposition of Σ_pp (which also gives its condition number); Σ_pp + μI is
- * required to be positive definite with condition number ≤ 1e12, else `singularProxies`. One proxy gives the vol beta
- * h = −ρ·(s_t/s_p)·v and effectiveness ρ².
+ * solved through the symmetric eigen-decomposition of Σ_pp (which also gives its condition number); Σ_pp + μI must
+ * not be singular under conditionNumber.ts's rule (condition number below 1e12), else `singularProxies`. One proxy
+ * gives the vol beta h = −ρ·(s_t/s_p)·v and effectiveness ρ². Vol-of-vols of 0 or below 1e-6 are refused first
+ * (volOfVolChecks.ts), and the vegas are scaled by a power of two (exact) so that tiny books do not underflow.
  *
  * Statistics: unhedged and residual standard deviation of the daily P&L, sqrt(vᵀΣv) and sqrt(wᵀΣw) with w = v + h on
  * the proxies (vegas per vol point × Σ in vol points² per day = currency per day); effectiveness = 1 − residual/unhedged
@@ -81,7 +115,10 @@ function effectivenessOf(residualVariance: number, unhedgedVariance: number): nu
  */
 export function computeProxyHedge(input: ProxyHedgeInput): ProxyHedgeResult {
   const problem = resolveHedgeInput(input);
-  const { assets, vegas, proxyIndices, deviations, correlation, ridge } = problem;
+  const { assets, proxyIndices, deviations, correlation, ridge } = problem;
+  // Everything below is in scaled vegas (vegas × scale), turned back on the way out.
+  const scale = vegaScaleOf(problem.vegas);
+  const vegas = problem.vegas.map((vega) => vega * scale);
   const proxyNames = proxyIndices.map((index) => assets[index] ?? "");
   const covariance = covarianceOf(correlation, deviations);
   const proxyCovariance = proxyIndices.map((i) => proxyIndices.map((j) => covariance[i]?.[j] ?? 0));
@@ -95,8 +132,7 @@ export function computeProxyHedge(input: ProxyHedgeInput): ProxyHedgeResult {
   const meanProxyVariance = proxyCovariance.reduce((sum, row, a) => sum + (row[a] ?? 0), 0) / proxyIndices.length;
   const ridgeShift = ridge * meanProxyVariance;
   const solvedEigenvalues = eigen.values.map((value) => value + ridgeShift);
-  const largestSolved = largestOf(solvedEigenvalues);
-  if (!(largestSolved > 0) || !(smallestOf(solvedEigenvalues) > largestSolved / SINGULAR_CONDITION_LIMIT)) {
+  if (conditionNumberOrSingular(solvedEigenvalues) === null) {
     const proxyDeviations = proxyIndices.map((index) => deviations[index] ?? 0);
     throw new HedgeInputError("singularProxies", explainSingularProxies(proxyNames, proxyDeviations, proxyCorrelation));
   }
@@ -110,28 +146,28 @@ export function computeProxyHedge(input: ProxyHedgeInput): ProxyHedgeResult {
 
   const unhedgedVariance = Math.max(quadraticForm(covariance, vegas), 0);
   const residualVariance = Math.min(Math.max(quadraticForm(covariance, withHedge(vegas, proxyIndices, hedge)), 0), unhedgedVariance);
-  const conditionNumber = conditionNumberOf(eigen.values);
+  const conditionNumber = conditionNumberOrSingular(eigen.values);
   const correlationCondition = proxyCorrelationCondition(proxyCorrelation);
 
   const lines: ProxyHedgeLine[] = proxyIndices.map((index, a) => {
-    const hedgeVega = hedge[a] ?? 0;
+    const hedgeVega = (hedge[a] ?? 0) / scale;
     const spec = problem.contracts?.[a];
     return {
       asset: proxyNames[a] ?? "",
-      ownVegaPerVolPoint: vegas[index] ?? 0,
+      ownVegaPerVolPoint: problem.vegas[index] ?? 0,
       hedgeVegaPerVolPoint: hedgeVega,
       contracts: spec ? sizeContracts(proxyNames[a] ?? "", hedgeVega, spec.vegaPerContract, spec.lotSize) : null,
     };
   });
   let afterRounding: RoundedHedgeStatistics | null = null;
   if (problem.contracts) {
-    const rounded = lines.map((line) => line.contracts?.roundedHedgeVegaPerVolPoint ?? 0);
+    const rounded = lines.map((line) => (line.contracts?.roundedHedgeVegaPerVolPoint ?? 0) * scale);
     const roundedVariance = Math.max(quadraticForm(covariance, withHedge(vegas, proxyIndices, rounded)), 0);
-    afterRounding = { residualPnlStandardDeviation: Math.sqrt(roundedVariance), effectiveness: effectivenessOf(roundedVariance, unhedgedVariance) };
+    afterRounding = { residualPnlStandardDeviation: Math.sqrt(roundedVariance) / scale, effectiveness: effectivenessOf(roundedVariance, unhedgedVariance) };
   }
 
-  const grossTargetVega = vegas.reduce((sum, vega) => sum + Math.abs(vega), 0);
-  const grossHedgeVega = hedge.reduce((sum, vega) => sum + Math.abs(vega), 0);
+  const grossTargetVega = problem.vegas.reduce((sum, vega) => sum + Math.abs(vega), 0);
+  const grossHedgeVega = lines.reduce((sum, line) => sum + Math.abs(line.hedgeVegaPerVolPoint), 0);
   const warnings: HedgeWarning[] = [...problem.warnings];
   for (const warning of [
     collinearityWarning(proxyNames, proxyCorrelation, correlationCondition, conditionNumber, ridge),
@@ -142,12 +178,12 @@ export function computeProxyHedge(input: ProxyHedgeInput): ProxyHedgeResult {
     if (warning) warnings.push(warning);
   }
 
-  return {
+  return checkFinite({
     changes: problem.changes,
-    targets: assets.slice(0, problem.targetCount).map((asset, i) => ({ asset, vegaPerVolPoint: vegas[i] ?? 0 })),
+    targets: assets.slice(0, problem.targetCount).map((asset, i) => ({ asset, vegaPerVolPoint: problem.vegas[i] ?? 0 })),
     proxies: lines,
-    unhedgedPnlStandardDeviation: Math.sqrt(unhedgedVariance),
-    residualPnlStandardDeviation: Math.sqrt(residualVariance),
+    unhedgedPnlStandardDeviation: Math.sqrt(unhedgedVariance) / scale,
+    residualPnlStandardDeviation: Math.sqrt(residualVariance) / scale,
     effectiveness: Math.min(1, Math.max(0, effectivenessOf(residualVariance, unhedgedVariance))),
     conditionNumber,
     proxyCorrelationConditionNumber: correlationCondition,
@@ -155,5 +191,5 @@ export function computeProxyHedge(input: ProxyHedgeInput): ProxyHedgeResult {
     ridgeShift,
     afterRounding,
     warnings,
-  };
+  });
 }

@@ -83,8 +83,8 @@ describe("computeProxyHedge: errors", () => {
     expectHedgeError({ targets: base.targets, proxies: ["P1", "P2", "P3"], correlation }, "singularProxies", "P1, P2, P3 are (nearly) linearly dependent");
   });
 
-  test("singularProxies: a proxy with vol-of-vol 0", () => {
-    expectHedgeError({ ...base, volOfVols: [{ asset: "ALT", value: 3 }, { asset: "BTC", value: 0 }, { asset: "ETH", value: 2 }] }, "singularProxies", "proxy BTC has vol-of-vol 0");
+  test("invalidInput: a proxy with vol-of-vol 0 is refused before the solve (see proxyHedge.hardening.test.ts)", () => {
+    expectHedgeError({ ...base, volOfVols: [{ asset: "ALT", value: 3 }, { asset: "BTC", value: 0 }, { asset: "ETH", value: 2 }] }, "invalidInput", "vol-of-vol of proxy BTC is 0");
   });
 
   test.each<[string, Partial<ProxyHedgeInput>, string]>([
