@@ -1,5 +1,5 @@
 /*
- * What the pane shows, as data: the controller (paneController.ts) is the only writer, the views only read it.
+ * What the pane shows, as data: the tab controllers write it through the store (paneStore.ts), the views only read it.
  */
 import type { ConfigCheck, RepairPreview } from "../correlation";
 import type { CorrelationConfig } from "../correlation/correlationConfig";

@@ -1,6 +1,7 @@
 /* Correlations tab, "Source": import a labelled matrix, or estimate from a vol history, from the selection. */
 import { button, element, uniqueId } from "./dom";
-import { DEFAULT_EWMA_LAMBDA_TEXT, type EstimationMethod, type PaneController } from "./paneController";
+import { DEFAULT_EWMA_LAMBDA_TEXT, type EstimationMethod } from "./correlationSources";
+import type { PaneController } from "./paneController";
 import type { PaneState } from "./paneState";
 import { areaMessage, radio, section, workbookButtonsEnabled, type View } from "./viewSupport";
 
@@ -8,7 +9,7 @@ export function createSourceView(controller: PaneController): View {
   let method: EstimationMethod = "sample";
   const message = areaMessage("source");
 
-  const importButton = button("Import selection", () => void controller.importSelection(), { className: "button primary", id: "import-selection" });
+  const importButton = button("Import selection", () => void controller.sources.importSelection(), { className: "button primary", id: "import-selection" });
   const importHint = element("p", {
     className: "hint",
     text: "Select a square matrix with asset names in its first row and first column, then import it.",
@@ -39,7 +40,7 @@ export function createSourceView(controller: PaneController): View {
     element("label", { className: "inline-label", attributes: { for: lambdaId } }, "λ"),
     lambdaInput,
   );
-  const estimateButton = button("Estimate from selection", () => void controller.estimateFromSelection(method, lambdaInput.value), {
+  const estimateButton = button("Estimate from selection", () => void controller.sources.estimateFromSelection(method, lambdaInput.value), {
     className: "button",
     id: "estimate-selection",
   });
