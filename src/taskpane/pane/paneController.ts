@@ -8,6 +8,7 @@ import type { WorkbookGateway } from "../workbook/workbookGateway";
 import { ConfigSaving } from "./configSaving";
 import { CorrelationEditing } from "./correlationEditing";
 import { CorrelationSources } from "./correlationSources";
+import { ExplainController } from "./explainController";
 import { HedgeController } from "./hedgeController";
 import { messageOf } from "./hedgePreview";
 import type { MessageArea, PaneState } from "./paneState";
@@ -31,6 +32,8 @@ export class PaneController {
   readonly saving: ConfigSaving;
   /** Hedge tab. */
   readonly hedge: HedgeController;
+  /** "Explain selected cell" (always visible; the Explain tab shows the result). */
+  readonly explain: ExplainController;
 
   constructor(options: PaneControllerOptions) {
     this.gateway = options.gateway;
@@ -39,6 +42,7 @@ export class PaneController {
     this.sources = new CorrelationSources(this.store, this.gateway, this.editing);
     this.saving = new ConfigSaving(this.store, this.gateway, this.editing);
     this.hedge = new HedgeController(this.store, this.gateway);
+    this.explain = new ExplainController(this.store, this.gateway);
   }
 
   get state(): PaneState {

@@ -3,6 +3,7 @@
  */
 import type { ConfigCheck, RepairPreview } from "../correlation";
 import type { CorrelationConfig } from "../correlation/correlationConfig";
+import type { CellExplanation } from "../explain/cellExplanation";
 import type { HedgeForm, HedgePreview } from "./hedgePreview";
 
 export type { ConfigCheck, RepairPreview };
@@ -61,4 +62,6 @@ export interface PaneState {
   message: AreaMessage | null;
   status: PaneStatus | null;
   hedge: HedgeState;
+  /** The last "Explain selected cell", or null before the first. */
+  explanation: CellExplanation | null;
 }
