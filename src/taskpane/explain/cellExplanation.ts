@@ -5,6 +5,7 @@
  * Mac drop a custom function's error message in some builds: this is the second path to it.
  * Every case ends in an explanation (no XV formula, a nested call, a calculation as an argument, a bad argument).
  */
+import { installCustomFunctionsStub } from "../../functions/customFunctionsStub";
 import { findXvFunction, type RegisteredFunction } from "../../functions/functionRegistry";
 import { plausibilityNotes } from "../../functions/plausibility";
 import type { ArgumentSource, ArgumentValues, SelectedCell } from "../workbook/workbookGateway";
@@ -140,6 +141,8 @@ function argumentName(registered: RegisteredFunction, index: number): string {
 
 /** Runs the adapter as Excel would; a thrown CustomFunctions.Error (the whole call failed) comes back as `thrown`. */
 async function run(registered: RegisteredFunction, values: (unknown[][] | null)[]): Promise<{ result: unknown } | { thrown: unknown }> {
+  // The shared runtime defines CustomFunctions for the pane too; the stub stands in only where it does not.
+  installCustomFunctionsStub(globalThis);
   try {
     return { result: await Promise.resolve(registered.adapter(...values)) };
   } catch (error) {
@@ -217,7 +220,10 @@ export async function explainCall(cell: SelectedCell, reads: readonly ArgumentVa
     };
   }
   const notes = notesFor(registered, values, cell.offset.row * width + cell.offset.column + 1);
-  const mismatch = mismatchNote(cell.shown, value);
+  const mismatch =
+    cell.shown === "#SPILL!"
+      ? `Excel shows #SPILL!: the result needs ${grid.length} × ${width} cells from ${cell.formulaAddress ?? cell.cellAddress} and something is in the way (or it runs off the sheet): clear the cells it spills into.`
+      : mismatchNote(cell.shown, value);
   const allNotes = mismatch === null ? notes : [...notes, mismatch];
   if (isExcelError(value)) return { ...shared, outcome: { kind: "error", text: errorText(value) }, notes: allNotes };
   return { ...shared, outcome: { kind: "value", text: `It computes: ${describeValue(value)}.` }, notes: allNotes };

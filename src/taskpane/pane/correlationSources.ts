@@ -1,6 +1,7 @@
 /*
  * Correlations tab, "Source": the selection read as a labelled correlation matrix, or as a history of implied-vol
- * levels to estimate from. Either fills the editor (unsaved until Save) through the editor's applyEdit.
+ * levels to estimate from. Either fills the editor (unsaved until Save) through the editor's applyEdit; an estimate
+ * also leaves its facts and warnings (thin history, gaps skipped, …) in `state.estimate` for the source view.
  */
 import { estimateFromHistory, importLabelledRange } from "../correlation";
 import type { WorkbookGateway } from "../workbook/workbookGateway";
@@ -31,6 +32,7 @@ export class CorrelationSources {
       }
       this.editing.applyEdit(result, "source");
       this.store.update({
+        estimate: null,
         status: status("success", `Imported ${nameList(result.config.assets)} from ${selection.address}. Not saved yet: check it, then Save.`),
       });
     });
@@ -57,9 +59,16 @@ export class CorrelationSources {
       this.editing.applyEdit(result, "source");
       const how = method === "ewma" ? `EWMA, λ = ${String(lambda)}` : "sample";
       const skipped = result.skippedRowCount > 0 ? `, ${plural(result.skippedRowCount, "row")} with gaps skipped` : "";
+      const gapWarning =
+        result.skippedRowCount > 0
+          ? [`${plural(result.skippedRowCount, "row")} of ${selection.address} had a gap (a blank, or a level that is not a number) and ${result.skippedRowCount === 1 ? "was" : "were"} left out of the estimate: fill the gaps to use those days.`]
+          : [];
       this.store.update({
-        // The engine's caveats (short history, fewer changes than assets) stay next to the source buttons.
-        ...(result.warnings.length > 0 ? { message: { area: "source" as const, text: result.warnings.join(" ") } } : {}),
+        // The engine's caveats stay beside the source buttons (not in the status line, which the next action replaces).
+        estimate: {
+          summary: `Estimated ${nameList(result.config.assets)} from ${plural(result.changeCount, "daily change")} in ${selection.address} (${how}${skipped}).`,
+          warnings: [...result.warnings, ...gapWarning],
+        },
         status: status(
           "success",
           `Estimated ${nameList(result.config.assets)} from ${plural(result.changeCount, "daily change")} in ${selection.address} (${how}${skipped}). Not saved yet: check it, then Save.`,

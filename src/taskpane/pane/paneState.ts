@@ -41,6 +41,14 @@ export interface HedgeState {
   lastReportSheet: string | null;
 }
 
+/** What the last "Estimate from selection" rests on, kept beside the source buttons until the next import or estimate. */
+export interface EstimateReport {
+  /** "Estimated BTC and ETH from 38 daily changes in Vols!A1:C40 (sample)." */
+  summary: string;
+  /** The estimate's caveats, one per line: the engine's warnings (thin history, …) and rows skipped for gaps. */
+  warnings: string[];
+}
+
 export interface PaneState {
   /** Set when the host lacks an API the pane needs: workbook actions are off, the editor still works. */
   requirementProblem: string | null;
@@ -62,6 +70,8 @@ export interface PaneState {
   message: AreaMessage | null;
   status: PaneStatus | null;
   hedge: HedgeState;
+  /** The facts and warnings of the estimate in the editor, or null (imported, typed, loaded). */
+  estimate: EstimateReport | null;
   /** The last "Explain selected cell", or null before the first. */
   explanation: CellExplanation | null;
 }

@@ -30,6 +30,7 @@ export function initialPaneState(now: Date): PaneState {
     message: null,
     status: null,
     hedge: { form: { ...EMPTY_HEDGE_FORM }, preview: null, previewConfig: null, lastReportSheet: null },
+    estimate: null,
     explanation: null,
   };
 }

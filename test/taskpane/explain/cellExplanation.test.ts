@@ -96,6 +96,11 @@ describe("a cell of an XV formula", () => {
     expect(explanation.notes).toEqual([expect.stringMatching(/^Excel shows 0\.5 but the same inputs give 0\.37524.*Ctrl\+Alt\+F9/)]);
   });
 
+  test("Excel showing #SPILL!: the size the result needs, and to clear the way", async () => {
+    const explanation = await explainSelectedCell(gatewayWith(cell({ shown: "#SPILL!" })));
+    expect(explanation.notes).toEqual(["Excel shows #SPILL!: the result needs 3 × 1 cells from Sheet1!F2 and something is in the way (or it runs off the sheet): clear the cells it spills into."]);
+  });
+
   test("a multi-cell selection explains its top-left cell and says so", async () => {
     const explanation = await explainSelectedCell(gatewayWith(cell({ selectionAddress: "Sheet1!F2:G9", multipleCells: true })));
     expect(explanation.context[0]).toBe("You selected Sheet1!F2:G9: this explains its top-left cell, Sheet1!F2.");

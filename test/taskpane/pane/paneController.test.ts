@@ -4,6 +4,7 @@
  * workbook action settles with its error in the status region.
  */
 import { computeProxyHedge } from "../../../src/core/hedge";
+import { estimateFromHistory } from "../../../src/taskpane/correlation";
 import type { CorrelationConfig } from "../../../src/taskpane/correlation/correlationConfig";
 import { cellText } from "../../../src/taskpane/pane/correlationEditing";
 import { previewBasis } from "../../../src/taskpane/pane/hedgeController";
@@ -135,6 +136,52 @@ describe("import and check", () => {
     expect(controller.state.config.metadata.method).toBe("ewma");
     expect(controller.state.config.volOfVols.every((value) => value !== null && value > 0)).toBe(true);
     expect(controller.state.status?.tone).toBe("success");
+  });
+});
+
+describe("estimation warnings (issue 8, item 5)", () => {
+  const LEVELS = [
+    [60, 70],
+    [61, 70.5],
+    [59.5, 69],
+    [62, 71.5],
+    [61, 70],
+    [63, 72.5],
+    [62.5, 71],
+  ];
+
+  test("the engine's warnings and the rows skipped for gaps stay beside the source after later edits; an import clears them", async () => {
+    const { gateway, controller } = setUp();
+    await controller.start();
+    const values = [["BTC", "ETH"], ...LEVELS.slice(0, 3), ["", 70.2], ...LEVELS.slice(3)];
+    gateway.selection = { address: "Vols!A1:B9", values };
+    await controller.sources.estimateFromSelection("ewma", "0.94");
+    const engine = estimateFromHistory(values, { method: "ewma", lambda: 0.94, changes: "absolute" }, NOW);
+    if (!engine.ok) throw new Error(engine.message);
+    expect(engine.warnings.length).toBeGreaterThan(0);
+    expect(engine.skippedRowCount).toBe(1);
+    const report = controller.state.estimate;
+    expect(report?.summary).toBe(`Estimated BTC and ETH from ${engine.changeCount} daily changes in Vols!A1:B9 (EWMA, λ = 0.94, 1 row with gaps skipped).`);
+    expect(report?.warnings).toEqual([...engine.warnings, "1 row of Vols!A1:B9 had a gap (a blank, or a level that is not a number) and was left out of the estimate: fill the gaps to use those days."]);
+
+    // An edit (which clears the source message) leaves the estimate's caveats where they are.
+    expect(controller.editing.setVolOfVol(0, "2.5")).toBe(true);
+    expect(controller.state.estimate).toBe(report);
+
+    gateway.selection = VALID_SELECTION;
+    await controller.sources.importSelection();
+    expect(controller.state.estimate).toBeNull();
+  });
+
+  test("without gaps only the engine's warnings are listed (whatever the engine finds for 6 changes)", async () => {
+    const { gateway, controller } = setUp();
+    await controller.start();
+    const values = [["BTC", "ETH"], ...LEVELS];
+    gateway.selection = { address: "Vols!A1:B8", values };
+    await controller.sources.estimateFromSelection("sample", "");
+    const engine = estimateFromHistory(values, { method: "sample", changes: "absolute" }, NOW);
+    if (!engine.ok) throw new Error(engine.message);
+    expect(controller.state.estimate).toEqual({ summary: "Estimated BTC and ETH from 6 daily changes in Vols!A1:B8 (sample).", warnings: engine.warnings });
   });
 });
 
