@@ -121,7 +121,8 @@ function firstXvCall(body: string): string | null {
 export function readFormulaCall(formula: string): FormulaReading {
   const trimmed = formula.trim();
   if (!trimmed.startsWith("=")) return { kind: "none" };
-  const body = trimmed.slice(1).trim();
+  // "=+XV.VEGA(…)" (typed Lotus-style) is the same call; Excel keeps the plus.
+  const body = trimmed.slice(1).trim().replace(/^\+\s*/, "");
   const problem = scan(body, () => undefined);
   if (problem !== null) return { kind: "unreadable", problem: `The formula cannot be read: ${problem}.` };
   const head = /^([A-Za-z_][A-Za-z0-9_.]*)\s*\(/.exec(body);

@@ -23,6 +23,10 @@ describe("the call", () => {
     expect(canonicalXvName("_xldudf_XV_HEDGESTATS")).toBe("XV.HEDGESTATS");
   });
 
+  test("a leading plus (typed Lotus-style) is the same call", () => {
+    expect(readFormulaCall("=+XV.YEARS(A2:A9,$B$1)")).toMatchObject({ kind: "call", name: "XV.YEARS" });
+  });
+
   test("spaces and line breaks around the name and arguments are allowed", () => {
     expect(argumentsOf("= XV.YEARS ( A2:A9 ,\n $B$1 )").map((argument) => argument.text)).toEqual(["A2:A9", "$B$1"]);
   });
