@@ -11,7 +11,10 @@
  *   - Range.values / formulas / numberFormat take 2-D arrays of exactly the range's shape ("InvalidArgument" if not);
  *     null leaves a cell unchanged, "" empties it. A string written to a cell not formatted "@" is read as typed:
  *     "=x", "+x", "-x", "@x" become formulas, numeric text a number, TRUE/FALSE a boolean (dates are not parsed).
- *   - Formulas are stored, not evaluated: Range.values of a formula cell reads "#UNEVALUATED!".
+ *   - Formulas are stored, not evaluated: Range.values of a formula cell reads "#UNEVALUATED!", unless the test gave
+ *     it a result (setFormulaResult), which may spill: the spill's cells then read their values, and Range.formulas of
+ *     a spilled cell (not the anchor) reads its value, as in Excel. getSpillParentOrNullObject and
+ *     getSpillingToRangeOrNullObject (ExcelApi 1.12) find the anchor and the spill.
  *   - Names are workbook-scoped, case-insensitive; sheet names are case-insensitive, 31 characters at most.
  * It implements exactly the subset the add-in uses (see src/taskpane/workbook/officeGateway.ts), plus getItem /
  * getActiveWorksheet. It does not draw charts: it records them.
@@ -30,6 +33,10 @@
  *   sheetNames()          [ "Sheet1", … ] in tab order
  *   chartCount(sheetName) number of charts on the sheet
  *   formulas(sheetName)   { "A20": "=XV.XVEGAHEDGE(…)", … } formula cells only
+ *   addSheetName(sheetName, name, reference)        define a name scoped to that sheet ("Sheet1!$A$1:$B$2" or "=0.5")
+ *   setFormulaResult(sheetName, anchorAddress, formula, values2D)
+ *                         type `formula` in the anchor and show `values2D` as its result, spilling from the anchor
+ *                         over values2D's shape (1 × 1: no spill); "#VALUE!" and the like are error values
  */
 (function installXvegaExcelStub(root) {
   "use strict";
@@ -138,7 +145,7 @@
   var UNEVALUATED = "#UNEVALUATED!";
 
   function createBook() {
-    var book = { sheets: [], names: [], selection: null, activeSheet: null };
+    var book = { sheets: [], names: [], selection: null, activeSheet: null, spills: [] };
     var first = addSheet(book, "Sheet1");
     book.selection = { sheet: first, box: { top: 0, left: 0, bottom: 0, right: 0 } };
     book.activeSheet = first;
@@ -210,15 +217,36 @@
     });
   }
 
-  function readValue(cell) {
+  /** The result of a formula (set by setFormulaResult) that covers (row, column), while its anchor still holds a formula. */
+  function spillAt(sheet, row, column) {
+    var spills = book.spills;
+    for (var i = 0; i < spills.length; i++) {
+      var spill = spills[i];
+      var box = spill.box;
+      if (spill.sheet !== sheet || row < box.top || row > box.bottom || column < box.left || column > box.right) continue;
+      var anchor = cellAt(sheet, box.top, box.left);
+      if (anchor && anchor.formula === spill.formula) return spill;
+    }
+    return null;
+  }
+
+  function spilledValue(spill, row, column) {
+    return spill.values[row - spill.box.top][column - spill.box.left];
+  }
+
+  function readValue(cell, sheet, row, column) {
+    var spill = spillAt(sheet, row, column);
+    if (spill) return spilledValue(spill, row, column);
     if (!cell) return "";
     if (cell.formula !== undefined) return UNEVALUATED;
     return cell.value === undefined ? "" : cell.value;
   }
 
-  function readFormula(cell) {
+  function readFormula(cell, sheet, row, column) {
+    if (cell && cell.formula !== undefined) return cell.formula;
+    var spill = spillAt(sheet, row, column);
+    if (spill) return spilledValue(spill, row, column);
     if (!cell) return "";
-    if (cell.formula !== undefined) return cell.formula;
     return cell.value === undefined ? "" : cell.value;
   }
 
@@ -234,7 +262,7 @@
     var rows = [];
     for (var r = box.top; r <= box.bottom; r++) {
       var row = [];
-      for (var c = box.left; c <= box.right; c++) row.push(read(cellAt(sheet, r, c)));
+      for (var c = box.left; c <= box.right; c++) row.push(read(cellAt(sheet, r, c), sheet, r, c));
       rows.push(row);
     }
     return rows;
@@ -385,7 +413,7 @@
     this._worksheet = null;
   }
   inherit(RangeProxy);
-  loadable(RangeProxy, ["values", "formulas", "numberFormat", "address", "rowCount", "columnCount"]);
+  loadable(RangeProxy, ["values", "formulas", "numberFormat", "address", "rowCount", "columnCount", "rowIndex", "columnIndex"]);
 
   RangeProxy.prototype._read = function (target, name) {
     var box = target.box;
@@ -395,6 +423,8 @@
     if (name === "address") return sheetBoxText(target.sheet, box, false);
     if (name === "rowCount") return box.bottom - box.top + 1;
     if (name === "columnCount") return box.right - box.left + 1;
+    if (name === "rowIndex") return box.top;
+    if (name === "columnIndex") return box.left;
     throw officeError("InvalidArgument", "The fake Range has no property " + name + ".");
   };
 
@@ -438,6 +468,54 @@
     this.worksheet._loaded[second] = this.worksheet._read(this._target("range").sheet, second);
   };
 
+  RangeProxy.prototype.getCell = function (row, column) {
+    var self = this;
+    return new RangeProxy(this.context, function () {
+      var target = self._target("range");
+      var top = target.box.top + row;
+      var left = target.box.left + column;
+      if (!(row >= 0 && column >= 0 && top <= LAST_ROW && left <= LAST_COLUMN)) throw officeError("InvalidArgument", "getCell(" + row + ", " + column + ") is outside the sheet.");
+      return { sheet: target.sheet, box: { top: top, left: left, bottom: top, right: left } };
+    });
+  };
+
+  function singleCell(target, method) {
+    var box = target.box;
+    if (box.top !== box.bottom || box.left !== box.right) throw officeError("InvalidArgument", method + " needs a single cell.");
+    return box;
+  }
+
+  /** ExcelApi 1.12: the anchor of the spill this cell lies in (the anchor itself for an anchor), else a null object. */
+  RangeProxy.prototype.getSpillParentOrNullObject = function () {
+    var self = this;
+    return new RangeProxy(
+      this.context,
+      function () {
+        var target = self._target("range");
+        var box = singleCell(target, "getSpillParentOrNullObject");
+        var spill = spillAt(target.sheet, box.top, box.left);
+        if (!spill) return null;
+        return { sheet: target.sheet, box: { top: spill.box.top, left: spill.box.left, bottom: spill.box.top, right: spill.box.left } };
+      },
+      true,
+    );
+  };
+
+  /** ExcelApi 1.12: the range an anchor spills into (B2#), else a null object. */
+  RangeProxy.prototype.getSpillingToRangeOrNullObject = function () {
+    var self = this;
+    return new RangeProxy(
+      this.context,
+      function () {
+        var target = self._target("range");
+        var box = singleCell(target, "getSpillingToRangeOrNullObject");
+        var spill = spillAt(target.sheet, box.top, box.left);
+        return spill && spill.box.top === box.top && spill.box.left === box.left ? { sheet: target.sheet, box: spill.box } : null;
+      },
+      true,
+    );
+  };
+
   RangeProxy.prototype.clear = function (applyTo) {
     var self = this;
     this._enqueue(function () {
@@ -478,6 +556,32 @@
       book.activeSheet = self._target("worksheet");
     });
   };
+
+  /** Worksheet.names (ExcelApi 1.4): the sheet-scoped names (added by the test handle's addSheetName). */
+  Object.defineProperty(WorksheetProxy.prototype, "names", {
+    get: function () {
+      var worksheet = this;
+      if (!this._names) {
+        this._names = {
+          getItemOrNullObject: function (name) {
+            return new NamedItemProxy(
+              worksheet.context,
+              function () {
+                var sheet = worksheet._resolve();
+                var wanted = String(name).toLowerCase();
+                var found = sheet ? (sheet.names || []).filter(function (entry) {
+                  return entry.name.toLowerCase() === wanted;
+                }) : [];
+                return found[0] || null;
+              },
+              true,
+            );
+          },
+        };
+      }
+      return this._names;
+    },
+  });
 
   Object.defineProperty(WorksheetProxy.prototype, "charts", {
     get: function () {
@@ -879,6 +983,33 @@
             cell.value = isFormula || value === null || value === "" ? undefined : value;
           });
         });
+      });
+    },
+    addSheetName: function (sheetName, name, address) {
+      var sheet = sheetOrThrow(sheetName);
+      var reference = referenceOf(book, address);
+      sheet.names = (sheet.names || []).concat([{ name: name, range: reference.range, formula: reference.formula, comment: "" }]);
+    },
+    setFormulaResult: function (sheetName, anchorAddress, formula, values2D) {
+      var sheet = findSheet(book, sheetName) || addSheet(book, sheetName);
+      var start = parseCell(anchorAddress);
+      if (!start) throw new Error("setFormulaResult needs an anchor cell such as B2, not " + anchorAddress);
+      if (typeof formula !== "string" || formula.charAt(0) !== "=") throw new Error("setFormulaResult needs a formula starting with =");
+      var rows = values2D.length;
+      var columns = rows > 0 ? values2D[0].length : 0;
+      if (rows === 0 || columns === 0) throw new Error("setFormulaResult needs at least one value");
+      editCell(sheet, start.row, start.column, function (cell) {
+        cell.formula = formula;
+        cell.value = undefined;
+      });
+      book.spills = book.spills.filter(function (spill) {
+        return !(spill.sheet === sheet && spill.box.top === start.row && spill.box.left === start.column);
+      });
+      book.spills.push({
+        sheet: sheet,
+        formula: formula,
+        box: { top: start.row, left: start.column, bottom: start.row + rows - 1, right: start.column + columns - 1 },
+        values: values2D,
       });
     },
     select: function (sheetName, address) {

@@ -374,6 +374,109 @@ describe("the Hedge tab", () => {
   });
 });
 
+describe("Estimate from selection (issue 8, item 5)", () => {
+  test("the estimate's warnings (a short EWMA history, a row skipped for a gap) are listed and stay after an edit", async () => {
+    const { page, record } = await open();
+    await seedAndSelect(
+      page,
+      "Vols",
+      [
+        ["BTC", "ETH"],
+        [60, 70],
+        [61, 70.5],
+        [59.5, 69],
+        [null, 70.2],
+        [62, 71.5],
+        [61, 70],
+        [63, 72.5],
+        [62.5, 71],
+      ],
+      "A1:B9",
+    );
+    await page.getByLabel("EWMA", { exact: true }).check();
+    await page.click("#estimate-selection");
+    await statusMatching(page, /^Estimated BTC and ETH/);
+    const warnings = page.locator("#estimate-warnings li");
+    await warnings.first().waitFor();
+    const texts = await warnings.allTextContents();
+    expect(texts).toEqual(expect.arrayContaining([expect.stringMatching(/EWMA with lambda 0\.94/), expect.stringMatching(/^1 row of Vols!A1:B9 had a gap/)]));
+    expect(await page.locator("#estimate-summary").textContent()).toMatch(/^Estimated BTC and ETH from \d+ daily changes in Vols!A1:B9 \(EWMA, λ = 0\.94, 1 row with gaps skipped\)\.$/);
+    await screenshotWholePane(page, "pane-estimate-warnings.png");
+
+    // An edit replaces the status line; the estimate's caveats stay beside the source buttons.
+    const volOfVol = page.locator(".asset-volvol").first();
+    await volOfVol.fill("2.5");
+    await volOfVol.press("Enter");
+    expect(await warnings.allTextContents()).toEqual(texts);
+    expect(await page.locator("#estimate-warnings").isVisible()).toBe(true);
+    expectCleanRun(record);
+  });
+});
+
+describe("Explain selected cell", () => {
+  const FORMULA = "=XV.VEGA(B2:B4,C2:C4,D2:D4,E2:E4,0.05)";
+
+  /** A positions table whose vol column has 65 typed for 65% on the second leg, and the spilled vegas Excel shows. */
+  async function seedBook(page: Page): Promise<void> {
+    await page.evaluate((formula) => {
+      const book = window.__xvegaTestWorkbook;
+      book.setCells("Positions", "A1", [
+        ["Leg", "Underlying", "Strike", "Years", "Vol", "Vega"],
+        ["BTC-1", 100, 100, 1, 0.2, null],
+        ["BTC-2", 100, 100, 1, 65, null],
+        ["BTC-3", 100, 100, 1, 0.3, null],
+      ]);
+      // What Excel displays: the second cell's error without its message (as Excel for Windows and Mac do).
+      book.setFormulaResult("Positions", "F2", formula, [[0.37524035], ["#VALUE!"], [0.3924]]);
+      book.setCells("Positions", "H1", [['=SUM("<img src=x onerror=alert(1)>")']]);
+    }, FORMULA);
+  }
+
+  async function explain(page: Page, address: string): Promise<string> {
+    await page.evaluate((selected) => window.__xvegaTestWorkbook.select("Positions", selected), address);
+    // The button works from any tab, and brings the Explain tab forward.
+    await page.click("#explain-button");
+    return statusMatching(page, /^Explained /);
+  }
+
+  test("a bad cell in a spill (its message), a good cell (its value), a cell without an XV formula", async () => {
+    const { page, record } = await open();
+    await seedBook(page);
+
+    expect(await page.locator("#tab-correlations").getAttribute("aria-selected")).toBe("true");
+    await explain(page, "F3");
+    expect(await page.locator("#tab-explain").getAttribute("aria-selected")).toBe("true");
+    expect(await page.locator("#panel-explain").isVisible()).toBe(true);
+    expect(await textOf(page, "#explain-outcome", /^#VALUE! .*vol 65 looks like a percentage/)).toMatch(/65%|0\.65/);
+    expect(await page.locator("#explain-outcome").getAttribute("class")).toMatch(/\berror\b/);
+    expect(await page.locator("#explain-function").textContent()).toBe("Function XV.VEGA");
+    expect(await page.locator("#explain-formula").textContent()).toBe(FORMULA);
+    expect(await page.locator("#explain-shown").textContent()).toBe("Excel shows: #VALUE!");
+    expect(await page.locator(".explain-context").first().textContent()).toMatch(/Positions!F3 lies in the spill of the formula in Positions!F2 \(row 2/);
+    const argumentsRead = await page.locator("#explain-arguments .check-item").allTextContents();
+    expect(argumentsRead).toHaveLength(5);
+    expect(argumentsRead[3]).toMatch(/^vol E2:E4.*3 rows × 1 column: 0\.2, 65, 0\.3$/);
+    expect(argumentsRead[4]).toMatch(/^rate 0\.05\s*0\.05$/);
+    await screenshotWholePane(page, "pane-explain-error.png");
+
+    await explain(page, "F2:F4");
+    // QuantLib's vega per vol point of S = K = 100, T = 1, r = 5%, σ = 20%: 0.37524035.
+    expect(await textOf(page, "#explain-outcome", /^It computes: 0\.37524034/)).toBeTruthy();
+    expect(await page.locator(".explain-context").first().textContent()).toBe("You selected Positions!F2:F4: this explains its top-left cell, Positions!F2.");
+    await screenshotWholePane(page, "pane-explain-value.png");
+
+    await explain(page, "E3");
+    await textOf(page, "#explain-outcome", "Positions!E3 holds no XV formula: select a cell with an XV formula, or one in its spill.");
+    expect(await page.locator("#explain-arguments").count()).toBe(0);
+
+    // A formula's text is shown as text: nothing in it runs.
+    await explain(page, "H1");
+    await textOf(page, "#explain-formula", '=SUM("<img src=x onerror=alert(1)>")');
+    expect(await page.locator("#explanation img").count()).toBe(0);
+    expectCleanRun(record);
+  });
+});
+
 describe("the About tab", () => {
   test("keeps the function list and the version; End and Home move between tabs", async () => {
     const { page, record } = await open();

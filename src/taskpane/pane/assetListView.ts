@@ -39,7 +39,7 @@ export function createAssetListView(controller: PaneController): View {
   const addId = uniqueId("add-asset");
   const addInput = element("input", { id: addId, className: "text-input", attributes: { type: "text", autocomplete: "off", placeholder: "e.g. BTC" } });
   const add = (): void => {
-    if (controller.addAsset(addInput.value)) addInput.value = "";
+    if (controller.editing.addAsset(addInput.value)) addInput.value = "";
     addInput.focus();
   };
   addInput.addEventListener("keydown", (event) => {
@@ -64,7 +64,7 @@ export function createAssetListView(controller: PaneController): View {
   const model = (): PaneState["config"] => controller.state.config;
   /** Keyboard users keep moving the same asset: focus follows it to its new row. */
   const move = (from: number, to: number): void => {
-    if (!controller.moveAsset(from, to)) return;
+    if (!controller.editing.moveAsset(from, to)) return;
     const target = rows[to];
     if (!target) return;
     const sameDirection = to < from ? target.up : target.down;
@@ -73,19 +73,19 @@ export function createAssetListView(controller: PaneController): View {
 
   function buildRow(index: number): AssetRow {
     const name = element("input", { className: "text-input asset-name", attributes: { type: "text", autocomplete: "off" } });
-    commitOnChange(name, (text) => controller.renameAsset(index, text), () => model().assets[index] ?? "");
+    commitOnChange(name, (text) => controller.editing.renameAsset(index, text), () => model().assets[index] ?? "");
     const volOfVol = element("input", { className: "text-input number-input asset-volvol", attributes: { type: "text", inputmode: "decimal", autocomplete: "off" } });
-    commitOnChange(volOfVol, (text) => controller.setVolOfVol(index, text), () => formatVolOfVol(model().volOfVols[index] ?? null));
+    commitOnChange(volOfVol, (text) => controller.editing.setVolOfVol(index, text), () => formatVolOfVol(model().volOfVols[index] ?? null));
     const up = button("↑", () => move(index, index - 1), { className: "icon-button" });
     const down = button("↓", () => move(index, index + 1), { className: "icon-button" });
     // Focus after a removal is restored by render(), which rebuilds the rows.
-    const remove = button("✕", () => controller.removeAsset(index), { className: "icon-button danger" });
+    const remove = button("✕", () => controller.editing.removeAsset(index), { className: "icon-button danger" });
     const row = element("li", { className: "asset-row" }, name, volOfVol, element("span", { className: "row-buttons" }, up, down, remove));
     return { row, name, volOfVol, up, down, remove };
   }
 
   const changeChoices = new Map<ChangeKind, HTMLInputElement>();
-  const chooseChanges = (value: string): void => controller.setChanges(value === "log" ? "log" : "absolute");
+  const chooseChanges = (value: string): void => controller.editing.setChanges(value === "log" ? "log" : "absolute");
   const absolute = radio("vol-changes", "absolute", "Absolute (vol points)", chooseChanges);
   const log = radio("vol-changes", "log", "Log (relative)", chooseChanges);
   changeChoices.set("absolute", absolute.input);

@@ -72,7 +72,7 @@ export function createCheckView(controller: PaneController): View {
   const list = element("dl", { className: "check-list" }, psd.item, smallest.item, condition.item, missing.item);
   const problems = element("ul", { className: "problem-list", id: "check-problems", attributes: { "aria-label": "Problems" } });
 
-  const repairButton = button("Repair", () => controller.requestRepair(), { className: "button", id: "repair-button" });
+  const repairButton = button("Repair", () => controller.editing.requestRepair(), { className: "button", id: "repair-button" });
   const repairHint = element("p", { className: "hint", text: "Repair finds the nearest valid correlation matrix (Higham) and shows it before changing anything." });
 
   const preview = element("div", { className: "repair-preview", id: "repair-preview", attributes: { role: "region", "aria-label": "Repair preview" } });
@@ -96,8 +96,8 @@ export function createCheckView(controller: PaneController): View {
       element(
         "div",
         { className: "button-row" },
-        button("Apply", () => controller.applyRepair(), { className: "button primary", id: "repair-apply" }),
-        button("Discard", () => controller.discardRepair(), { className: "button", id: "repair-discard" }),
+        button("Apply", () => controller.editing.applyRepair(), { className: "button primary", id: "repair-apply" }),
+        button("Discard", () => controller.editing.discardRepair(), { className: "button", id: "repair-discard" }),
       ),
     );
   }

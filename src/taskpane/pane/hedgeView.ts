@@ -6,7 +6,8 @@
 import { button, element, setText, setValueUnlessFocused, uniqueId } from "./dom";
 import { formatAmount, formatContracts, formatPercent, formatStatistic } from "./format";
 import type { HedgeForm, HedgePreview } from "./hedgePreview";
-import { previewBasis, type PaneController } from "./paneController";
+import { previewBasis } from "./hedgeController";
+import type { PaneController } from "./paneController";
 import type { PaneState } from "./paneState";
 import { areaMessage, section, workbookButtonsEnabled, type View } from "./viewSupport";
 
@@ -97,7 +98,7 @@ export function createHedgeView(controller: PaneController): View {
       attributes: { type: "text", autocomplete: "off", spellcheck: "false", placeholder: spec.placeholder, "aria-describedby": hintId },
     });
     input.addEventListener("input", () => {
-      controller.setHedgeField(spec.field, input.value);
+      controller.hedge.setHedgeField(spec.field, input.value);
       controller.clearMessage("hedge");
     });
     inputs.set(spec.field, input);
@@ -107,7 +108,7 @@ export function createHedgeView(controller: PaneController): View {
           { className: "input-with-button" },
           input,
           (() => {
-            const use = button("Use selection", () => void controller.useSelectionFor(spec.field as "assetsAddress" | "vegasAddress"), {
+            const use = button("Use selection", () => void controller.hedge.useSelectionFor(spec.field as "assetsAddress" | "vegasAddress"), {
               className: "button",
               id: `${id}-use-selection`,
               attributes: { "aria-label": `Use selection for ${spec.label}` },
@@ -127,8 +128,8 @@ export function createHedgeView(controller: PaneController): View {
   });
 
   const basis = element("p", { className: "basis", id: "hedge-basis" });
-  const previewButton = button("Preview", () => void controller.previewHedge(), { className: "button primary", id: "hedge-preview-button" });
-  const insertButton = button("Insert hedge report", () => void controller.insertHedgeReport(), { className: "button", id: "hedge-insert-button" });
+  const previewButton = button("Preview", () => void controller.hedge.previewHedge(), { className: "button primary", id: "hedge-preview-button" });
+  const insertButton = button("Insert hedge report", () => void controller.hedge.insertHedgeReport(), { className: "button", id: "hedge-insert-button" });
   const result = element("div", { className: "hedge-result", id: "hedge-preview", attributes: { role: "region", "aria-label": "Hedge preview" } });
   const lastReport = element("p", { className: "hint", id: "hedge-last-report" });
   let shownPreview: HedgePreview | null = null;

@@ -5,7 +5,8 @@
  */
 import { heatColour } from "../correlation";
 import { element, setText, setValueUnlessFocused } from "./dom";
-import { cellText, type PaneController } from "./paneController";
+import { cellText } from "./correlationEditing";
+import type { PaneController } from "./paneController";
 import type { PaneState } from "./paneState";
 import { areaMessage, section, type View } from "./viewSupport";
 
@@ -34,7 +35,7 @@ export function createMatrixView(controller: PaneController): View {
     }
     const modelText = (): string => cellText(controller.state.config, row, column);
     input.addEventListener("change", () => {
-      controller.setCorrelation(row, column, input.value);
+      controller.editing.setCorrelation(row, column, input.value);
       input.value = modelText();
     });
     input.addEventListener("keydown", (event) => {

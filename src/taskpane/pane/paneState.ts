@@ -1,8 +1,9 @@
 /*
- * What the pane shows, as data: the controller (paneController.ts) is the only writer, the views only read it.
+ * What the pane shows, as data: the tab controllers write it through the store (paneStore.ts), the views only read it.
  */
 import type { ConfigCheck, RepairPreview } from "../correlation";
 import type { CorrelationConfig } from "../correlation/correlationConfig";
+import type { CellExplanation } from "../explain/cellExplanation";
 import type { HedgeForm, HedgePreview } from "./hedgePreview";
 
 export type { ConfigCheck, RepairPreview };
@@ -40,6 +41,14 @@ export interface HedgeState {
   lastReportSheet: string | null;
 }
 
+/** What the last "Estimate from selection" rests on, kept beside the source buttons until the next import or estimate. */
+export interface EstimateReport {
+  /** "Estimated BTC and ETH from 38 daily changes in Vols!A1:C40 (sample)." */
+  summary: string;
+  /** The estimate's caveats, one per line: the engine's warnings (thin history, …) and rows skipped for gaps. */
+  warnings: string[];
+}
+
 export interface PaneState {
   /** Set when the host lacks an API the pane needs: workbook actions are off, the editor still works. */
   requirementProblem: string | null;
@@ -61,4 +70,8 @@ export interface PaneState {
   message: AreaMessage | null;
   status: PaneStatus | null;
   hedge: HedgeState;
+  /** The facts and warnings of the estimate in the editor, or null (imported, typed, loaded). */
+  estimate: EstimateReport | null;
+  /** The last "Explain selected cell", or null before the first. */
+  explanation: CellExplanation | null;
 }

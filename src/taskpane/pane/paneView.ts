@@ -1,10 +1,12 @@
 /*
- * Mounts the pane's views into taskpane.html (tabs, banner, status region) and re-renders them on every state change.
+ * Mounts the pane's views into taskpane.html (tabs, banner, status region, the header's Explain button) and
+ * re-renders them on every state change.
  * The About tab is static markup filled by taskpane.ts.
  */
 import { createAssetListView } from "./assetListView";
 import { createCheckView } from "./checkView";
 import { requiredElement, setText } from "./dom";
+import { createExplainView } from "./explainView";
 import { createHedgeView } from "./hedgeView";
 import { createMatrixView } from "./matrixView";
 import type { PaneController } from "./paneController";
@@ -15,12 +17,14 @@ import { setUpTabs } from "./tabs";
 import type { View } from "./viewSupport";
 
 export function mountPane(controller: PaneController): void {
-  setUpTabs(requiredElement("pane-tabs"));
+  const tabs = setUpTabs(requiredElement("pane-tabs"));
   const correlationViews: View[] = [createSourceView, createAssetListView, createMatrixView, createCheckView, createSaveView].map((create) => create(controller));
   const hedgeView = createHedgeView(controller);
   requiredElement("panel-correlations").replaceChildren(...correlationViews.map((view) => view.root));
   requiredElement("panel-hedge").replaceChildren(hedgeView.root);
-  const views = [...correlationViews, hedgeView];
+  const explainView = createExplainView(controller, tabs);
+  requiredElement("panel-explain").replaceChildren(explainView.root);
+  const views = [...correlationViews, hedgeView, explainView];
 
   const banner = requiredElement("requirement-banner");
   const status = requiredElement("pane-status");

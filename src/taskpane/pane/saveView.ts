@@ -22,10 +22,10 @@ export function describeMetadata(metadata: ConfigMetadata): string {
 
 export function createSaveView(controller: PaneController): View {
   const message = areaMessage("save");
-  const saveButton = button("Save", () => void controller.save(), { className: "button primary", id: "save-button" });
+  const saveButton = button("Save", () => void controller.saving.save(), { className: "button primary", id: "save-button" });
   const marker = element("span", { className: "unsaved-marker", id: "unsaved-marker" });
-  const revertButton = button("Revert edits", () => controller.revertEdits(), { className: "button", id: "revert-button" });
-  const restoreButton = button("Restore previous save", () => void controller.restorePreviousSave(), { className: "button", id: "restore-button" });
+  const revertButton = button("Revert edits", () => controller.editing.revertEdits(), { className: "button", id: "revert-button" });
+  const restoreButton = button("Restore previous save", () => void controller.saving.restorePreviousSave(), { className: "button", id: "restore-button" });
   const metadata = element("p", { className: "hint", id: "config-metadata" });
 
   const confirmationText = element("p", { className: "confirmation-text", id: "save-confirmation-text" });
@@ -40,18 +40,18 @@ export function createSaveView(controller: PaneController): View {
   let shownConfirmation: Confirmation | null = null;
 
   function confirmationChoices(question: Confirmation): HTMLButtonElement[] {
-    const cancel = button("Cancel", () => controller.cancelConfirmation(), { className: "button", id: "confirm-cancel" });
+    const cancel = button("Cancel", () => controller.saving.cancelConfirmation(), { className: "button", id: "confirm-cancel" });
     switch (question.kind) {
       case "saveInvalid":
         return [
-          button("Repair first", () => controller.repairInsteadOfSaving(), { className: "button primary", id: "confirm-repair" }),
-          button("Save anyway", () => void controller.confirmSaveInvalid(), { className: "button danger", id: "confirm-save-anyway" }),
+          button("Repair first", () => controller.saving.repairInsteadOfSaving(), { className: "button primary", id: "confirm-repair" }),
+          button("Save anyway", () => void controller.saving.confirmSaveInvalid(), { className: "button danger", id: "confirm-save-anyway" }),
           cancel,
         ];
       case "overwriteForeign":
-        return [button("Overwrite", () => void controller.confirmOverwrite(), { className: "button danger", id: "confirm-overwrite" }), cancel];
+        return [button("Overwrite", () => void controller.saving.confirmOverwrite(), { className: "button danger", id: "confirm-overwrite" }), cancel];
       case "restoreOverEdits":
-        return [button("Restore anyway", () => void controller.restorePreviousSave(), { className: "button danger", id: "confirm-restore" }), cancel];
+        return [button("Restore anyway", () => void controller.saving.restorePreviousSave(), { className: "button danger", id: "confirm-restore" }), cancel];
     }
   }
 

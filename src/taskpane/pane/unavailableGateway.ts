@@ -13,5 +13,7 @@ export function unavailableGateway(problem: string): WorkbookGateway {
     readSelection: refuse,
     readRange: refuse,
     insertHedgeReport: refuse,
+    readSelectedCell: refuse,
+    readArgumentValues: refuse,
   };
 }

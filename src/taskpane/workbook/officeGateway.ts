@@ -9,7 +9,8 @@
  *                 worksheet / clear, NamedItem.getRange / type / value, Chart.title.text / setPosition
  *   ExcelApi 1.4  worksheets.getItemOrNullObject, names.getItemOrNullObject, names.add(name, range, comment),
  *                 NamedItem.delete
- * Hence REQUIRED_EXCEL_API = "1.4", checked with Office.context.requirements.isSetSupported.
+ * Hence REQUIRED_EXCEL_API = "1.4", checked with Office.context.requirements.isSetSupported. "Explain selected cell"
+ * reads through cellFormulaReading.ts, which feature-detects the ExcelApi 1.12 spill calls it uses.
  */
 import type { CorrelationConfig } from "../correlation/correlationConfig";
 import {
@@ -24,6 +25,7 @@ import {
 } from "./workbookGateway";
 import { splitSheetAddress } from "./a1Address";
 import { withCellEditRetry, type CellEditRetryOptions } from "./cellEditRetry";
+import { readArgumentValues, readSelectedCell } from "./cellFormulaReading";
 import { confirmationMessage, judgeOwnership, type NameObservation } from "./configOwnership";
 import { configFromNamedValues, configToSheet, MARKER_ADDRESS, type ConfigNameKey } from "./configSheetLayout";
 import { hedgeReportLayout, reportAssets, reportSheetName } from "./hedgeReportLayout";
@@ -169,5 +171,7 @@ export function createOfficeGateway(options: OfficeGatewayOptions = {}): Workboo
     readSelection: () => run(readSelection),
     readRange: (address) => run((context) => readRange(context, address)),
     insertHedgeReport: (spec) => run((context) => insertHedgeReport(context, spec, now())),
+    readSelectedCell: () => run(readSelectedCell),
+    readArgumentValues: (sheetName, sources) => run((context) => readArgumentValues(context, sheetName, sources)),
   };
 }

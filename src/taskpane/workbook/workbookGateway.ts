@@ -3,6 +3,7 @@
  * that calls Office.js; the view and the pure logic see only this interface.
  */
 import type { CorrelationConfig } from "../correlation/correlationConfig";
+import type { FormulaArgument } from "../explain/formulaCall";
 
 /** The sheet the add-in owns and the workbook names it defines there. */
 export const CONFIG_SHEET_NAME = "XV_Config";
@@ -31,6 +32,34 @@ export interface HedgeReportSpec {
   lotSizes?: number[];
 }
 
+/**
+ * The selected cell, for "Explain selected cell": the top-left cell of the selection, what it shows, and the formula
+ * behind it (its own, or that of the spill it lies in).
+ */
+export interface SelectedCell {
+  /** The whole selection ("Positions!F3:G5") and whether it is more than one cell. */
+  selectionAddress: string;
+  multipleCells: boolean;
+  /** The top-left cell ("Positions!F3"), its sheet, and what Excel shows in it (Range.values: "#VALUE!" for an error). */
+  cellAddress: string;
+  sheetName: string;
+  shown: unknown;
+  /** The formula that computes the cell, or null when none does (a constant, a blank, or see spillLookup). */
+  formula: string | null;
+  /** The cell holding that formula: the cell itself, or the anchor of the spill it lies in. */
+  formulaAddress: string | null;
+  /** Where the cell sits in that formula's result (0, 0 for the anchor). */
+  offset: { row: number; column: number };
+  /** "unsupported": the cell holds no formula and this Excel cannot tell whether it lies in a spill (no ExcelApi 1.12). */
+  spillLookup: "notNeeded" | "found" | "notInSpill" | "unsupported";
+}
+
+/** A reference or name argument to read: where, as the formula gives it. */
+export type ArgumentSource = Extract<FormulaArgument, { kind: "reference" | "name" }>;
+
+/** What a reference or name argument holds (values as Excel gives them), or why it was not read. */
+export type ArgumentValues = { ok: true; address: string | null; values: unknown[][] } | { ok: false; problem: string };
+
 export interface WorkbookGateway {
   /** Null when the host has every API the pane needs; otherwise a message saying what is missing and what to do. */
   requirementProblem(): string | null;
@@ -48,4 +77,8 @@ export interface WorkbookGateway {
   readRange(address: string): Promise<unknown[][]>;
   /** Adds a new sheet with the live hedge report; returns its name. */
   insertHedgeReport(spec: HedgeReportSpec): Promise<{ sheetName: string }>;
+  /** The selection's top-left cell and the formula behind it. */
+  readSelectedCell(): Promise<SelectedCell>;
+  /** The values of each reference or name, unqualified ones read on `sheetName` (the formula's sheet). Never rejects for one bad source. */
+  readArgumentValues(sheetName: string, sources: readonly ArgumentSource[]): Promise<ArgumentValues[]>;
 }

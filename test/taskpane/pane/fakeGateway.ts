@@ -1,6 +1,6 @@
 /* A WorkbookGateway in memory for the controller's tests: records every call, answers what the test set up. */
 import type { CorrelationConfig } from "../../../src/taskpane/correlation/correlationConfig";
-import type { HedgeReportSpec, SaveOutcome, SelectedRange, WorkbookGateway } from "../../../src/taskpane/workbook/workbookGateway";
+import type { ArgumentSource, ArgumentValues, HedgeReportSpec, SaveOutcome, SelectedCell, SelectedRange, WorkbookGateway } from "../../../src/taskpane/workbook/workbookGateway";
 import { VALID_LABELLED_CORRELATIONS } from "../../support/paneHedgeFixture";
 
 export interface SaveCall {
@@ -19,7 +19,12 @@ export class FakeGateway implements WorkbookGateway {
   reports: HedgeReportSpec[] = [];
   selectionReads = 0;
   /** When set, the next call of that method rejects with it. */
-  failNext: Partial<Record<"loadConfig" | "saveConfig" | "readSelection" | "readRange" | "insertHedgeReport", Error>> = {};
+  failNext: Partial<Record<"loadConfig" | "saveConfig" | "readSelection" | "readRange" | "insertHedgeReport" | "readSelectedCell", Error>> = {};
+  /** What readSelectedCell answers. */
+  selectedCell: SelectedCell | null = null;
+  /** What readArgumentValues answers, by the source's text ("B2:B4", "XV_CORR"); a missing one is a problem. */
+  argumentValues = new Map<string, ArgumentValues>();
+  argumentReads: { sheetName: string; sources: ArgumentSource[] }[] = [];
 
   private failure(method: keyof FakeGateway["failNext"]): Error | undefined {
     const error = this.failNext[method];
@@ -60,6 +65,18 @@ export class FakeGateway implements WorkbookGateway {
     const values = this.ranges.get(address);
     if (!values) throw new Error(`no range ${address}`);
     return values;
+  }
+
+  async readSelectedCell(): Promise<SelectedCell> {
+    const error = this.failure("readSelectedCell");
+    if (error) throw error;
+    if (this.selectedCell === null) throw new Error("no selected cell set up");
+    return this.selectedCell;
+  }
+
+  async readArgumentValues(sheetName: string, sources: readonly ArgumentSource[]): Promise<ArgumentValues[]> {
+    this.argumentReads.push({ sheetName, sources: [...sources] });
+    return sources.map((source) => this.argumentValues.get(source.text) ?? { ok: false, problem: `the fake has no ${source.text}` });
   }
 
   async insertHedgeReport(spec: HedgeReportSpec): Promise<{ sheetName: string }> {

@@ -14,6 +14,10 @@ export interface FakeWorkbook {
   sheetNames(): string[];
   chartCount(sheetName: string): number;
   formulas(sheetName: string): Record<string, string>;
+  /** Types `formula` in the anchor and shows `values` as its result, spilling over their shape ("#VALUE!" is an error). */
+  /** Defines a name scoped to a sheet: a sheet-qualified address or a constant formula ("=0.5"). */
+  addSheetName(sheetName: string, name: string, reference: string): void;
+  setFormulaResult(sheetName: string, anchorAddress: string, formula: string, values: unknown[][]): void;
 }
 
 export interface FakeWindow {
