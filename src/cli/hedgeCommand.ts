@@ -3,6 +3,7 @@
  * of a book (DOMAIN.md §2), computed by core's computeProxyHedge. The hedge needs the whole book: a bad exposure row
  * stops it (exit 2, every bad row named on stderr, nothing on stdout) rather than hedging part of the risk.
  */
+import { SINGULAR_CONDITION_TEXT } from "../core/conditionNumber";
 import { MAX_CONTRACT_VEGA } from "../core/hedge/hedgeContracts";
 import { MAX_RIDGE } from "../core/hedge/hedgeInputs";
 import { assetKey } from "../core/correlation";
@@ -133,13 +134,15 @@ function proxyHeader(withContracts: boolean): string[] {
 }
 
 /** The statistics, in output order; the after-rounding ones only with contract sizing. */
-function statistics(result: ProxyHedgeResult, changes: ChangesWord): [string, OutputCell][] {
+function statistics(result: ProxyHedgeResult, changes: ChangesWord, format: OutputFormat): [string, OutputCell][] {
+  // One rule for a singular matrix everywhere (core/conditionNumber): null in JSON, its text in CSV.
+  const condition = (value: number | null): OutputCell => (format === "csv" ? (value === null ? SINGULAR_CONDITION_TEXT : value) : value);
   const rows: [string, OutputCell][] = [
     ["unhedged_sd", result.unhedgedPnlStandardDeviation],
     ["residual_sd", result.residualPnlStandardDeviation],
     ["effectiveness", result.effectiveness],
-    ["condition", result.conditionNumber],
-    ["proxy_correlation_condition", result.proxyCorrelationConditionNumber],
+    ["condition", condition(result.conditionNumber)],
+    ["proxy_correlation_condition", condition(result.proxyCorrelationConditionNumber)],
     ["ridge", result.ridge],
   ];
   if (result.afterRounding !== null) {
@@ -158,13 +161,13 @@ function formatHedge(format: OutputFormat, result: ProxyHedgeResult, changes: Ch
       : [line.asset, line.hedgeVegaPerVolPoint, line.contracts.exactContracts, line.contracts.roundedContracts, line.contracts.roundedHedgeVegaPerVolPoint],
   );
   if (format === "csv") {
-    return formatCsvTables([[proxyHeader(withContracts), ...proxyRows], [["statistic", "value"], ...statistics(result, changes)]]);
+    return formatCsvTables([[proxyHeader(withContracts), ...proxyRows], [["statistic", "value"], ...statistics(result, changes, format)]]);
   }
   const header = proxyHeader(withContracts);
   const proxies = proxyRows.map((row) => Object.fromEntries(header.map((name, index) => [name, row[index] ?? null])));
   const document = {
     proxies,
-    ...Object.fromEntries(statistics(result, changes)),
+    ...Object.fromEntries(statistics(result, changes, format)),
     warnings: warnings.map((warning) => ({ code: warning.code, message: warning.message })),
   };
   return formatJsonDocument(document);
@@ -172,7 +175,7 @@ function formatHedge(format: OutputFormat, result: ProxyHedgeResult, changes: Ch
 
 /** Engine messages name the Excel repair function; on the command line the twin is `xvega nearcorr`. */
 function forCommandLine(message: string, corrPath: string): string {
-  return message.replace(/XV\.NEARCORR/g, `${PROGRAM_NAME} nearcorr ${corrPath}`);
+  return message.replace(/XV\.NEARCORR/g, `${PROGRAM_NAME} nearcorr ${corrPath}`).replace(/XV\.VOLOFVOL/g, `${PROGRAM_NAME} volcorr`);
 }
 
 function runHedge(commandLine: ParsedCommandLine, io: CliIo): ExitStatus {

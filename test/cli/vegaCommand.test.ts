@@ -288,21 +288,21 @@ describe("xvega vega on unusable input", () => {
 });
 
 describe("xvega vega on a large file", () => {
-  it("computes 100,000 legs in well under a few seconds", () => {
+  // Speed is the benchmark's business (npm run bench); here: a big file computes every row, none lost or failed.
+  it("computes every one of 100,000 legs, in input order", () => {
     const lines = ["trade_id,model,underlying,strike,years,vol,rate,carry,qty,multiplier"];
     for (let index = 0; index < 100_000; index++) {
       const model = ["bsm", "black76", "inverse"][index % 3];
       const carry = model === "bsm" ? "0.01" : "";
       lines.push(`T${index},${model},${30000 + (index % 5000)},${25000 + ((index * 37) % 20000)},${(1 + (index % 700)) / 365},${0.3 + (index % 50) / 100},5%,${carry},${(index % 21) - 10},1`);
     }
-    const started = performance.now();
     const run = runXvega(["vega", "big.csv"], { "big.csv": `${lines.join("\n")}\n` });
-    const seconds = (performance.now() - started) / 1000;
     expect(run.status).toBe(0);
-    expect(run.stdout.split("\n")).toHaveLength(100_002);
-    // About 1.5 s end to end on a 2-core machine; quadratic work would take minutes. The bound leaves room for a busy CI.
-    expect(seconds).toBeLessThan(10);
-  }, 30_000);
+    const records = csvRecords(run.stdout);
+    expect(records).toHaveLength(100_000);
+    expect(records.every((record, index) => field(record, "trade_id") === `T${index}` && field(record, "error") === "")).toBe(true);
+    expect(records.every((record) => Number.isFinite(Number(field(record, "vega"))) && Number(field(record, "vega")) > 0)).toBe(true);
+  }, 60_000);
 });
 
 /* Issue 8 item 14: a trailing comma (an empty extra field) no longer fails a row; an extra field with text still does. */

@@ -3,6 +3,7 @@
  * Preview computes the hedge under the editor's correlations and says whether they are saved; Insert hedge report adds
  * a sheet of live formulas over the saved names.
  */
+import { conditionNumberText } from "../../core/conditionNumber";
 import { button, element, setText, setValueUnlessFocused, uniqueId } from "./dom";
 import { formatAmount, formatContracts, formatPercent, formatStatistic } from "./format";
 import type { HedgeForm, HedgePreview } from "./hedgePreview";
@@ -34,8 +35,8 @@ function statisticRows(preview: HedgePreview): [string, string][] {
     ["Unhedged P&L sd per day", formatAmount(result.unhedgedPnlStandardDeviation)],
     ["Residual P&L sd per day", formatAmount(result.residualPnlStandardDeviation)],
     ["Effectiveness", formatPercent(result.effectiveness)],
-    ["Condition number", result.conditionNumber === null ? "not defined" : formatStatistic(result.conditionNumber)],
-    ["Proxy correlation condition number", result.proxyCorrelationConditionNumber === null ? "not defined" : formatStatistic(result.proxyCorrelationConditionNumber)],
+    ["Condition number", conditionNumberText(result.conditionNumber, formatStatistic)],
+    ["Proxy correlation condition number", conditionNumberText(result.proxyCorrelationConditionNumber, formatStatistic)],
   ];
   if (result.afterRounding) {
     rows.push(["Residual sd after rounding", formatAmount(result.afterRounding.residualPnlStandardDeviation)]);
