@@ -60,6 +60,11 @@ export async function loadWorkbookBytes(bytes: Buffer): Promise<LoadedWorkbook> 
     throw new UnreadableWorkbookError(describeLoadFailure(error));
   }
   if (workbook.worksheets.length === 0) throw new UnreadableWorkbookError("the workbook has no worksheets: not a spreadsheet Excel saved");
+  return workbookModel(workbook);
+}
+
+/** What the check reads from an exceljs workbook, loaded from a file or built in memory. */
+export function workbookModel(workbook: ExcelJS.Workbook): LoadedWorkbook {
   const properties = workbook.properties as unknown as { date1904?: boolean };
   return { workbook, date1904: properties.date1904 === true, sheets: workbook.worksheets, names: readNames(workbook) };
 }
