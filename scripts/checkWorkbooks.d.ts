@@ -1,4 +1,5 @@
 /* Types for scripts/checkWorkbooks.js: the end-of-day check's fixture books. */
+/* eslint-disable @typescript-eslint/no-explicit-any -- the adapters take and return Excel's raw any[][] */
 export type CheckFixtureName =
   | "clean.xlsx"
   | "stale-vega.xlsx"

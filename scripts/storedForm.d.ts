@@ -1,4 +1,5 @@
 /* Types for scripts/storedForm.js (plain CommonJS, shared by the fixture, sample and benchmark writers). */
+/* eslint-disable @typescript-eslint/no-explicit-any -- the adapters take and return Excel's raw any[][] */
 import type ExcelJS from "exceljs";
 
 export function storedFunction(name: string): string;
