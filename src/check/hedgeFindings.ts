@@ -50,7 +50,9 @@ export function reviewHedges(formula: XvFormulaCell, calls: readonly XvCall[], m
   for (const call of calls) {
     if (!HEDGE_FUNCTIONS.has(call.name) || !Array.isArray(call.result)) continue;
     const args = call.args as any[];
-    const statistics = safely(() => hedgestats(...(args as [any, any, any, any]))) as unknown[][] | null;
+    // The call's own result is one of the two blocks; only the other is computed again.
+    const ownResult = call.result as unknown[][];
+    const statistics = (call.name === "XV.HEDGESTATS" ? ownResult : safely(() => hedgestats(...(args as [any, any, any, any])))) as unknown[][] | null;
     if (statistics === null) continue;
     const base = { sheet: formula.sheet, cell, function: call.name, cached: null, recomputed: null };
     const effectiveness = statistics[EFFECTIVENESS_ROW]?.[1];
@@ -63,7 +65,7 @@ export function reviewHedges(formula: XvFormulaCell, calls: readonly XvCall[], m
       });
     }
     for (const row of statistics) if (row[0] === WARNING_LABEL && typeof row[1] === "string") review.findings.push({ ...base, kind: "hedge", message: row[1] });
-    const proxies = safely(() => xvegahedge(...(args as [any, any, any, any]))) as unknown[][] | null;
+    const proxies = (call.name === "XV.XVEGAHEDGE" ? ownResult : safely(() => xvegahedge(...(args as [any, any, any, any])))) as unknown[][] | null;
     for (const line of proxies ?? []) {
       review.hedges.push({
         sheet: formula.sheet,
