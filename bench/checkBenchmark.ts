@@ -29,7 +29,8 @@ const ASSETS = ["BTC", "ETH", "SOL", "XRP"];
 const VALUATION = Date.UTC(2026, 10, 20, 8);
 const serial = (milliseconds: number) => milliseconds / 86_400_000 + 25_569;
 
-async function writeBook(path: string): Promise<void> {
+/** Writes the 100,000-leg book (exported for profiling by hand). */
+export async function writeBook(path: string): Promise<void> {
   const random = mulberry32(SEED);
   const workbook = new ExcelJS.Workbook();
   const sheet = workbook.addWorksheet("Legs");
