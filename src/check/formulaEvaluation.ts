@@ -157,9 +157,11 @@ export class WorkbookEvaluator {
   private callXvFunction(registered: RegisteredFunction, args: FunctionArgument[]): unknown {
     const adapterArgs = args.map(adapterArgument);
     // As in Excel, an error in an input is the result: the function never sees it.
-    for (const argument of adapterArgs) {
-      const error = argument === null ? null : firstErrorIn(argument);
-      if (error !== null) {
+    for (const [index, argument] of adapterArgs.entries()) {
+      const inputError = argument === null ? null : firstErrorIn(argument);
+      if (inputError !== null) {
+        const name = registered.argumentNames[index] ?? `argument ${index + 1}`;
+        const error = new FormulaError(inputError.error, `${name} holds ${inputError.error} from a cell it reads: fix that cell first`);
         this.calls.push({ name: registered.name, args: adapterArgs, result: fromParserValue(error) as ExcelErrorValue });
         throw error;
       }

@@ -76,3 +76,16 @@ describe("array arithmetic in formulas", () => {
     expect(parser.parse("-B1%+A1", at)).toBeCloseTo(9.96, 12);
   });
 });
+
+describe("an error in an input", () => {
+  it("is the formula's result, as in Excel, and its message names the argument that holds it", async () => {
+    const workbook = new ExcelJS.Workbook();
+    const sheet = workbook.addWorksheet("Legs");
+    sheet.getCell("A1").value = { formula: "1/0", result: { error: "#DIV/0!" } };
+    sheet.getCell("B1").value = { formula: "_xldudf_XV_VEGA(100,100,A1,0.6)", result: { error: "#DIV/0!" } };
+    const bytes = (await markArrayFormulasAsDynamic(await workbook.xlsx.writeBuffer(), new Date(0))).bytes;
+    const [finding] = checkLoadedWorkbook("inputs.xlsx", await loadWorkbookBytes(bytes), OPTIONS).findings;
+    expect(finding).toMatchObject({ cell: "B1", kind: "error", cached: "#DIV/0!", recomputed: "#DIV/0!" });
+    expect(finding?.message).toBe("#DIV/0!: years holds #DIV/0! from a cell it reads: fix that cell first");
+  });
+});
