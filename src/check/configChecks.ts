@@ -103,8 +103,8 @@ function checkConfigSheet(book: LoadedWorkbook): Finding[] {
 }
 
 /**
- * The set-up findings of a book. `usedNames` are the names XV formulas read (upper case); a missing one is reported
- * where it is used (see workbookCheck), so only existing names are checked here.
+ * The set-up findings of a book, for the names it defines. A name a formula uses but the book lacks is reported where
+ * it is used (see workbookCheck).
  */
 export function checkSetup(book: LoadedWorkbook, options: CheckOptions): Finding[] {
   const findings: Finding[] = [];
