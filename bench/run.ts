@@ -5,13 +5,14 @@
 import * as os from "node:os";
 import { runHedgeBenchmark } from "./hedgeBenchmark";
 import { runNearestCorrelationBenchmark } from "./nearestCorrelationBenchmark";
+import { runCheckBenchmark } from "./checkBenchmark";
 import { canCollectGarbage } from "./timing";
 import { runVegaBenchmark } from "./vegaBenchmark";
 
 interface BenchmarkSection {
   name: string;
   title: string;
-  run: () => void;
+  run: () => void | Promise<void>;
 }
 
 /** Add a section here (one file per section, sharing ./timing). */
@@ -19,6 +20,7 @@ const SECTIONS: readonly BenchmarkSection[] = [
   { name: "vega", title: "Per-leg vega throughput", run: runVegaBenchmark },
   { name: "hedge", title: "Proxy hedge: 200 targets, 5 proxies", run: runHedgeBenchmark },
   { name: "nearcorr", title: "Nearest correlation matrix, 50 to 200 assets", run: runNearestCorrelationBenchmark },
+  { name: "check", title: "xvega check of a 100,000-leg book vs exceljs loading it", run: runCheckBenchmark },
 ];
 
 function printEnvironment(): void {
@@ -30,7 +32,7 @@ function printEnvironment(): void {
   console.log(`  before each timed run: ${canCollectGarbage ? "full GC, then an idle pause" : "nothing (no gc: timings noisier)"}`);
 }
 
-function main(requested: readonly string[]): void {
+async function main(requested: readonly string[]): Promise<void> {
   const unknown = requested.filter((name) => !SECTIONS.some((section) => section.name === name));
   if (unknown.length > 0) {
     console.error(`unknown benchmark section(s) ${unknown.join(", ")}; known: ${SECTIONS.map((section) => section.name).join(", ")}`);
@@ -42,9 +44,12 @@ function main(requested: readonly string[]): void {
     if (requested.length > 0 && !requested.includes(section.name)) continue;
     console.log(`\n== ${section.name}: ${section.title} ==`);
     const start = Date.now();
-    section.run();
+    await section.run();
     console.log(`(section took ${((Date.now() - start) / 1000).toFixed(1)} s)`);
   }
 }
 
-main(process.argv.slice(2));
+main(process.argv.slice(2)).catch((error: unknown) => {
+  console.error(error);
+  process.exitCode = 1;
+});

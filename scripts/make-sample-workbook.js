@@ -1,7 +1,7 @@
 #!/usr/bin/env node
 /*
- * Writes assets/xvega-sample.xlsx: a small BTC/ETH/SOL options book priced with XV.YEARS and XV.VEGA, including one
- * deliberately bad row (vol typed 65) to show a per-cell error; a Correlations sheet holding the workbook names XV_CORR
+ * Writes assets/xvega-sample.xlsx: a small BTC/ETH/SOL options book priced with XV.YEARS and XV.VEGA (the Read me
+ * shows how to make one row's vol bad and see a per-cell error); a Correlations sheet holding the workbook names XV_CORR
  * and XV_VOLVOL; and a Hedge sheet sizing the book's BTC/ETH/SOL vega hedge with BTC and ETH options
  * (XV.XVEGAHEDGE, XV.HEDGESTATS). `node scripts/make-sample-workbook.js [--out other.xlsx]`.
  *
@@ -10,7 +10,9 @@
  *   again once the add-in has registered its functions. A bare "XV.VEGA(" in the file would stay #NAME?.
  * - a spilling (dynamic array) formula is an array formula whose cell carries cm="1" pointing at the XLDAPR
  *   "dynamic array" cell metadata; without it Excel opens the formula as a legacy one (=@XV.VEGA…, no spill).
- * exceljs cannot evaluate custom functions, so no cached results are stored and Excel recalculates on open.
+ * Cached results are computed by the add-in's own functions (src/check/bookRecalculation, compiled: run
+ * `npm run build:node` first), so the book opens with numbers before the add-in loads and `xvega check` finds it clean;
+ * Excel still recalculates on open.
  */
 "use strict";
 const path = require("path");
@@ -19,6 +21,13 @@ const ExcelJS = require("exceljs");
 const JSZip = require(require.resolve("jszip", { paths: [path.dirname(require.resolve("exceljs/package.json"))] }));
 
 const OUTPUT = path.resolve(__dirname, "..", "assets", "xvega-sample.xlsx");
+const RECALCULATION = path.resolve(__dirname, "..", "build", "node", "src", "check", "bookRecalculation.js");
+
+/** Fills the cached values with the add-in's own functions (the compiled check). */
+function recalculateWorkbook(workbook) {
+  if (!require("fs").existsSync(RECALCULATION)) throw new Error("the add-in is not built: run npm run build:node first");
+  require(RECALCULATION).recalculateWorkbook(workbook);
+}
 const NAMESPACE = "XV";
 const FIRST_ROW = 6;
 
@@ -51,9 +60,10 @@ const LEGS = [
   { asset: "ETH", expiry: expiry(2027, 6, 25), model: "bsm", underlying: 3400, strike: 4000, vol: 0.7, rate: 0.04, carry: 0.03, qty: 150, multiplier: 1 },
   { asset: "SOL", expiry: expiry(2026, 12, 25), model: "bsm", underlying: 240, strike: 250, vol: 0.85, rate: 0.04, carry: 0, qty: 10000, multiplier: 1 },
   { asset: "SOL", expiry: expiry(2027, 1, 29), model: "bsm", underlying: 240, strike: 200, vol: 0.88, rate: 0.04, carry: 0, qty: -6000, multiplier: 1 },
-  { asset: "SOL", expiry: expiry(2026, 11, 27), model: "bsm", underlying: 240, strike: 240, vol: 65, rate: 0.04, carry: 0, qty: 8000, multiplier: 1 },
+  { asset: "SOL", expiry: expiry(2026, 11, 27), model: "bsm", underlying: 240, strike: 240, vol: 0.65, rate: 0.04, carry: 0, qty: 8000, multiplier: 1 },
 ];
 const LAST_ROW = FIRST_ROW + LEGS.length - 1;
+/** The row the Read me invites the user to break (type 65 for its vol) to see a per-cell error. */
 const BAD_ROW = LAST_ROW;
 
 // Column letters, in the canonical argument order of XV.VEGA after the identifying columns.
@@ -173,11 +183,11 @@ const README_LINES = [
   "2. On Positions, F6 (=XV.YEARS) and L6 (=XV.VEGA) each hold one formula that spills down to row 17; edit those two cells only.",
   `3. If they show #NAME? or _xldudf_, the add-in was not loaded when the book opened: load it, then select F6 and L6 (and on Hedge G${PROXY_ROW}, A${HEDGE_ROW}, A${STATS_ROW}) and press F2, Enter.`,
   "4. Change the valuation time in Positions!B2 (UTC) to revalue the book; expiries are Fridays 08:00 UTC. Vega is per 1 vol point.",
-  `5. Row ${BAD_ROW} has its vol typed as 65 instead of 0.65: its vega shows #VALUE! (hover for the fix) while every other row computes.`,
+  `5. Type 65 (instead of 65%) as row ${BAD_ROW}'s vol: only that row's vega shows #VALUE! (hover for the fix) while every other row computes. Type 65% back.`,
   `6. Correlations holds the hedge's inputs as workbook names: XV_CORR (${CORRELATION_RANGE}, correlations of daily vol changes) and XV_VOLVOL (${VOL_OF_VOL_RANGE}, vol of vol, vol points a day).` +
     " If the hedge reports an invalid matrix, =XV.NEARCORR(XV_CORR) spills the nearest valid one.",
   `7. Hedge sums the book's vega by asset and hedges it, SOL included, with BTC and ETH options: =XV.XVEGAHEDGE in A${HEDGE_ROW} (vega and contracts per proxy), =XV.HEDGESTATS in A${STATS_ROW} (how good).` +
-    ` It shows #VALUE! until row ${BAD_ROW}'s vol is fixed (step 5): a hedge never runs on part of a book.`,
+    ` While a leg's vega is an error (step 5), it shows #VALUE!: a hedge never runs on part of a book.`,
 ];
 
 function buildWorkbook() {
@@ -245,9 +255,7 @@ function buildWorkbook() {
     anchor.value = { formula: spill.formula, shareType: "array", ref: spill.ref };
     anchor.note = `${spill.shown}\nOne formula, spilling down to row ${LAST_ROW} (one result per leg). Edit this cell only.`;
   }
-  const badVol = sheet.getCell(`${LETTER.vol}${BAD_ROW}`);
-  badVol.note = "Deliberate mistake: 65 instead of 0.65 (65%). XV.VEGA gives only this row #VALUE!, with the fix in its message.";
-  badVol.font = { color: { argb: "FFC50F1F" }, bold: true };
+  sheet.getCell(`${LETTER.vol}${BAD_ROW}`).note = "Try typing 65 here instead of 65%: XV.VEGA gives only this row #VALUE!, with the fix in its message.";
 
   addCorrelationSheet(workbook);
   addHedgeSheet(workbook);
@@ -325,7 +333,7 @@ function addHedgeSheet(workbook) {
   sheet.getCell("A1").font = { bold: true, size: 13 };
   sheet.getCell("A2").value =
     "Minimum-variance hedge: the vega to trade on each proxy so that the book's daily P&L from implied-vol moves varies least. SOL's vega is hedged through BTC and ETH (XV_CORR, XV_VOLVOL).";
-  sheet.getCell("A3").value = `Until the deliberate mistake in Positions row ${BAD_ROW} is fixed (type 65% for its vol), SOL's net vega and both hedge blocks show #VALUE!: a hedge never runs on part of a book.`;
+  sheet.getCell("A3").value = `If a leg's vega is an error (type 65 for Positions row ${BAD_ROW}'s vol to see it), its asset's net vega and both hedge blocks show #VALUE!: a hedge never runs on part of a book.`;
   sheet.getCell("A3").font = { color: { argb: "FFC50F1F" } };
 
   const section = (row, text) => {
@@ -435,7 +443,9 @@ async function markArrayFormulasAsDynamic(buffer) {
 
 /** The finished file's bytes: the same for every run (fixed dates), so an unchanged book leaves git clean. */
 async function sampleWorkbookBytes() {
-  return markArrayFormulasAsDynamic(await buildWorkbook().xlsx.writeBuffer());
+  const workbook = buildWorkbook();
+  recalculateWorkbook(workbook);
+  return markArrayFormulasAsDynamic(await workbook.xlsx.writeBuffer());
 }
 
 /** `--out <file>` writes elsewhere (the tests regenerate into a temporary file and compare bytes). */
@@ -450,7 +460,7 @@ function outputPath(argv) {
 async function main() {
   const output = outputPath(process.argv.slice(2));
   await require("fs").promises.writeFile(output, await sampleWorkbookBytes());
-  console.log(`wrote ${path.relative(process.cwd(), output)} (${LEGS.length} legs, bad row ${BAD_ROW}; sheets Read me, Positions, ${CORRELATION_SHEET}, ${HEDGE_SHEET})`);
+  console.log(`wrote ${path.relative(process.cwd(), output)} (${LEGS.length} legs, cached values computed; sheets Read me, Positions, ${CORRELATION_SHEET}, ${HEDGE_SHEET})`);
 }
 
 if (require.main === module) {

@@ -82,7 +82,8 @@ export function parseSubcommandLine(command: Subcommand, args: readonly string[]
   const parsed = parseStrict(args, { ...command.options, help: HELP_OPTION });
   if (parsed.options.help === true) return "help";
   const expected = command.operands.length;
-  if (parsed.operands.length !== expected) {
+  const repeats = command.operands[expected - 1]?.repeats === true;
+  if (repeats ? parsed.operands.length < expected : parsed.operands.length !== expected) {
     const got = parsed.operands.length === 0 ? "none" : parsed.operands.map((operand) => `"${operand}"`).join(" ");
     if (expected === 0) throw new UnusableInputError(`expected no arguments, only options, got ${got}`);
     const names = command.operands.map((operand) => operand.name).join(" ");

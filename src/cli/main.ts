@@ -9,6 +9,7 @@
  */
 import { readFileSync, writeSync } from "fs";
 import { PROGRAM_NAME, fullHelp, parseStrict, parseSubcommandLine, shortUsage } from "./commandLine";
+import { checkCommand } from "./checkCommand";
 import { NonFiniteOutputError, nonFiniteOutputMessage } from "./finiteOutput";
 import { hedgeCommand } from "./hedgeCommand";
 import { nearcorrCommand } from "./nearcorrCommand";
@@ -19,7 +20,7 @@ import { vegaCommand } from "./vegaCommand";
 import { volcorrCommand } from "./volcorrCommand";
 
 /** The subcommands, in the order `xvega --help` lists them: a desk's workflow, vegas to correlations to the hedge. */
-export const SUBCOMMANDS: readonly Subcommand[] = [vegaCommand, volcorrCommand, nearcorrCommand, hedgeCommand];
+export const SUBCOMMANDS: readonly Subcommand[] = [vegaCommand, volcorrCommand, nearcorrCommand, hedgeCommand, checkCommand];
 
 const GLOBAL_OPTIONS: Readonly<Record<string, CommandOption>> = {
   help: { type: "boolean", short: "h", description: "print this help and exit" },
@@ -57,7 +58,7 @@ function reportDataProblems(io: CliIo, command: Subcommand, error: InputDataErro
   return EXIT_STATUS.rowsFailed;
 }
 
-function dispatch(argv: readonly string[], io: CliIo): ExitStatus {
+function dispatch(argv: readonly string[], io: CliIo): ExitStatus | Promise<ExitStatus> {
   // Global options come before the subcommand; everything after it belongs to the subcommand.
   const commandIndex = argv.findIndex((argument) => !argument.startsWith("-"));
   const globalArguments = commandIndex === -1 ? argv : argv.slice(0, commandIndex);
@@ -88,13 +89,18 @@ function dispatch(argv: readonly string[], io: CliIo): ExitStatus {
       io.stdout(fullHelp(command));
       return EXIT_STATUS.ok;
     }
-    return command.run(commandLine, io);
+    const status = command.run(commandLine, io);
+    return status instanceof Promise ? status.catch((error: unknown) => commandFailure(io, command, error)) : status;
   } catch (error) {
-    if (error instanceof UnusableInputError) return fail(io, command, error.message);
-    if (error instanceof InputDataError) return reportDataProblems(io, command, error);
-    if (error instanceof NonFiniteOutputError) return reportDataProblems(io, command, new InputDataError([nonFiniteOutputMessage(error)]));
-    throw error;
+    return commandFailure(io, command, error);
   }
+}
+
+function commandFailure(io: CliIo, command: Subcommand, error: unknown): ExitStatus {
+  if (error instanceof UnusableInputError) return fail(io, command, error.message);
+  if (error instanceof InputDataError) return reportDataProblems(io, command, error);
+  if (error instanceof NonFiniteOutputError) return reportDataProblems(io, command, new InputDataError([nonFiniteOutputMessage(error)]));
+  throw error;
 }
 
 /**
@@ -103,12 +109,27 @@ function dispatch(argv: readonly string[], io: CliIo): ExitStatus {
  */
 export function runCli(argv: string[], io: CliIo): number {
   try {
-    return dispatch(argv, io);
+    const status = dispatch(argv, io);
+    if (typeof status !== "number") throw new Error(`the subcommand runs asynchronously: call runCliAsync`);
+    return status;
   } catch (error) {
-    // A bug, not the user's input: say so rather than print a bare stack.
-    const detail = error instanceof Error ? error.message : String(error);
-    io.stderr(`${PROGRAM_NAME}: internal error (please report it with the command and file): ${detail}\n`);
-    return EXIT_STATUS.unusableInput;
+    return internalError(io, error);
+  }
+}
+
+/** A bug, not the user's input: say so rather than print a bare stack. */
+function internalError(io: CliIo, error: unknown): number {
+  const detail = error instanceof Error ? error.message : String(error);
+  io.stderr(`${PROGRAM_NAME}: internal error (please report it with the command and file): ${detail}\n`);
+  return EXIT_STATUS.unusableInput;
+}
+
+/** As runCli, for every subcommand including those that work asynchronously (`check` reads workbooks). */
+export async function runCliAsync(argv: string[], io: CliIo): Promise<number> {
+  try {
+    return await dispatch(argv, io);
+  } catch (error) {
+    return internalError(io, error);
   }
 }
 
@@ -125,7 +146,9 @@ export function runAsProcess(): void {
     },
     PROGRAM_NAME,
   );
-  process.exitCode = runCli(process.argv.slice(2), { ...writers, readFile: (path) => readFileSync(path, "utf8") });
+  void runCliAsync(process.argv.slice(2), { ...writers, readFile: (path) => readFileSync(path, "utf8") }).then((status) => {
+    process.exitCode = status;
+  });
 }
 
 // bin/xvega.js calls runAsProcess(); this covers `node build/node/src/cli/main.js ...`.

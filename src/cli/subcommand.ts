@@ -72,6 +72,8 @@ export interface CommandOption {
 export interface CommandOperand {
   name: string;
   description: string;
+  /** The last operand may be given more than once (`check FILE ...`). */
+  repeats?: boolean;
 }
 
 /** The command line after strict parsing: option values by long name (undefined when not given), then operands. */
@@ -93,5 +95,5 @@ export interface Subcommand {
    * Does the work. Throws UnusableInputError for input it cannot use, InputDataError for values that allow no
    * result; returns `ok` or `rowsFailed` otherwise. Writes all of stdout itself; may add notes and warnings on stderr.
    */
-  run: (commandLine: ParsedCommandLine, io: CliIo) => ExitStatus;
+  run: (commandLine: ParsedCommandLine, io: CliIo) => ExitStatus | Promise<ExitStatus>;
 }

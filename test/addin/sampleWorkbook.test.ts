@@ -1,6 +1,6 @@
 /*
  * assets/xvega-sample.xlsx (written by scripts/make-sample-workbook.js): the positions sheet, formulas stored the way
- * Excel stores custom functions, spills marked as dynamic arrays, the deliberately bad row, the correlation inputs
+ * Excel stores custom functions, spills marked as dynamic arrays, cached values computed by the engine, the correlation inputs
  * behind the workbook names XV_CORR and XV_VOLVOL, and the hedge sheet.
  */
 import { spawnSync } from "child_process";
@@ -109,11 +109,28 @@ describe("the sample workbook", () => {
     expect(await zip.file("[Content_Types].xml")?.async("string")).toContain('PartName="/xl/metadata.xml"');
   });
 
-  test("has exactly one deliberately bad vol (typed in percent)", () => {
+  test("has only decimal vols; the Read me shows how to type a bad one (65) to see a per-cell error", () => {
     const vols = [];
     for (let row = 6; row <= 17; row += 1) vols.push(Number(positions.getCell(`G${row}`).value));
-    expect(vols.filter((vol) => vol > 10)).toEqual([65]);
-    for (const vol of vols.filter((v) => v <= 10)) expect(vol >= 0.45 && vol <= 0.9).toBe(true);
+    for (const vol of vols) expect(vol >= 0.45 && vol <= 0.9).toBe(true);
+    expect(String(workbook.getWorksheet("Read me")?.getCell("A7").value)).toMatch(/^5\. Type 65 \(instead of 65%\) as row 17's vol/);
+  });
+
+  test("opens with numbers: every formula carries a cached value computed by the add-in's functions", () => {
+    const anchor = (sheet: ExcelJS.Worksheet, cell: string): unknown => (sheet.getCell(cell) as unknown as { result?: unknown }).result;
+    expectClose(anchor(positions, "F6"), 7 / 365, { absolute: 1e-15 }, "F6 years");
+    expect(typeof anchor(positions, "L6")).toBe("number");
+    expect(typeof positions.getCell("L17").value).toBe("number");
+    expect(anchor(hedge, "A20")).toBe("BTC");
+    expect(typeof hedge.getCell("B21").value).toBe("number");
+    expect(hedge.getCell("A26").value).toMatchObject({ result: "unhedged sd per day" });
+  });
+
+  test("passes xvega check clean (exit 0, no finding)", () => {
+    const result = spawnSync(process.execPath, [path.join(ROOT, "bin", "xvega.js"), "check", WORKBOOK, "--as-of", "2026-11-21"], { cwd: ROOT, encoding: "utf8" });
+    expect(result.stdout).toBe("file,sheet,cell,function,kind,message,cached,recomputed\n");
+    expect(result.stderr).toBe("xvega check: 1 workbook, 5 XV formulas, 5 recomputed, 0 findings\n");
+    expect(result.status).toBe(0);
   });
 
   describe("the correlation inputs", () => {
@@ -177,12 +194,16 @@ describe("the sample workbook", () => {
     test("stores XV.XVEGAHEDGE and XV.HEDGESTATS as custom functions reading XV_CORR and XV_VOLVOL", () => {
       expect(formulaOf(hedge.getCell("A20"))).toBe(`_xldudf_XV_XVEGAHEDGE(${HEDGE_ARGUMENTS})`);
       expect(formulaOf(hedge.getCell("A26"))).toBe(`_xldudf_XV_HEDGESTATS(${HEDGE_ARGUMENTS})`);
-      // Nothing typed inside the spill ranges, or Excel would show #SPILL!.
-      for (const cell of ["B20", "C20", "D20", "A21", "B21", "C21", "D21", "B26", "A27", "B32", "A33", "A40"]) expect(hedge.getCell(cell).value).toBeNull();
+      // Inside the spill ranges only cached values, as Excel saves a spill (a formula there would be #SPILL!); below, nothing.
+      for (const cell of ["B20", "C20", "D20", "A21", "B21", "C21", "D21", "B26", "A27", "B32"]) {
+        expect(formulaOf(hedge.getCell(cell))).toBeNull();
+        expect(hedge.getCell(cell).value).not.toBeNull();
+      }
+      for (const cell of ["A33", "A40"]) expect(hedge.getCell(cell).value).toBeNull();
     });
 
-    test("computes, with the add-in's own functions, a BTC/ETH hedge of the whole book once row 17 is fixed", () => {
-      // What Excel does with the book: XV.YEARS and XV.VEGA over Positions (row 17's vol typed as 65%, as the tutorial
+    test("computes, with the add-in's own functions, a BTC/ETH hedge of the whole book", () => {
+      // What Excel does with the book: XV.YEARS and XV.VEGA over Positions (row 17's vol as a decimal, as the tutorial
       // tells), column O in USD, SUMIF by asset, the contract vegas, then the two hedge formulas on the sheet's ranges.
       const legs = cellsOf(positions, "A6:K17");
       const column = (index: number): unknown[][] => legs.map((cells) => [cells[index]]);

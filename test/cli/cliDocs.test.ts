@@ -5,7 +5,7 @@
 import { spawnSync } from "child_process";
 import { readFileSync } from "fs";
 import { join } from "path";
-import { fixture, runXvega } from "./runXvega";
+import { fixture, runXvegaAsync } from "./runXvega";
 
 const ROOT = join(__dirname, "..", "..");
 const CLI_DOC = join(ROOT, "docs", "cli.md");
@@ -47,11 +47,11 @@ describe("docs/cli.md example runs", () => {
   const all = sessions(readFileSync(CLI_DOC, "utf8"));
 
   it("has examples for hedge, nearcorr and volcorr", () => {
-    expect(new Set(all.map((session) => session.heading))).toEqual(new Set(["xvega volcorr", "xvega nearcorr", "xvega hedge"]));
+    expect(new Set(all.map((session) => session.heading))).toEqual(new Set(["xvega volcorr", "xvega nearcorr", "xvega hedge", "xvega check"]));
   });
 
   // One test per block, in page order: a block may read what an earlier one wrote (estimate.csv).
-  it.each(all.map((session, index) => [`${session.heading} #${index + 1}`, session] as const))("%s prints what the page shows", (_, session) => {
+  it.each(all.map((session, index) => [`${session.heading} #${index + 1}`, session] as const))("%s prints what the page shows", async (_, session) => {
     let lastStatus: number | null = null;
     let index = 0;
     while (index < session.lines.length) {
@@ -66,7 +66,7 @@ describe("docs/cli.md example runs", () => {
       } else {
         expect(command).toMatch(/^npx xvega /);
         const [argumentText = "", redirect] = command.slice("npx xvega ".length).split(" > ");
-        const run = runXvega(argumentText.split(" "), files);
+        const run = await runXvegaAsync(argumentText.split(" "), files);
         lastStatus = run.status;
         if (redirect === undefined) {
           expect(run.stdout + run.stderr).toBe(shown);
@@ -107,7 +107,7 @@ describe("docs/cli.md as the help page help/cli.html", () => {
   const functions = renderWithPlugin(join(ROOT, "docs", "functions.md"));
 
   it("gets an id per subcommand section by the heading rule", () => {
-    expect([...ids(cli.html)]).toEqual(expect.arrayContaining(["xvegavega", "xvegavolcorr", "xveganearcorr", "xvegahedge"]));
+    expect([...ids(cli.html)]).toEqual(expect.arrayContaining(["xvegavega", "xvegavolcorr", "xveganearcorr", "xvegahedge", "xvegacheck"]));
   });
 
   it("is linked from the function reference as cli.html, so the plugin renders it too", () => {

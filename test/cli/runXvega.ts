@@ -2,7 +2,7 @@
 import { readFileSync } from "fs";
 import { join } from "path";
 import { parse } from "csv-parse/sync";
-import { runCli } from "../../src/cli/main";
+import { runCli, runCliAsync } from "../../src/cli/main";
 
 export const FIXTURE_DIRECTORY = join(__dirname, "..", "fixtures", "cli");
 
@@ -21,6 +21,22 @@ export function runXvega(argv: string[], files: Readonly<Record<string, string>>
   let stdout = "";
   let stderr = "";
   const status = runCli(argv, {
+    stdout: (text) => {
+      stdout += text;
+    },
+    stderr: (text) => {
+      stderr += text;
+    },
+    readFile: (path) => files[path] ?? readFileSync(path, "utf8"),
+  });
+  return { status, stdout, stderr };
+}
+
+/** As runXvega, for every subcommand including `check`, which reads workbooks asynchronously. */
+export async function runXvegaAsync(argv: string[], files: Readonly<Record<string, string>> = {}): Promise<CliRun> {
+  let stdout = "";
+  let stderr = "";
+  const status = await runCliAsync(argv, {
     stdout: (text) => {
       stdout += text;
     },
