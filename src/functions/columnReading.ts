@@ -6,8 +6,8 @@
  */
 import { GridShape, NamedArgument, ResultCell } from "./argumentGrid";
 import { invalidValueError } from "./excelErrors";
-import { collectProblemCells, describeProblemCells } from "./problemLocations";
-import { SharedMessages } from "./sharedMessages";
+import { locateProblems } from "./problemLocations";
+import { MAX_SHARED_MESSAGES, SharedMessages } from "./sharedMessages";
 import { describeCellValue, isBlankCell, notANumberMessage } from "../ranges/cellReading";
 
 /** The message of a cell whose computed value is NaN or ±Infinity (never shown as such in a cell). */
@@ -35,7 +35,9 @@ export class CellProblems {
     if (id === undefined) {
       this.messages.push(message);
       id = this.messages.length;
-      this.idByMessage.set(message, id);
+      // Past MAX_SHARED_MESSAGES distinct messages the cells have nearly all different problems: sharing would save
+      // nothing and the look-up table would cost more than the messages, so they get one message each, as before.
+      if (this.idByMessage.size < MAX_SHARED_MESSAGES) this.idByMessage.set(message, id);
     }
     return id;
   }
@@ -77,12 +79,10 @@ export class CellProblems {
    */
   errorsByProblem(shape: GridShape): { ids: Uint32Array; errors: CustomFunctions.Error[] } | null {
     if (this.ids === null) return null;
-    const cells = collectProblemCells(this.ids, this.messages.length, shape);
+    const locations = locateProblems(this.ids, this.messages.length, shape);
     const errors: CustomFunctions.Error[] = new Array(this.messages.length + 1);
     for (let position = 0; position < this.messages.length; position++) {
-      const problemCells = cells[position];
-      const message = this.messages[position] as string;
-      errors[position + 1] = invalidValueError(problemCells === undefined ? message : describeProblemCells(shape, problemCells) + message);
+      errors[position + 1] = invalidValueError((locations[position] as string) + (this.messages[position] as string));
     }
     return { ids: this.ids, errors };
   }

@@ -20,31 +20,49 @@ export interface ProblemCells {
 }
 
 /**
- * The cells of every problem, in one pass over the per-cell problem ids (0 = no problem, k = problem k − 1). In a
- * block, a run stops at the end of a row. Keeps at most MAX_LISTED_RUNS runs per problem: memory grows with the
- * number of distinct problems, not with the number of cells.
+ * The start of the message of every problem (position k − 1 for problem id k), from the per-cell problem ids
+ * (0 = no problem). Two passes: the first counts each problem's cells; the second collects runs only for problems
+ * found in several cells, so a million distinct one-cell problems allocate no run lists. In a block, a run stops at
+ * the end of a row, and at most MAX_LISTED_RUNS + 1 runs are kept per problem.
  */
-export function collectProblemCells(ids: Uint32Array, problemCount: number, shape: GridShape): ProblemCells[] {
-  const cells: ProblemCells[] = Array.from({ length: problemCount }, () => ({ count: 0, runStarts: [], runEnds: [] }));
-  const lastIndex = new Float64Array(problemCount).fill(-2);
-  const isBlock = shape.rows > 1 && shape.columns > 1;
+export function locateProblems(ids: Uint32Array, problemCount: number, shape: GridShape): string[] {
+  const counts = new Uint32Array(problemCount);
+  const firstIndex = new Int32Array(problemCount);
   for (let index = 0; index < ids.length; index++) {
     const id = ids[index] as number;
     if (id === 0) continue;
-    const problem = cells[id - 1] as ProblemCells;
-    const continuesRun = lastIndex[id - 1] === index - 1 && !(isBlock && index % shape.columns === 0);
-    lastIndex[id - 1] = index;
-    problem.count++;
-    if (continuesRun) {
-      const last = problem.runEnds.length - 1;
-      if (problem.runEnds[last] === index - 1) problem.runEnds[last] = index;
-    } else if (problem.runStarts.length < MAX_LISTED_RUNS + 1) {
+    if (counts[id - 1] === 0) firstIndex[id - 1] = index;
+    counts[id - 1] = (counts[id - 1] as number) + 1;
+  }
+  const runs = new Map<number, ProblemCells>();
+  const lastIndex = new Map<number, number>();
+  const isBlock = shape.rows > 1 && shape.columns > 1;
+  for (let index = 0; index < ids.length; index++) {
+    const id = ids[index] as number;
+    if (id === 0 || counts[id - 1] === 1) continue;
+    let problem = runs.get(id);
+    if (problem === undefined) {
+      problem = { count: counts[id - 1] as number, runStarts: [], runEnds: [] };
+      runs.set(id, problem);
+    }
+    const continuesRun = lastIndex.get(id) === index - 1 && !(isBlock && index % shape.columns === 0);
+    lastIndex.set(id, index);
+    const last = problem.runEnds.length - 1;
+    if (continuesRun && problem.runEnds[last] === index - 1) problem.runEnds[last] = index;
+    else if (!continuesRun && problem.runStarts.length <= MAX_LISTED_RUNS) {
       // One run beyond those listed tells whether an "and N more" is needed.
       problem.runStarts.push(index);
       problem.runEnds.push(index);
     }
   }
-  return cells;
+  const locations: string[] = new Array(problemCount);
+  for (let position = 0; position < problemCount; position++) {
+    const index = firstIndex[position] as number;
+    const several = runs.get(position + 1);
+    locations[position] =
+      several === undefined ? cellLocation(shape, Math.floor(index / shape.columns), index % shape.columns) : describeProblemCells(shape, several);
+  }
+  return locations;
 }
 
 function span(first: number, last: number): string {

@@ -4,9 +4,17 @@
  * a number (hardening issue, item 9).
  */
 
+/**
+ * How many distinct messages a call shares at most. Beyond it the problems are nearly all different (a million vols
+ * each typed differently), sharing saves nothing, and a million-entry look-up table would cost more than the messages
+ * themselves: further messages are built per cell, as they were before sharing.
+ */
+export const MAX_SHARED_MESSAGES = 4096;
+
 /** A memo from (kind, offending value) to the message `describe` builds for them. */
 export class SharedMessages<Kind extends string> {
   private readonly byKind = new Map<Kind, Map<unknown, string>>();
+  private size = 0;
 
   /** @param describe builds the message of a problem; must depend on nothing but its two inputs */
   constructor(private readonly describe: (kind: Kind, value: unknown) => string) {}
@@ -21,7 +29,10 @@ export class SharedMessages<Kind extends string> {
     let message = byValue.get(value);
     if (message === undefined) {
       message = this.describe(kind, value);
-      byValue.set(value, message);
+      if (this.size < MAX_SHARED_MESSAGES) {
+        byValue.set(value, message);
+        this.size++;
+      }
     }
     return message;
   }

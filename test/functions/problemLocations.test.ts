@@ -1,7 +1,8 @@
 import fc from "fast-check";
 import { vega } from "../../src/functions/vegaFunctions";
 import { CellProblems } from "../../src/functions/columnReading";
-import { ProblemCells, collectProblemCells, describeProblemCells } from "../../src/functions/problemLocations";
+import { describeProblemCells, locateProblems } from "../../src/functions/problemLocations";
+import { MAX_SHARED_MESSAGES } from "../../src/functions/sharedMessages";
 
 type Cell = number | CustomFunctions.Error;
 
@@ -28,9 +29,9 @@ describe("where a shared problem sits", () => {
 
   test("runs, and the count of cells not listed", () => {
     const ids = new Uint32Array([1, 1, 0, 1, 2, 1, 1, 0, 1, 0, 1, 1]);
-    const [first, second] = collectProblemCells(ids, 2, { rows: 12, columns: 1 }) as [ProblemCells, ProblemCells];
-    expect(describeProblemCells({ rows: 12, columns: 1 }, first)).toBe("rows 1–2, 4, 6–7, 9 and 2 more rows: ");
-    expect(describeProblemCells({ rows: 12, columns: 1 }, second)).toBe("row 5: ");
+    expect(locateProblems(ids, 2, { rows: 12, columns: 1 })).toEqual(["rows 1–2, 4, 6–7, 9 and 2 more rows: ", "row 5: "]);
+    const block = new Uint32Array([0, 1, 1, 1, 1, 0, 2, 0, 0]);
+    expect(locateProblems(block, 2, { rows: 3, columns: 3 })).toEqual(["row 1, columns 2–3; row 2, columns 1–2: ", "row 3, column 1: "]);
     expect(describeProblemCells({ rows: 1, columns: 1 }, { count: 1, runStarts: [0], runEnds: [0] })).toBe("");
   });
 
@@ -50,5 +51,16 @@ describe("where a shared problem sits", () => {
       }),
       { numRuns: 200 },
     );
+  });
+});
+
+describe("sharing has a bound", () => {
+  test("past MAX_SHARED_MESSAGES distinct problems, each cell keeps its own message, as before sharing", () => {
+    const count = MAX_SHARED_MESSAGES + 50;
+    const vols = Array.from({ length: count }, (_, index) => [11 + index / 1000]);
+    const result = vega([[100]], [[100]], [[0.5]], vols) as Cell[][];
+    const last = result[count - 1]?.[0] as CustomFunctions.Error;
+    expect(last.message).toBe(`row ${count}: vol ${11 + (count - 1) / 1000} looks like a percentage: enter ${11 + (count - 1) / 1000}% or ${(11 + (count - 1) / 1000) / 100} (a decimal)`);
+    expect(new Set(result.map(([cell]) => cell)).size).toBe(count);
   });
 });
