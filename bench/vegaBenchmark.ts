@@ -13,6 +13,7 @@ import type { LegColumns } from "../src/core/vega/legColumns";
 import { vegaUnitScale } from "../src/core/vega/vegaUnit";
 import { installCustomFunctionsStub } from "../src/functions/customFunctionsStub";
 import { vega as excelVega } from "../src/functions/vegaFunctions";
+import { runVegaErrorBenchmark } from "./vegaErrorBenchmark";
 import { logUniformBetween, mulberry32, uniformBetween } from "./random";
 import {
   VariantSamples,
@@ -314,4 +315,5 @@ export function runVegaBenchmark(): void {
     `\n  For scale (no target): Excel's format alone, (e), costs ${(median(inputOutputFloor.milliseconds) / median(kernel.milliseconds)).toFixed(2)}× the kernel; ` +
       `adapter / (kernel + (e)) = ${(median(adapter.milliseconds) / kernelPlusInputOutput).toFixed(2)}×.`,
   );
+  runVegaErrorBenchmark();
 }

@@ -1,34 +1,90 @@
 /*
  * Reading a broadcast argument into one typed column for the whole result (argument by argument, not cell by
  * cell), so that a 100,000-row range costs a tight loop per argument and no per-cell objects. Cells that cannot be
- * read are recorded in CellProblems with their message; only those allocate anything.
+ * read are recorded in CellProblems as a small number per cell; each distinct problem has one message, built once,
+ * and becomes one Excel error shared by all its cells (see problemLocations.ts).
  */
-import { GridShape, NamedArgument, ResultCell, cellLocation } from "./argumentGrid";
+import { GridShape, NamedArgument, ResultCell } from "./argumentGrid";
 import { invalidValueError } from "./excelErrors";
+import { locateProblems } from "./problemLocations";
+import { MAX_SHARED_MESSAGES, SharedMessages } from "./sharedMessages";
 import { describeCellValue, isBlankCell, notANumberMessage } from "../ranges/cellReading";
 
-/** Which result cells cannot be computed, and why: the first message recorded for a cell is the one it shows. */
+/** The message of a cell whose computed value is NaN or ±Infinity (never shown as such in a cell). */
+export const NOT_FINITE_RESULT_MESSAGE = "the result is not a finite number: check the inputs";
+
+/**
+ * Which result cells cannot be computed, and why: the first message recorded for a cell is the one it shows.
+ * A cell's problem is stored as a number (its message's position in a list of distinct messages), so a million
+ * cells with one problem hold one message.
+ */
 export class CellProblems {
   /** 1 where the cell has a problem; the typed form is what loops over the whole result check. */
   readonly flags: Uint8Array;
-  private readonly messages = new Map<number, string>();
+  /** Per cell, 0 or 1 + the position of its message in `messages`; allocated at the first problem. */
+  private ids: Uint32Array | null = null;
+  private readonly messages: string[] = [];
+  private readonly idByMessage = new Map<string, number>();
 
   constructor(cellCount: number) {
     this.flags = new Uint8Array(cellCount);
   }
 
+  private idOf(message: string): number {
+    let id = this.idByMessage.get(message);
+    if (id === undefined) {
+      this.messages.push(message);
+      id = this.messages.length;
+      // Past MAX_SHARED_MESSAGES distinct messages the cells have nearly all different problems: sharing would save
+      // nothing and the look-up table would cost more than the messages, so they get one message each, as before.
+      if (this.idByMessage.size < MAX_SHARED_MESSAGES) this.idByMessage.set(message, id);
+    }
+    return id;
+  }
+
+  private cellIds(): Uint32Array {
+    if (this.ids === null) this.ids = new Uint32Array(this.flags.length);
+    return this.ids;
+  }
+
   add(index: number, message: string): void {
     if (this.flags[index] === 1) return;
     this.flags[index] = 1;
-    this.messages.set(index, message);
+    this.cellIds()[index] = this.idOf(message);
   }
 
   addToAll(message: string): void {
-    for (let index = 0; index < this.flags.length; index++) this.add(index, message);
+    const id = this.idOf(message);
+    const ids = this.cellIds();
+    for (let index = 0; index < this.flags.length; index++) {
+      if (this.flags[index] === 1) continue;
+      this.flags[index] = 1;
+      ids[index] = id;
+    }
   }
 
   messageAt(index: number): string | undefined {
-    return this.messages.get(index);
+    const id = this.ids?.[index] ?? 0;
+    return id === 0 ? undefined : this.messages[id - 1];
+  }
+
+  /** The distinct messages recorded, in the order first seen: one per problem, however many cells it hits. */
+  get distinctMessages(): readonly string[] {
+    return this.messages;
+  }
+
+  /**
+   * One #VALUE! per distinct message, indexed like the per-cell ids (position 0 unused), each message starting with
+   * the cells it is found in. Null when there is no problem.
+   */
+  errorsByProblem(shape: GridShape): { ids: Uint32Array; errors: CustomFunctions.Error[] } | null {
+    if (this.ids === null) return null;
+    const locations = locateProblems(this.ids, this.messages.length, shape);
+    const errors: CustomFunctions.Error[] = new Array(this.messages.length + 1);
+    for (let position = 0; position < this.messages.length; position++) {
+      errors[position + 1] = invalidValueError((locations[position] as string) + (this.messages[position] as string));
+    }
+    return { ids: this.ids, errors };
   }
 }
 
@@ -54,17 +110,19 @@ export function readNumberColumn(
 ): Float64Array {
   const column = new Float64Array(cellCountOf(shape));
   const values = argument.values;
+  // One message per distinct unreadable value: a column of "n/a" builds one string, not one per row.
+  const messages = new SharedMessages<"notANumber">((_kind, value) => notANumberMessage(argument.name, value, expected));
   if (values === null || isSingleCell(values)) {
     const value = values === null ? null : values[0]?.[0];
     if (typeof value === "number") column.fill(value);
     else if (fallback !== null && isBlankCell(value)) column.fill(fallback);
-    else problems.addToAll(notANumberMessage(argument.name, value, expected));
+    else problems.addToAll(messages.messageFor("notANumber", value));
     return column;
   }
   const readCell = (index: number, value: unknown): void => {
     if (typeof value === "number") column[index] = value;
     else if (fallback !== null && isBlankCell(value)) column[index] = fallback;
-    else problems.add(index, notANumberMessage(argument.name, value, expected));
+    else problems.add(index, messages.messageFor("notANumber", value));
   };
   if (shape.columns === 1) {
     // A column of legs, the common case: one element per row array.
@@ -96,12 +154,14 @@ export function readChoiceColumn<T extends string>(
     if (isBlankCell(value)) return fallback;
     return typeof value === "string" ? parse(value) : null;
   };
-  const unknownChoice = (value: unknown) => `${argument.name} ${describeCellValue(value)} is not one of ${choices.join(", ")}`;
+  const messages = new SharedMessages<"unknownChoice">(
+    (_kind, value) => `${argument.name} ${describeCellValue(value)} is not one of ${choices.join(", ")}`,
+  );
   const values = argument.values;
   if (values === null || isSingleCell(values)) {
     const value = values === null ? null : values[0]?.[0];
     const choice = readOne(value);
-    if (choice === null) problems.addToAll(unknownChoice(value));
+    if (choice === null) problems.addToAll(messages.messageFor("unknownChoice", value));
     return choice ?? fallback;
   }
   const column = new Array<T>(cellCountOf(shape));
@@ -110,7 +170,7 @@ export function readChoiceColumn<T extends string>(
     const cells = values[row] as unknown[];
     for (let columnIndex = 0; columnIndex < shape.columns; columnIndex++, index++) {
       const choice = readOne(cells[columnIndex]);
-      if (choice === null) problems.add(index, unknownChoice(cells[columnIndex]));
+      if (choice === null) problems.add(index, messages.messageFor("unknownChoice", cells[columnIndex]));
       column[index] = choice ?? fallback;
     }
   }
@@ -118,31 +178,35 @@ export function readChoiceColumn<T extends string>(
 }
 
 /**
- * The spilled result: `values` (row-major) laid out in `shape`, with #VALUE! and its message, prefixed with the
- * cell's position, wherever a problem was recorded or a value is not finite (never NaN or Infinity in a cell).
+ * The spilled result: `values` (row-major) laid out in `shape`, with #VALUE! and its message wherever a problem was
+ * recorded or a value is not finite (never NaN or Infinity in a cell). Cells with the same problem share one error
+ * object, whose message names the cells (see problemLocations.ts).
  * Rows are built as array literals: V8 allocates those at their final size, which keeps a 100,000-row spill cheap.
  */
 export function resultGrid(shape: GridShape, values: Float64Array, problems: CellProblems): ResultCell[][] {
-  const cellAt = (index: number, row: number, column: number): ResultCell => {
-    const value = values[index] as number;
-    if (problems.flags[index] !== 1 && Number.isFinite(value)) return value;
-    const message = problems.messageAt(index) ?? "the result is not a finite number: check the inputs";
-    return invalidValueError(cellLocation(shape, row, column) + message);
-  };
+  for (let index = 0; index < values.length; index++) {
+    if (problems.flags[index] !== 1 && !Number.isFinite(values[index] as number)) problems.add(index, NOT_FINITE_RESULT_MESSAGE);
+  }
+  const shared = problems.errorsByProblem(shape);
+  const cellAt = (index: number): ResultCell =>
+    shared === null || shared.ids[index] === 0 ? (values[index] as number) : (shared.errors[shared.ids[index] as number] as CustomFunctions.Error);
   const grid: ResultCell[][] = new Array(shape.rows);
   if (shape.columns === 1) {
-    for (let row = 0; row < shape.rows; row++) grid[row] = [cellAt(row, row, 0)];
+    for (let row = 0; row < shape.rows; row++) grid[row] = [cellAt(row)];
     return grid;
   }
   for (let row = 0; row < shape.rows; row++) {
     const cells: ResultCell[] = [];
-    for (let column = 0; column < shape.columns; column++) cells.push(cellAt(row * shape.columns + column, row, column));
+    for (let column = 0; column < shape.columns; column++) cells.push(cellAt(row * shape.columns + column));
     grid[row] = cells;
   }
   return grid;
 }
 
-/** Computes every cell without a recorded problem: a number, or a message that becomes that cell's problem. */
+/**
+ * Computes every cell without a recorded problem: a number, or a message that becomes that cell's problem. Return
+ * a shared message (SharedMessages) rather than one built per cell.
+ */
 export function computeCells(shape: GridShape, problems: CellProblems, computeCell: (index: number) => number | string): ResultCell[][] {
   const values = new Float64Array(shape.rows * shape.columns);
   for (let index = 0; index < values.length; index++) {

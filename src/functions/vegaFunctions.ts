@@ -4,18 +4,21 @@
  * custom-functions-metadata-plugin into functions.json): keep it in step with docs/functions.md.
  */
 import { fillVegaPerUnitVol, reportLegProblems } from "../core/vega/legColumns";
-import { DEFAULT_OPTION_MODEL, OPTION_MODELS, parseOptionModel } from "../core/vega/optionModel";
-import { DEFAULT_VEGA_UNIT, VEGA_UNITS, VegaUnit, parseVegaUnit, vegaUnitScale } from "../core/vega/vegaUnit";
-import { DEFAULT_REFERENCE_DAYS, findTimeWeightingProblem, timeWeightedVega } from "../core/vega/timeWeightedVega";
-import { findSerialProblem, yearsBetweenSerials } from "../core/time/yearFraction";
-import { NamedArgument, broadcastShape } from "./argumentGrid";
-import { CellProblems, computeCells, readChoiceColumn, readNumberColumn, resultGrid } from "./columnReading";
+import { LegProblemKind, describeLegProblem } from "../core/vega/legValidation";
+import type { OptionModel } from "../core/vega/optionModel";
+import { VegaUnit, vegaUnitScale } from "../core/vega/vegaUnit";
+import {
+  TimeWeightingProblemKind,
+  classifyTimeWeightingProblem,
+  describeTimeWeightingProblem,
+  timeWeightedVega,
+  timeWeightingProblemValue,
+} from "../core/vega/timeWeightedVega";
+import { SerialProblemKind, classifySerialProblem, describeSerialProblem, yearsBetweenSerials } from "../core/time/yearFraction";
+import { computeCells, resultGrid } from "./columnReading";
 import { withExcelErrors } from "./excelErrors";
-
-const EXPECT_PRICE = "a positive price";
-const EXPECT_YEARS = "years to expiry, e.g. (expiry − valuation)/365";
-const EXPECT_VOL = "a vol as a decimal (0.65 for 65%)";
-const EXPECT_RATE = "a decimal rate (0.05 for 5%)";
+import { SharedMessages } from "./sharedMessages";
+import { readDateColumns, readTimeWeightingColumns, readVegaLegs } from "./vegaArguments";
 
 
 /**
@@ -45,33 +48,17 @@ export function vega(
   unit?: any[][],
 ): any[][] {
   return withExcelErrors("XV.VEGA", () => {
-    const named: NamedArgument[] = [
-      { name: "underlying", values: underlying },
-      { name: "strike", values: strike },
-      { name: "years", values: years },
-      { name: "vol", values: vol },
-      { name: "rate", values: rate ?? null },
-      { name: "carry", values: carry ?? null },
-      { name: "model", values: model ?? null },
-      { name: "unit", values: unit ?? null },
-    ];
-    const [underlyingArgument, strikeArgument, yearsArgument, volArgument, rateArgument, carryArgument, modelArgument, unitArgument] =
-      named as [NamedArgument, NamedArgument, NamedArgument, NamedArgument, NamedArgument, NamedArgument, NamedArgument, NamedArgument];
-    const shape = broadcastShape(named);
-    const problems = new CellProblems(shape.rows * shape.columns);
-    // Read in the order problems should be reported: the first problem found for a cell is the one it shows.
-    const models = readChoiceColumn(modelArgument, shape, OPTION_MODELS, parseOptionModel, DEFAULT_OPTION_MODEL, problems);
-    const units = readChoiceColumn(unitArgument, shape, VEGA_UNITS, parseVegaUnit, DEFAULT_VEGA_UNIT, problems);
-    const legs = {
-      models,
-      underlying: readNumberColumn(underlyingArgument, shape, EXPECT_PRICE, null, problems),
-      strike: readNumberColumn(strikeArgument, shape, EXPECT_PRICE, null, problems),
-      years: readNumberColumn(yearsArgument, shape, EXPECT_YEARS, null, problems),
-      vol: readNumberColumn(volArgument, shape, EXPECT_VOL, null, problems),
-      rate: readNumberColumn(rateArgument, shape, EXPECT_RATE, 0, problems),
-      carry: readNumberColumn(carryArgument, shape, EXPECT_RATE, 0, problems),
-    };
-    reportLegProblems(legs, problems.flags, (index, problem) => problems.add(index, problem.message));
+    const { shape, problems, legs, units } = readVegaLegs(underlying, strike, years, vol, rate, carry, model, unit);
+    // One message per distinct problem, model and value (the model words some messages): not one per leg.
+    const messagesByModel = new Map<OptionModel, SharedMessages<LegProblemKind>>();
+    reportLegProblems(legs, problems.flags, (index, kind, legModel, value) => {
+      let messages = messagesByModel.get(legModel);
+      if (messages === undefined) {
+        messages = new SharedMessages<LegProblemKind>((problemKind, problemValue) => describeLegProblem(problemKind, legModel, problemValue as number));
+        messagesByModel.set(legModel, messages);
+      }
+      problems.add(index, messages.messageFor(kind, value));
+    });
     const vegas = new Float64Array(shape.rows * shape.columns);
     fillVegaPerUnitVol(legs, problems.flags, vegas);
     if (typeof units === "string") {
@@ -100,22 +87,15 @@ export function twvega(
   ref_days?: any[][],
 ): any[][] {
   return withExcelErrors("XV.TWVEGA", () => {
-    const named: NamedArgument[] = [
-      { name: "vega", values: vega },
-      { name: "years", values: years },
-      { name: "ref_days", values: ref_days ?? null },
-    ];
-    const [vegaArgument, yearsArgument, referenceArgument] = named as [NamedArgument, NamedArgument, NamedArgument];
-    const shape = broadcastShape(named);
-    const problems = new CellProblems(shape.rows * shape.columns);
-    const vegas = readNumberColumn(vegaArgument, shape, "a vega (a number)", null, problems);
-    const legYears = readNumberColumn(yearsArgument, shape, EXPECT_YEARS, null, problems);
-    const referenceDays = readNumberColumn(referenceArgument, shape, "a number of days", DEFAULT_REFERENCE_DAYS, problems);
+    const { shape, problems, vegas, years: legYears, referenceDays } = readTimeWeightingColumns(vega, years, ref_days);
+    const messages = new SharedMessages<TimeWeightingProblemKind>((kind, value) => describeTimeWeightingProblem(kind, value as number));
     return computeCells(shape, problems, (index) => {
       const legVega = vegas[index] as number;
       const years = legYears[index] as number;
       const days = referenceDays[index] as number;
-      return findTimeWeightingProblem(legVega, years, days) ?? timeWeightedVega(legVega, years, days);
+      const kind = classifyTimeWeightingProblem(legVega, years, days);
+      if (kind === null) return timeWeightedVega(legVega, years, days);
+      return messages.messageFor(kind, timeWeightingProblemValue(kind, legVega, years, days));
     });
   });
 }
@@ -131,23 +111,17 @@ export function twvega(
  */
 export function years(expiry: any[][], valuation: any[][]): any[][] {
   return withExcelErrors("XV.YEARS", () => {
-    const named: NamedArgument[] = [
-      { name: "expiry", values: expiry },
-      { name: "valuation", values: valuation },
-    ];
-    const [expiryArgument, valuationArgument] = named as [NamedArgument, NamedArgument];
-    const shape = broadcastShape(named);
-    const problems = new CellProblems(shape.rows * shape.columns);
-    const expirySerials = readNumberColumn(expiryArgument, shape, "a date-time", null, problems);
-    const valuationSerials = readNumberColumn(valuationArgument, shape, "a date-time", null, problems);
+    const { shape, problems, expirySerials, valuationSerials } = readDateColumns(expiry, valuation);
+    const expiryMessages = new SharedMessages<SerialProblemKind>((kind, serial) => describeSerialProblem("expiry", kind, serial as number));
+    const valuationMessages = new SharedMessages<SerialProblemKind>((kind, serial) => describeSerialProblem("valuation", kind, serial as number));
     return computeCells(shape, problems, (index) => {
       const expirySerial = expirySerials[index] as number;
       const valuationSerial = valuationSerials[index] as number;
-      return (
-        findSerialProblem("expiry", expirySerial) ??
-        findSerialProblem("valuation", valuationSerial) ??
-        yearsBetweenSerials(expirySerial, valuationSerial)
-      );
+      const expiryProblem = classifySerialProblem(expirySerial);
+      if (expiryProblem !== null) return expiryMessages.messageFor(expiryProblem, expirySerial);
+      const valuationProblem = classifySerialProblem(valuationSerial);
+      if (valuationProblem !== null) return valuationMessages.messageFor(valuationProblem, valuationSerial);
+      return yearsBetweenSerials(expirySerial, valuationSerial);
     });
   });
 }

@@ -61,8 +61,8 @@ describe("plausibility findings", () => {
     const notes = jest.spyOn(plausibility, "plausibilityNotes").mockImplementation((name, args) =>
       name === "XV.VEGA" && (args[2] as unknown[][])[0]?.[0] === 30
         ? [
-            { argument: "years", cell: 3, message: "years 30 on a crypto leg: days typed as years?" },
-            { argument: null, cell: null, message: "the whole call" },
+            { argument: "years", cell: 3, message: "years 30 on a crypto leg: days typed as years?", rule: "yearsLong" },
+            { argument: null, cell: null, message: "the whole call", rule: "everyLegExpired" },
           ]
         : [],
     );
@@ -72,5 +72,16 @@ describe("plausibility findings", () => {
       "B3 plausibility years 30 on a crypto leg: days typed as years?",
       "B1 plausibility the whole call",
     ]);
+  });
+  it("reports the engine's own notes: a vol of 5 (500%) on one leg is flagged at that leg's spill cell only", async () => {
+    const workbook = new ExcelJS.Workbook();
+    const sheet = workbook.addWorksheet("Legs");
+    [[0.6], [5], [0.7]].forEach(([vol], index) => (sheet.getCell(index + 1, 1).value = vol as number));
+    putSpill(sheet, "B1", "_xldudf_XV_VEGA(100,100,0.5,A1:A3)", vega([[100]], [[100]], [[0.5]], [[0.6], [5], [0.7]]));
+    const bytes = (await markArrayFormulasAsDynamic(await workbook.xlsx.writeBuffer(), new Date(0))).bytes;
+    const result = checkLoadedWorkbook("vol5.xlsx", await loadWorkbookBytes(bytes), OPTIONS);
+    const expected = plausibility.plausibilityNotes("XV.VEGA", [[[100]], [[100]], [[0.5]], [[0.6], [5], [0.7]]]);
+    expect(expected.map((note) => [note.rule, note.cell])).toEqual([["volHigh", 2]]);
+    expect(result.findings.map((finding) => [finding.cell, finding.kind, finding.message])).toEqual([["B2", "plausibility", expected[0]?.message]]);
   });
 });

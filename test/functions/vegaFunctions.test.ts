@@ -2,6 +2,7 @@ import fc from "fast-check";
 import { twvega, vega, years } from "../../src/functions/vegaFunctions";
 import { vegaPerUnitVol } from "../../src/core/vega/blackVega";
 import { expectClose } from "../core/tolerance";
+import * as cellReading from "../../src/ranges/cellReading";
 
 type Cell = number | CustomFunctions.Error;
 
@@ -143,5 +144,65 @@ describe("XV.TWVEGA and XV.YEARS", () => {
     expectClose(numberAt(years(single(christmasEightAm), single(46015 + 20 / 24)) as Cell[][], 0), 0.5 / 365, { relative: 1e-9 });
     expect(errorAt(years(single("25/12/2025"), single(46000)) as Cell[][], 0).message).toMatch(/expiry "25\/12\/2025" is text; expected a date-time/);
     expect(errorAt(years(single(-4), single(46000)) as Cell[][], 0).message).toMatch(/expiry -4 is not an Excel date-time/);
+  });
+});
+
+describe("identical problems share one message and one error object (hardening issue, item 9)", () => {
+  const rows = 10_000;
+  const filled = (value: unknown) => Array.from({ length: rows }, () => [value]);
+
+  test("a whole column of text: one error object, whose message names every row, and one message built", () => {
+    const describe = jest.spyOn(cellReading, "notANumberMessage");
+    try {
+      const result = vega(filled("n/a"), single(100), single(0.25), single(0.8)) as Cell[][];
+      const first = errorAt(result, 0);
+      expect(first.message).toBe('rows 1–10000: underlying "n/a" is text; expected a positive price');
+      expect(result.every(([cell]) => cell === first)).toBe(true);
+      expect(describe).toHaveBeenCalledTimes(1);
+    } finally {
+      describe.mockRestore();
+    }
+  });
+
+  test("vol typed in percent, three values: three error objects, each naming its own rows", () => {
+    const vols = Array.from({ length: rows }, (_, index) => [[65, 70, 0.5, 80][index % 4]]);
+    const result = vega(single(100), single(100), single(0.25), vols) as Cell[][];
+    const distinct = new Set(result.map(([cell]) => cell).filter((cell) => typeof cell !== "number"));
+    expect(distinct.size).toBe(3);
+    expect(errorAt(result, 0).message).toBe("rows 1, 5, 9, 13 and 2496 more rows: vol 65 looks like a percentage: enter 65% or 0.65 (a decimal)");
+    expect(errorAt(result, 4)).toBe(errorAt(result, 0));
+    expect(errorAt(result, 1)).not.toBe(errorAt(result, 0));
+    expect(numberAt(result, 2)).toBeGreaterThan(0);
+  });
+
+  test("a problem in one cell reads as before; the same problem in two cells names both", () => {
+    const result = vega(column(100, "x", 100, "x", "y"), single(100), single(0.25), single(0.8)) as Cell[][];
+    expect(errorAt(result, 1).message).toBe('rows 2, 4: underlying "x" is text; expected a positive price');
+    expect(errorAt(result, 3)).toBe(errorAt(result, 1));
+    expect(errorAt(result, 4).message).toBe('row 5: underlying "y" is text; expected a positive price');
+  });
+
+  test("a block names cells by row and columns; a row of legs by columns", () => {
+    const block = vega([[100, "x"], ["x", "x"]], single(100), single(0.25), single(0.8)) as Cell[][];
+    expect(errorAt(block, 0, 1).message).toBe('row 1, column 2; row 2, columns 1–2: underlying "x" is text; expected a positive price');
+    const legsInARow = vega([[100, "x", "x"]], single(100), single(0.25), single(0.8)) as Cell[][];
+    expect(errorAt(legsInARow, 0, 1).message).toBe('columns 2–3: underlying "x" is text; expected a positive price');
+  });
+
+  test("a long problem over scattered rows still fits Excel's tooltip whole", () => {
+    const models = Array.from({ length: rows }, (_, index) => [index % 2 === 0 ? "inverse" : "bsm"]);
+    const result = vega(single(40000), single(40000), single(0.25), single(0.8), single(0), single(0.01), models) as Cell[][];
+    const message = errorAt(result, 0).message ?? "";
+    expect(message).toMatch(/^rows 1, 3, 5, 7 and 4996 more rows: carry 0.01 is not used by model inverse .*use model bsm with the spot$/);
+    expect(message.length).toBeLessThanOrEqual(250);
+  });
+
+  test("XV.TWVEGA and XV.YEARS share errors the same way", () => {
+    const weighted = twvega(filled(1000), filled(0.1), single(-5)) as Cell[][];
+    expect(errorAt(weighted, 0).message).toBe("rows 1–10000: ref_days -5 must be a positive number of days (30 for DVOL)");
+    expect(weighted.every(([cell]) => cell === weighted[0]?.[0])).toBe(true);
+    const dated = years(filled(-4), single(46000)) as Cell[][];
+    expect(errorAt(dated, 0).message).toMatch(/^rows 1–10000: expiry -4 is not an Excel date-time/);
+    expect(dated.every(([cell]) => cell === dated[0]?.[0])).toBe(true);
   });
 });

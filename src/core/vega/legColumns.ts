@@ -1,5 +1,5 @@
 import { vegaPerUnitVol } from "./blackVega";
-import { LegProblem, findLegProblem, isAcceptableLeg } from "./legValidation";
+import { LegProblemKind, classifyLegProblem, isAcceptableLeg, legProblemValue } from "./legValidation";
 import type { OptionModel } from "./optionModel";
 
 /**
@@ -22,15 +22,15 @@ function modelAt(models: OptionModel | readonly OptionModel[], index: number): O
   return typeof models === "string" ? models : (models[index] as OptionModel);
 }
 
+/** Receives one refused leg: its position, what is wrong (a code, no text yet), its model and the offending value. */
+export type LegProblemReport = (index: number, kind: LegProblemKind, model: OptionModel, value: number) => void;
+
 /**
- * Checks every leg not already marked in `rejected` (1 = leave alone) and reports each one `findLegProblem` refuses,
- * with its problem. Legs already rejected stay unchecked, so an earlier, more basic problem keeps its message.
+ * Checks every leg not already marked in `rejected` (1 = leave alone) and reports each one `classifyLegProblem`
+ * refuses. Legs already rejected stay unchecked, so an earlier, more basic problem keeps its message. Reports carry
+ * codes, not messages: the caller builds one message per distinct problem (`describeLegProblem`), not one per leg.
  */
-export function reportLegProblems(
-  legs: LegColumns,
-  rejected: Uint8Array,
-  report: (index: number, problem: LegProblem) => void,
-): void {
+export function reportLegProblems(legs: LegColumns, rejected: Uint8Array, report: LegProblemReport): void {
   const { models, underlying, strike, years, vol, rate, carry } = legs;
   for (let index = 0; index < underlying.length; index++) {
     if (rejected[index] === 1) continue;
@@ -42,8 +42,8 @@ export function reportLegProblems(
     const legRate = rate[index] as number;
     const legCarry = carry[index] as number;
     if (isAcceptableLeg(model, legUnderlying, legStrike, legYears, legVol, legRate, legCarry)) continue;
-    const problem = findLegProblem(model, legUnderlying, legStrike, legYears, legVol, legRate, legCarry);
-    if (problem) report(index, problem);
+    const kind = classifyLegProblem(model, legUnderlying, legStrike, legYears, legVol, legRate, legCarry);
+    if (kind !== null) report(index, kind, model, legProblemValue(kind, legUnderlying, legStrike, legYears, legVol, legRate, legCarry));
   }
 }
 

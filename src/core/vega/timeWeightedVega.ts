@@ -3,6 +3,8 @@ import { MAX_YEARS } from "./legValidation";
 /** DVOL and most desks compare vega at a 30-day constant maturity. */
 export const DEFAULT_REFERENCE_DAYS = 30;
 export const DAYS_PER_YEAR = 365;
+/** A reference maturity beyond 100 years is a typing slip. */
+export const MAX_REFERENCE_DAYS = 36500;
 
 /**
  * Time-weighted vega: vega × √(T_ref / T) with T_ref = referenceDays/365. Short-dated implied vols move more than
@@ -14,12 +16,43 @@ export function timeWeightedVega(vega: number, years: number, referenceDays: num
   return vega * Math.sqrt(referenceDays / DAYS_PER_YEAR / years);
 }
 
-/** The first problem with time-weighted vega inputs, or null. */
-export function findTimeWeightingProblem(vega: number, years: number, referenceDays: number): string | null {
-  if (!Number.isFinite(vega)) return "vega must be a finite number";
-  if (!Number.isFinite(years)) return "years must be a finite number of years to expiry";
-  if (years > MAX_YEARS) return `years ${years} looks like an Excel date: use (expiry − valuation)/365`;
-  if (!Number.isFinite(referenceDays) || referenceDays <= 0) return `ref_days ${referenceDays} must be a positive number of days (30 for DVOL)`;
-  if (referenceDays > 36500) return `ref_days ${referenceDays} must be at most 36500 days`;
+/** Every way time-weighting inputs can be refused, as a code (no text built: see `describeTimeWeightingProblem`). */
+export type TimeWeightingProblemKind = "vegaNotFinite" | "yearsNotFinite" | "yearsLooksLikeDate" | "referenceDaysNotPositive" | "referenceDaysTooLarge";
+
+/** The first problem with time-weighted vega inputs, as a code, or null. */
+export function classifyTimeWeightingProblem(vega: number, years: number, referenceDays: number): TimeWeightingProblemKind | null {
+  if (!Number.isFinite(vega)) return "vegaNotFinite";
+  if (!Number.isFinite(years)) return "yearsNotFinite";
+  if (years > MAX_YEARS) return "yearsLooksLikeDate";
+  if (!Number.isFinite(referenceDays) || referenceDays <= 0) return "referenceDaysNotPositive";
+  if (referenceDays > MAX_REFERENCE_DAYS) return "referenceDaysTooLarge";
   return null;
+}
+
+/** The input a problem of `kind` is about (the one its message quotes). */
+export function timeWeightingProblemValue(kind: TimeWeightingProblemKind, vega: number, years: number, referenceDays: number): number {
+  if (kind === "vegaNotFinite") return vega;
+  return kind === "yearsNotFinite" || kind === "yearsLooksLikeDate" ? years : referenceDays;
+}
+
+/** The message for a problem of `kind` whose input holds `value`: a pure function of the two, so it can be shared. */
+export function describeTimeWeightingProblem(kind: TimeWeightingProblemKind, value: number): string {
+  switch (kind) {
+    case "vegaNotFinite":
+      return "vega must be a finite number";
+    case "yearsNotFinite":
+      return "years must be a finite number of years to expiry";
+    case "yearsLooksLikeDate":
+      return `years ${value} looks like an Excel date: use (expiry − valuation)/365`;
+    case "referenceDaysNotPositive":
+      return `ref_days ${value} must be a positive number of days (30 for DVOL)`;
+    case "referenceDaysTooLarge":
+      return `ref_days ${value} must be at most ${MAX_REFERENCE_DAYS} days`;
+  }
+}
+
+/** The first problem with time-weighted vega inputs, with its message, or null. */
+export function findTimeWeightingProblem(vega: number, years: number, referenceDays: number): string | null {
+  const kind = classifyTimeWeightingProblem(vega, years, referenceDays);
+  return kind === null ? null : describeTimeWeightingProblem(kind, timeWeightingProblemValue(kind, vega, years, referenceDays));
 }

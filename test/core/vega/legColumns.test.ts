@@ -1,7 +1,7 @@
 import fc from "fast-check";
 import { vegaPerUnitVol } from "../../../src/core/vega/blackVega";
 import { LegColumns, fillVegaPerUnitVol, reportLegProblems } from "../../../src/core/vega/legColumns";
-import { findLegProblem, isAcceptableLeg } from "../../../src/core/vega/legValidation";
+import { LEG_PROBLEM_ARGUMENT, findLegProblem, isAcceptableLeg } from "../../../src/core/vega/legValidation";
 import { OPTION_MODELS, OptionModel } from "../../../src/core/vega/optionModel";
 
 // Values on both sides of every limit, plus the non-finite ones a CSV can carry.
@@ -50,7 +50,7 @@ describe("column-wise vega over a book", () => {
     const rejected = new Uint8Array(5);
     rejected[4] = 1; // already refused upstream: must not be reported again
     const reported: [number, string][] = [];
-    reportLegProblems(book, rejected, (index, problem) => reported.push([index, problem.argument]));
+    reportLegProblems(book, rejected, (index, kind) => reported.push([index, LEG_PROBLEM_ARGUMENT[kind]]));
     expect(reported).toEqual([[2, "vol"]]);
     rejected[2] = 1;
     const vegas = new Float64Array(5);

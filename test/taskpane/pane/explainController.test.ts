@@ -49,9 +49,9 @@ test("the notes of the selected cell (and of the whole call) are shown; those of
   gateway.argumentValues.set("A2:A4", { ok: true, address: "Book!A2:A4", values: [[46000], [46010], [46020]] });
   gateway.argumentValues.set("B1", { ok: true, address: "Book!B1", values: [[46100]] });
   notes.push(
-    { argument: null, cell: null, message: "Every leg is expired: are expiry and valuation swapped?" },
-    { argument: "expiry", cell: 1, message: "note for the first leg" },
-    { argument: "expiry", cell: 2, message: "note for the second leg" },
+    { argument: null, cell: null, message: "Every leg is expired: are expiry and valuation swapped?", rule: "datesSwapped" },
+    { argument: "expiry", cell: 1, message: "note for the first leg", rule: "datesSwapped" },
+    { argument: "expiry", cell: 2, message: "note for the second leg", rule: "datesSwapped" },
   );
   await controller.explain.explainSelectedCell();
   const explanation = controller.state.explanation;

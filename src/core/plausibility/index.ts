@@ -1,0 +1,3 @@
+export * from "./plausibilityThresholds";
+export * from "./legNotes";
+export * from "./bookNotes";
