@@ -5,32 +5,66 @@
  * custom-functions-metadata-plugin into functions.json): keep it in step with docs/functions.md.
  */
 import { estimateVolBeta, estimateVolCorrelation, nearestCorrelationMatrix, type VolChangeKind, type VolHistory } from "../core/correlation";
-import { assetKey } from "../core/correlation";
+import {
+  CorrelationInputError,
+  DEFAULT_NEAREST_CORRELATION_TOLERANCE,
+  assetKey,
+  correlationsFromInput,
+  describeNotConverged,
+  type CorrelationScaleProblem,
+} from "../core/correlation";
 import { withDomainErrors } from "./domainErrors";
 import { invalidValueError } from "./excelErrors";
 import { readEstimationOptions, readHistory, readLevelSeries } from "../ranges/historyReading";
-import { readMaybeLabelledMatrix } from "../ranges/labelledRanges";
+import { readCorrelationInputKind, readMaybeLabelledMatrix } from "../ranges/labelledRanges";
+
+/**
+ * XV.NEARCORR stops after this many milliseconds of wall-clock time (and after the engine's 1000 iterations): a cell
+ * must not freeze Excel. A 100×100 matrix of typed correlations converges in well under a second.
+ */
+export const EXCEL_NEAREST_CORRELATION_TIME_BUDGET_MS = 5000;
 
 /** What XV.VOLCORR writes in its top-left cell: which changes the correlations are of (never mix kinds). */
 export function changesLabel(changes: VolChangeKind): string {
   return changes === "log" ? "log" : "abs";
 }
 
+/** How to ask XV.NEARCORR for the conversion a refusal suggests. */
+function askNearcorrToConvert(problem: CorrelationScaleProblem): string {
+  return `, or use =XV.NEARCORR(range, "${problem.kind}")`;
+}
+
 /**
  * The nearest valid correlation matrix (Higham 2002): symmetric, unit diagonal, entries in [−1, 1], positive
  * semidefinite, and as close as possible to the input. A valid matrix comes back unchanged. Same shape as the input;
- * asset names in the first row and first column are kept.
+ * asset names in the first row and first column are kept. A matrix typed in percent (100 on the diagonal) or a
+ * covariance matrix is refused unless input says so. Stops after 1000 iterations or 5 seconds: #VALUE! then says so.
  * @customfunction NEARCORR
  * @helpurl https://localhost:3000/help/functions.html#xvnearcorr
  * @param matrix A square range of correlations, optionally with asset names in its first row and first column (top-left cell blank or a label).
+ * @param input "correlation" (default), "percent" (80 for 0.8: divided by 100 first), "covariance" (converted to correlations first) or "raw" (the numbers repaired as given, no percent/covariance check).
  * @returns The repaired matrix, in the input's shape and with its labels.
  */
-export function nearcorr(matrix: any[][]): any[][] {
+export function nearcorr(matrix: any[][], input?: any[][]): any[][] {
   return withDomainErrors("XV.NEARCORR", () => {
-    const input = readMaybeLabelledMatrix(matrix, "matrix");
-    const repaired = nearestCorrelationMatrix(input.values).matrix;
-    if (input.labels === null) return repaired;
-    const { corner, rows, columns } = input.labels;
+    const kind = readCorrelationInputKind(input ?? null, "input");
+    const read = readMaybeLabelledMatrix(matrix, "matrix");
+    const labels = read.labels?.rows.map((label) => label.trim());
+    let correlations: number[][];
+    try {
+      correlations = correlationsFromInput(read.values, kind, askNearcorrToConvert, labels);
+    } catch (error) {
+      if (error instanceof CorrelationInputError) throw invalidValueError(`matrix: ${error.message}`);
+      throw error;
+    }
+    const result = nearestCorrelationMatrix(correlations, { timeBudgetMilliseconds: EXCEL_NEAREST_CORRELATION_TIME_BUDGET_MS });
+    if (!result.converged) {
+      const remedy = "or run xvega nearcorr FILE.csv --max-seconds 120";
+      throw invalidValueError(`matrix: ${describeNotConverged(result, DEFAULT_NEAREST_CORRELATION_TOLERANCE, remedy)}`);
+    }
+    const repaired = result.matrix;
+    if (read.labels === null) return repaired;
+    const { corner, rows, columns } = read.labels;
     return [[corner, ...columns], ...repaired.map((row, i) => [rows[i] ?? "", ...row])];
   });
 }

@@ -72,6 +72,55 @@ describe("XV.NEARCORR", () => {
     expectExcelError(() => nearcorr([[1, 2e7], [2e7, 1]]), /^entry \(row 1, column 2\) is 20000000, larger than 1000000/);
   });
 
+  test("issue 8 item 4: a matrix typed in percent is refused with the fix, converted when input says percent", () => {
+    const percent = [["", "A", "B"], ["A", 100, 80], ["B", 80, 100]];
+    expectExcelError(
+      () => nearcorr(percent),
+      /^matrix: the diagonal is 100: correlations typed in percent \(80 for 0\.8\)\? Divide every entry by 100, or use =XV\.NEARCORR\(range, "percent"\)$/,
+    );
+    expect(nearcorr(percent, single("percent"))).toEqual([["", "A", "B"], ["A", 1, 0.8], ["B", 0.8, 1]]);
+  });
+
+  test("issue 8 item 4: a covariance matrix is refused with the fix, converted when input says covariance", () => {
+    const covariance = [["", "A", "B"], ["A", 4, 3], ["B", 3, 9]];
+    expectExcelError(
+      () => nearcorr(covariance),
+      /^matrix: the diagonal holds \(A, A\) 4, \(B, B\) 9, not 1: a covariance matrix\? Convert it to correlations, ρ_ij = c_ij\/√\(c_ii·c_jj\), or use =XV\.NEARCORR\(range, "covariance"\)$/,
+    );
+    expect(nearcorr(covariance, single("covariance"))).toEqual([["", "A", "B"], ["A", 1, 0.5], ["B", 0.5, 1]]);
+    // Unlabelled, and a bad choice of input.
+    expectExcelError(() => nearcorr([[4, 3], [3, 9]]), /^matrix: the diagonal holds \(row 1, column 1\) 4, \(row 2, column 2\) 9, not 1/);
+    expectExcelError(() => nearcorr([[1, 0], [0, 1]], single("percentage")), /^input "percentage" is not one of "correlation" \(default\), "percent"/);
+    // "raw" repairs the numbers as given (NAG's semantics); a blank input (the desktop's 0) is the default.
+    expect(numbers(nearcorr([[2, -1], [-1, 2]], single("raw")))).toEqual([[1, -1], [-1, 1]]);
+    expect(nearcorr([[1, 0.5], [0.5, 1]], single(0))).toEqual([[1, 0.5], [0.5, 1]]);
+  });
+
+  test("issue 8 item 6: subnormal entries are repaired, not an internal error", () => {
+    expect(numbers(nearcorr([[-1, -1e-308], [0, 2]]))).toEqual([[1, 0], [0, 1]]);
+  });
+
+  test("issue 8 item 8: a run stopped by the time limit is #VALUE! with the iterations and residual, not a matrix", () => {
+    // Each reading of the clock is 2 s later: the 5 s limit is reached after a few iterations, deterministically.
+    let now = 0;
+    const clock = jest.spyOn(Date, "now").mockImplementation(() => (now += 2000));
+    try {
+      expectExcelError(
+        () => nearcorr(higham),
+        /^matrix: not converged: time limit hit after \d+ iterations? \(\d+\.\d s\), residual [\d.e-]+ \(needs ≤ 1e-10\); check for entries far outside −1…1 \(typos\?\); or run xvega nearcorr FILE\.csv --max-seconds 120$/,
+      );
+    } finally {
+      clock.mockRestore();
+    }
+  });
+
+  test("issue 8 item 14: labels differing only in case are one asset: refused, naming both", () => {
+    expectExcelError(
+      () => nearcorr([["", "A", "a"], ["A", 1, 0.5], ["a", 0.5, 1]]),
+      /^matrix: rows 2 and 3 are labelled A and a, the same asset \(names are compared ignoring case and spaces\): rename or remove one$/,
+    );
+  });
+
   test("its output feeds XV.XVEGAHEDGE", () => {
     const names = ["ALT", "BTC", "ETH"];
     const repaired = nearcorr([["", ...names], ...higham.map((cells, i) => [names[i], ...cells])]);

@@ -43,5 +43,13 @@ export {
   type VolEstimationMethod,
   type VolEstimationOptions,
 } from "./volEstimation";
+export {
+  correlationsFromInput,
+  findCorrelationScaleProblem,
+  CORRELATION_INPUT_KINDS,
+  type CorrelationInputKind,
+  type CorrelationScaleProblem,
+} from "./correlationInputKind";
+export { describeNotConverged } from "./nearestCorrelationMessages";
 export { conditionNumberOf, symmetricEigen, symmetrise, type SquareMatrix, type SymmetricEigen } from "./symmetricMatrix";
 export { historyOrderFromDates, isDateHeader, type DatedRow, type DateOrderProblem } from "./historyDates";

@@ -89,7 +89,9 @@ describe("checkConfig", () => {
 
   test("property: positive semidefinite exactly when the smallest eigenvalue is ≥ −1e-10", () => {
     fc.assert(
-      fc.property(fc.integer({ min: 2, max: 6 }).chain(symmetricUnitDiagonalArbitrary), (values) => {
+      // Entries below 1e-150 are left out: the engine's eigen-decomposition sets them to 0 (ml-matrix alone, this test's
+      // oracle, can crash on subnormal ones), which may flip the sign of an eigenvalue that is 0 up to rounding.
+      fc.property(fc.integer({ min: 2, max: 6 }).chain(symmetricUnitDiagonalArbitrary).map((rows) => rows.map((row) => row.map((value) => (Math.abs(value) < 1e-150 ? 0 : value)))), (values) => {
         const check = checkConfig(configOf(names(values.length), values));
         const smallest = smallestEigenvalue(values);
         expectClose(check.smallestEigenvalue, smallest, { absolute: 1e-12 });
