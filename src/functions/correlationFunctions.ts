@@ -4,7 +4,7 @@
  * vol-of-vols and a vol beta from a history of levels. The JSDoc below is the function reference Excel shows (parsed by
  * custom-functions-metadata-plugin into functions.json): keep it in step with docs/functions.md.
  */
-import { estimateVolBeta, estimateVolCorrelation, nearestCorrelationMatrix, type VolChangeKind, type VolHistory } from "../core/correlation";
+import { describeVolEstimation, estimateVolBeta, estimateVolCorrelation, nearestCorrelationMatrix, type VolChangeKind, type VolHistory } from "../core/correlation";
 import {
   CorrelationInputError,
   DEFAULT_NEAREST_CORRELATION_TOLERANCE,
@@ -104,6 +104,57 @@ export function volofvol(history: any[][], lambda?: any[][], changes?: any[][]):
     const levels = readHistory(history, "history", options.changes);
     const estimate = estimateVolCorrelation(levels, options);
     return [[...estimate.assets], [...estimate.volOfVols]];
+  });
+}
+
+/** The label of each XV.VOLCHECK row, in order (`warning` repeats, one row per warning). */
+export const VOLCHECK_LABELS = [
+  "changes",
+  "method",
+  "lambda",
+  "assets",
+  "level rows",
+  "changes used",
+  "rows skipped for gaps",
+  "changes skipped for gaps",
+  "effective sample size",
+  "order",
+  "estimate",
+] as const;
+
+/**
+ * The facts an estimate from a history rests on, as XV.VOLCORR and XV.VOLOFVOL make it with the same arguments: two
+ * columns, label and value. Rows: changes (abs/log), method (sample/ewma), lambda (blank for sample), assets, level
+ * rows, changes used, rows skipped for gaps, changes skipped for gaps, effective sample size (Kish, (Σw)²/Σw²: the
+ * changes used for sample, fewer for EWMA), order (oldest first/newest first), estimate ("ok", or why XV.VOLCORR
+ * refuses it), then one "warning" row per warning (thin history, short EWMA window, dates whose order was not checked).
+ * @customfunction VOLCHECK
+ * @helpurl https://localhost:3000/help/functions.html#xvvolcheck
+ * @param history Vol levels, as for XV.VOLCORR: asset names in the first row, one row per date; an optional first date column.
+ * @param lambda EWMA decay per day, 0 < λ ≤ 1. Omitted = sample estimate.
+ * @param changes "abs" (default) or "log".
+ * @returns Label/value rows: the counts, the effective sample size, whether the estimate is made, and its warnings.
+ */
+export function volcheck(history: any[][], lambda?: any[][], changes?: any[][]): any[][] {
+  return withDomainErrors("XV.VOLCHECK", () => {
+    const options = readEstimationOptions(lambda ?? null, changes ?? null);
+    const levels = readHistory(history, "history", options.changes);
+    const facts = describeVolEstimation(levels, options);
+    const rows: [string, string | number][] = [
+      ["changes", changesLabel(facts.changes)],
+      ["method", facts.method],
+      ["lambda", facts.lambda ?? ""],
+      ["assets", facts.assets.length],
+      ["level rows", facts.levelRowCount],
+      ["changes used", facts.changeCount],
+      ["rows skipped for gaps", facts.incompleteLevelRows.length],
+      ["changes skipped for gaps", facts.lostChangeCount],
+      ["effective sample size", facts.effectiveSampleSize],
+      ["order", levels.order === "newestFirst" ? "newest first" : "oldest first"],
+      ["estimate", facts.refusal === null ? "ok" : `refused: ${facts.refusal}`],
+    ];
+    for (const warning of [...levels.warnings, ...facts.warnings.map((entry) => entry.message)]) rows.push(["warning", warning]);
+    return rows;
   });
 }
 

@@ -107,9 +107,13 @@ describe("xvega volcorr", () => {
   it("skips the row with a gap and counts it, on stderr and in JSON", () => {
     const run = runXvega(["volcorr", HISTORY]);
     expect(run.status).toBe(0);
-    expect(run.stderr).toBe("xvega volcorr: note: skipped 1 row with gaps: 2025-01-04 (line 5); estimated from 7 daily changes over 10 rows\n");
+    expect(run.stderr).toBe(
+      "xvega volcorr: note: skipped 1 row with gaps: 2025-01-04 (line 5); estimated from 7 daily changes over 10 rows\n" +
+        "xvega volcorr: warning: thin history: 7 complete changes for 3 assets, below 20 (20 or 5 per asset, whichever is more): correlations are noisy and the matrix nearly singular, so hedges on several proxies are unreliable; add dates or use fewer assets\n",
+    );
     const result = runJson([HISTORY]);
-    expect(result).toMatchObject({ rows_used: 9, rows_skipped: 1, skipped_lines: [5], daily_changes: 7, order: "oldest_first", warnings: [] });
+    expect(result).toMatchObject({ rows_used: 9, rows_skipped: 1, skipped_lines: [5], daily_changes: 7, order: "oldest_first" });
+    expect(result.warnings.map((warning) => warning.code)).toEqual(["thinHistory"]);
   });
 
   it("prints the labelled matrix, a blank line, then asset,volvol", () => {
@@ -135,7 +139,7 @@ describe("xvega volcorr", () => {
     expectClose(result.correlation[1]?.[2], ewma(btc, eth, 0.94).correlation, TIGHT, "ρ(BTC, ETH)");
     expectClose(result.volvols[2], Math.sqrt(ewma(eth, eth, 0.94).covariance), TIGHT, "volvol ETH");
     // 7 changes are far fewer than the 75 days holding 99% of the weight at 0.94.
-    expect(result.warnings.map((warning) => warning.code)).toEqual(["shortEwmaHistory"]);
+    expect(result.warnings.map((warning) => warning.code)).toEqual(["shortEwmaHistory", "thinHistory"]);
     expect(runXvega(["volcorr", HISTORY, "--lambda", "0.94"]).stderr).toContain("xvega volcorr: warning: EWMA with lambda 0.94");
   });
 
@@ -182,12 +186,12 @@ describe("xvega volcorr", () => {
   });
 
   it("reads blank cells, #N/A, NA, NaN and null as gaps, and a blank line inside the history as a date without quotes", () => {
-    const text = "A,B\n50,60\n51,#N/A\n52,63\n54,NaN\n53,61\n\n56,64\n55,null\n57,66\n58,NA\n59,65\n60,67\n62,66\n\n\n";
+    const text = "A,B\n50,60\n51,#N/A\n52,63\n54,NaN\n53,61\n\n56,64\n55,null\n57,66\n58,NA\n59,65\n60,67\n62,66\n63,68\n\n\n";
     const result = runJson(["gaps.csv"], { "gaps.csv": text });
     expect(result.skipped_lines).toEqual([3, 5, 7, 9, 11]);
-    expect(result.rows_used).toBe(8);
-    // Every other complete row sits next to a gap: only lines 12→13 and 13→14 give changes. Trailing blank lines are not dates.
-    expect(result.daily_changes).toBe(2);
+    expect(result.rows_used).toBe(9);
+    // Every other complete row sits next to a gap: only lines 12→13, 13→14 and 14→15 give changes. Trailing blank lines are not dates.
+    expect(result.daily_changes).toBe(3);
   });
 
   it("a history too short to estimate: exit 2 with the counts found and needed", () => {

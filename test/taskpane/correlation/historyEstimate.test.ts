@@ -67,7 +67,10 @@ describe("estimateFromHistory", () => {
     if (!result.ok) throw new Error(result.message);
     expect(result.config.metadata.lambda).toBe(0.94);
     expect(result.config.correlations).toEqual(excelEstimate(history, { method: "ewma", lambda: 0.94, changes: "absolute" }).correlations);
-    expect(result.warnings).toEqual([expect.stringMatching(/^EWMA with lambda 0.94 spreads 99% of its weight over 75 days but only 5 complete changes were found/)]);
+    expect(result.warnings).toEqual([
+      expect.stringMatching(/^EWMA with lambda 0.94 spreads 99% of its weight over 75 days but only 5 complete changes were found/),
+      expect.stringMatching(/^thin history: an effective sample of 5\.0 changes \(EWMA weights\) for 3 assets, below 20/),
+    ]);
   });
 
   test("the sample estimate ignores a lambda left in the options", () => {
@@ -117,7 +120,7 @@ describe("estimateFromHistory", () => {
   });
 
   test("refuses an asset name the set-up could not keep", () => {
-    const values = [["BTC", "=cmd|' /C calc'!A0"], [50, 60], [51, 61], [53, 60]];
+    const values = [["BTC", "=cmd|' /C calc'!A0"], [50, 60], [51, 61], [53, 60], [52, 62]];
     expect(estimateFromHistory(values, { method: "sample", changes: "absolute" }, NOW)).toEqual({
       ok: false,
       message: expect.stringMatching(/^the selected history: asset name "=cmd\|' \/C calc'!A0" starts with "="/),
