@@ -194,6 +194,26 @@ describe("xvega volcorr", () => {
     expect(result.daily_changes).toBe(3);
   });
 
+  it("issue 8 item 11: a summary row is refused naming its line; text dates are read and their order checked", () => {
+    const summary = runXvega(["volcorr", "s.csv"], { "s.csv": "date,A,B\n2025-01-01,50,60\n2025-01-02,51,62\n2025-01-03,53,61\n2025-01-04,52,63\nAverage,51.5,61.5\n" });
+    expect(summary.status).toBe(2);
+    expect(summary.stderr.split("\n")[0]).toBe('xvega volcorr: s.csv line 6 is a summary row ("Average"), not a day: remove it from the history');
+    const unsorted = runXvega(["volcorr", "u.csv"], { "u.csv": "date,A,B\n13/12/2025,50,60\n15/12/2025,51,62\n14/12/2025,53,61\n16/12/2025,52,63\n" });
+    expect(unsorted.status).toBe(2);
+    expect(unsorted.stderr.split("\n")[0]).toBe("xvega volcorr: u.csv line 4: date 14/12/2025 is out of order after 15/12/2025 (line 3): sort the history by date, oldest first, with one row per date");
+    const ambiguous = runXvega(["volcorr", "a.csv"], { "a.csv": "date,A,B\n01/02/2025,50,60\n03/04/2025,51,62\n02/03/2025,53,61\n04/05/2025,52,63\n" });
+    expect(ambiguous.status).toBe(0);
+    expect(ambiguous.stderr).toContain("xvega volcorr: warning: the order of the dates could not be checked (every date text");
+  });
+
+  it("issue 8 item 5: 2 changes of 2 assets are refused (the matrix would be singular)", () => {
+    const run = runXvega(["volcorr", "two.csv"], { "two.csv": "A,B\n50,60\n51,62\n53,61\n" });
+    expect(run.status).toBe(2);
+    expect(run.stderr.split("\n")[0]).toBe(
+      "xvega volcorr: two.csv: 2 complete daily changes (3 rows, 0 skipped for gaps) for 2 assets: an estimate from m changes has rank ≤ m − 1, so this matrix would be singular; need at least 3 (better 10+): add dates, fill gaps or drop assets",
+    );
+  });
+
   it("a history too short to estimate: exit 2 with the counts found and needed", () => {
     const run = runXvega(["volcorr", "short.csv"], { "short.csv": "date,A,B\n2025-01-01,50,60\n2025-01-02,51,62\n2025-01-03,,61\n" });
     expect(run.status).toBe(2);
