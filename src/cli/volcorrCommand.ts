@@ -7,6 +7,7 @@ import {
   CorrelationInputError,
   HistoryCell,
   HistoryOrder,
+  MAX_VOL_LEVEL,
   VolCorrelationEstimate,
   VolHistory,
   describeDayNumber,
@@ -119,6 +120,10 @@ function readHistory(text: string, path: string): ReadHistory {
     }
     return assets.map((asset, index) => {
       const cell = readCell(row.fields[firstAsset + index]);
+      if (cell.kind === "number" && Math.abs(cell.value) > MAX_VOL_LEVEL) {
+        problems.push(`${path} line ${row.line}, ${asset}: level ${cell.value} is larger than ${MAX_VOL_LEVEL.toLocaleString("en-US")}, which no implied vol is: check the cell (65 for 65 vol points, or 0.65)`);
+        return null;
+      }
       if (cell.kind === "number") return cell.value;
       if (cell.kind === "text") problems.push(`${path} line ${row.line}, ${asset}: level ${quoteField(cell.text)} is not a number; expected ${LEVEL.expected}`);
       return null;

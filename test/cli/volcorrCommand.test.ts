@@ -206,6 +206,13 @@ describe("xvega volcorr", () => {
     expect(ambiguous.stderr).toContain("xvega volcorr: warning: the order of the dates could not be checked (every date text");
   });
 
+  it("issue 8 item 6: a level of 1E200 is refused naming its line, instead of printing Infinity", () => {
+    const run = runXvega(["volcorr", "h.csv"], { "h.csv": "A,B\n1e200,1\n2e200,2\n1.5e200,4\n1,3\n" });
+    expect(run.status).toBe(2);
+    expect(run.stdout).toBe("");
+    expect(run.stderr.split("\n")[0]).toBe("xvega volcorr: h.csv line 2, A: level 1e+200 is larger than 1,000,000, which no implied vol is: check the cell (65 for 65 vol points, or 0.65)");
+  });
+
   it("issue 8 item 5: 2 changes of 2 assets are refused (the matrix would be singular)", () => {
     const run = runXvega(["volcorr", "two.csv"], { "two.csv": "A,B\n50,60\n51,62\n53,61\n" });
     expect(run.status).toBe(2);
