@@ -299,7 +299,10 @@ class AndersonMixer {
  *
  * An input that is already exactly a correlation matrix (symmetric, unit diagonal, |ρ| ≤ 1, smallest eigenvalue
  * ≥ −1e-12) comes back unchanged with 0 iterations. Entries must be finite; |ρ| > 1 and diagonals ≠ 1 are allowed
- * (that is what gets repaired). Cost: one symmetric eigen-decomposition per iteration, O(n³).
+ * (that is what gets repaired). Cost: one symmetric eigen-decomposition per iteration, O(n³). The run is bounded by
+ * `maxIterations` and, when given, `timeBudgetMilliseconds` (read from `clock`, injectable for deterministic tests);
+ * a run stopped by either returns a valid but not nearest matrix with `converged` false, `stoppedBy` and `residual`.
+ * Percent or covariance matrices are not detected here (`correlationsFromInput` does that for the adapters).
  */
 export function nearestCorrelationMatrix(values: SquareMatrix, options: NearestCorrelationOptions = {}): NearestCorrelationResult {
   checkMatrix(values);
