@@ -2,7 +2,18 @@
  * `xvega nearcorr FILE.csv`: the nearest correlation matrix (Higham 2002) to a matrix typed or pasted by hand, with the
  * same labels, ready for `xvega hedge --corr`. The command-line twin of XV.NEARCORR.
  */
-import { CorrelationInputError, DEFAULT_NEAREST_CORRELATION_MAX_ITERATIONS, NearestCorrelationResult, nearestCorrelationMatrix } from "../core/correlation";
+import {
+  CORRELATION_INPUT_KINDS,
+  CorrelationInputError,
+  CorrelationInputKind,
+  CorrelationScaleProblem,
+  DEFAULT_NEAREST_CORRELATION_MAX_ITERATIONS,
+  DEFAULT_NEAREST_CORRELATION_TOLERANCE,
+  NearestCorrelationResult,
+  correlationsFromInput,
+  describeNotConverged,
+  nearestCorrelationMatrix,
+} from "../core/correlation";
 import { changesMarkerOf } from "./changesMarker";
 import { PROGRAM_NAME, readChoiceOption } from "./commandLine";
 import { formatCsvTables } from "./csvSections";
@@ -17,6 +28,25 @@ function readMaxIterations(commandLine: ParsedCommandLine): number {
   if (value === undefined) return DEFAULT_NEAREST_CORRELATION_MAX_ITERATIONS;
   if (!(Number.isInteger(value) && value >= 1)) throw new UnusableInputError(`--max-iterations ${value} must be a whole number ≥ 1`);
   return value;
+}
+
+/** Default wall-clock cap of `xvega nearcorr` (XV.NEARCORR allows 5 s): a batch job may wait longer than a cell. */
+export const CLI_NEAREST_CORRELATION_DEFAULT_SECONDS = 60;
+
+function readMaxSeconds(commandLine: ParsedCommandLine): number {
+  const value = readNumberOption(commandLine, "max-seconds", "a number of seconds > 0");
+  if (value === undefined) return CLI_NEAREST_CORRELATION_DEFAULT_SECONDS;
+  if (!(value > 0 && Number.isFinite(value))) throw new UnusableInputError(`--max-seconds ${value} must be a number of seconds > 0 (default ${CLI_NEAREST_CORRELATION_DEFAULT_SECONDS})`);
+  return value;
+}
+
+function parseInputKind(text: string): CorrelationInputKind | null {
+  const word = text.trim().toLowerCase();
+  return (CORRELATION_INPUT_KINDS as readonly string[]).includes(word) ? (word as CorrelationInputKind) : null;
+}
+
+function askCommandToConvert(problem: CorrelationScaleProblem): string {
+  return `, or convert it with --input ${problem.kind}`;
 }
 
 /** An entry for people: "(BTC, ETH)" with names, "(row 1, column 2)" without. */
@@ -57,12 +87,15 @@ function formatResult(format: OutputFormat, names: string[] | null, result: Near
 function runNearcorr(commandLine: ParsedCommandLine, io: CliIo): ExitStatus {
   const format = readChoiceOption(commandLine, "format", OUTPUT_FORMATS, parseOutputFormat, "csv");
   const maxIterations = readMaxIterations(commandLine);
+  const maxSeconds = readMaxSeconds(commandLine);
+  const inputKind = readChoiceOption(commandLine, "input", CORRELATION_INPUT_KINDS, parseInputKind, "correlation");
   const path = commandLine.operands[0] ?? "";
   const reading = readMatrixFile(readInputFile(io, path), path, false);
   if (reading.problems.length > 0) throw new InputDataError(reading.problems, "nothing repaired: every entry must be a number (a correlation, or any number to be repaired)");
   let result: NearestCorrelationResult;
   try {
-    result = nearestCorrelationMatrix(reading.values, { maxIterations });
+    const correlations = correlationsFromInput(reading.values, inputKind, askCommandToConvert, reading.names ?? undefined);
+    result = nearestCorrelationMatrix(correlations, { maxIterations, timeBudgetMilliseconds: maxSeconds * 1000 });
   } catch (error) {
     if (error instanceof CorrelationInputError) throw new InputDataError([`${path}: ${error.message}`], "nothing repaired");
     throw error;
@@ -70,9 +103,8 @@ function runNearcorr(commandLine: ParsedCommandLine, io: CliIo): ExitStatus {
   io.stdout(formatResult(format, reading.names, result, changesMarkerOf(reading.corner)));
   if (format === "csv" || !result.converged) io.stderr(`${PROGRAM_NAME} nearcorr: note: ${describeRepair(reading.names, result)}\n`);
   if (result.converged) return EXIT_STATUS.ok;
-  io.stderr(
-    `${PROGRAM_NAME} nearcorr: warning: not converged within --max-iterations ${maxIterations}: the matrix printed is a valid correlation matrix but not the nearest one\n`,
-  );
+  const remedy = `the matrix printed is a valid correlation matrix but not the nearest one; raise --max-iterations (now ${maxIterations}) or --max-seconds (now ${maxSeconds})`;
+  io.stderr(`${PROGRAM_NAME} nearcorr: warning: ${describeNotConverged(result, DEFAULT_NEAREST_CORRELATION_TOLERANCE, remedy)}\n`);
   return EXIT_STATUS.rowsFailed;
 }
 
@@ -85,6 +117,17 @@ export const nearcorrCommand: Subcommand = {
       type: "string",
       valueName: "N",
       description: `cap on iterations (one eigen-decomposition each; default ${DEFAULT_NEAREST_CORRELATION_MAX_ITERATIONS})`,
+    },
+    "max-seconds": {
+      type: "string",
+      valueName: "S",
+      description: `wall-clock cap in seconds (default ${CLI_NEAREST_CORRELATION_DEFAULT_SECONDS}; XV.NEARCORR allows 5)`,
+    },
+    input: {
+      type: "string",
+      valueName: "correlation|percent|covariance|raw",
+      description:
+        "what the file holds: correlation (default; a percent or covariance matrix is refused), percent (80 for 0.8: divided by 100), covariance (converted to correlations) or raw (repaired as given)",
     },
     format: { type: "string", valueName: "csv|json", description: "csv (default: the matrix, labelled as the input) or json (one object)" },
   },
@@ -100,8 +143,14 @@ change go to stderr. JSON: {"names", "changes" (the marker, or null), "matrix", 
 "largest_change": {"row", "column", "before", "after", "change"}} (names null and row/column 1-based positions for an
 unlabelled matrix; largest_change null when the input was already a correlation matrix, returned unchanged).
 
-Exit status: 0 repaired (or already valid); 2 an entry is not a number (nothing printed), or not converged within
---max-iterations (the matrix printed is valid but not the nearest); 1 unusable input (missing file, not square, row
+A matrix with 100 on its whole diagonal (typed in percent) or another positive diagonal (a covariance matrix) is
+refused with the fix, since repairing it as correlations gives all 1s; --input percent or --input covariance converts
+it first (c_ij / sqrt(c_ii c_jj)); --input raw repairs the numbers as they are (the nearest correlation matrix to
+them, as NAG g02aa computes it).
+
+Exit status: 0 repaired (or already valid); 2 an entry is not a number, a percent or covariance matrix without
+--input (nothing printed), or not converged within --max-iterations or --max-seconds (the matrix printed is valid but
+not the nearest; stderr gives the iterations and the residual); 1 unusable input (missing file, not square, row
 names that differ from the header's).
 
 Example: ${PROGRAM_NAME} nearcorr typed.csv > corr.csv`,

@@ -7,11 +7,15 @@ import {
   CorrelationInputError,
   HistoryCell,
   HistoryOrder,
+  MAX_VOL_LEVEL,
   VolCorrelationEstimate,
   VolHistory,
+  describeDayNumber,
   estimateVolCorrelation,
   historyOrderFromDates,
   isDateHeader,
+  isSummaryLabel,
+  readDateTexts,
 } from "../core/correlation";
 import { isCellProblem, quoteField, readRequiredNumber } from "./cellParsing";
 import { PROGRAM_NAME, readChoiceOption } from "./commandLine";
@@ -24,8 +28,6 @@ import { CliIo, EXIT_STATUS, ExitStatus, InputDataError, ParsedCommandLine, Subc
 
 /** Cells that mean "no quote that day": what Excel, pandas and R write for a missing value. */
 const GAP_MARKER = /^(#N\/A|#[A-Z0-9/]+[!?]|N\/?A|NaN|null)$/i;
-/** ISO dates (2025-01-31, optionally with a time): the only dates whose order is checked. */
-const ISO_DATE = /^\d{4}-\d{2}-\d{2}([T ].*)?$/;
 
 const LEVEL = { column: "level", expected: "a vol level (65 for 65 vol points, or 0.65); leave the cell blank for a missing quote", percentAllowed: false };
 
@@ -64,16 +66,24 @@ function hasDateColumn(header: readonly string[], rows: readonly CsvLine[]): boo
   return texts > 0;
 }
 
-/** oldestFirst unless ISO dates fall strictly; a problem when ISO dates are out of order or repeated. */
-function orderOfDates(rows: readonly CsvLine[], path: string): { order: HistoryOrder; problem: string | null } {
-  const dates = rows.map((row) => ({ position: row.line, date: (row.fields[0] ?? "").trim() })).filter((entry) => entry.date !== "");
-  if (dates.length < 2 || !dates.every((entry) => ISO_DATE.test(entry.date))) return { order: "oldestFirst", problem: null };
-  const { order, problem } = historyOrderFromDates(dates);
-  if (!problem) return { order, problem: null };
+/**
+ * oldestFirst unless the dates fall strictly; a problem when they are out of order or repeated. Dates are read by the
+ * core's `readDateTexts` (ISO, day/month/year or month/day/year when the column settles it, day-Mon-year), as the
+ * Excel functions read text dates; `uncheckable` says why the order could not be checked, for a note.
+ */
+function orderOfDates(rows: readonly CsvLine[], path: string): { order: HistoryOrder; problem: string | null; uncheckable: string | null } {
+  const entries = rows.map((row) => ({ position: row.line, text: (row.fields[0] ?? "").trim() })).filter((entry) => entry.text !== "");
+  if (entries.length < 2) return { order: "oldestFirst", problem: null, uncheckable: null };
+  const read = readDateTexts(entries.map((entry) => entry.text));
+  if (read.uncheckable !== null) return { order: "oldestFirst", problem: null, uncheckable: read.uncheckable };
+  const { order, problem } = historyOrderFromDates(entries.map((entry, index) => ({ position: entry.position, date: read.days[index] as number })));
+  if (!problem) return { order, problem: null, uncheckable: null };
   const { before, after } = problem;
+  const text = (position: number): string => entries.find((entry) => entry.position === position)?.text ?? describeDayNumber(0);
   return {
     order: "oldestFirst",
-    problem: `${path} line ${after.position}: date ${after.date} ${problem.kind === "repeated" ? "repeats" : "is out of order after"} ${before.date} (line ${before.position}): sort the history by date, oldest first, with one row per date`,
+    problem: `${path} line ${after.position}: date ${text(after.position)} ${problem.kind === "repeated" ? "repeats" : "is out of order after"} ${text(before.position)} (line ${before.position}): sort the history by date, oldest first, with one row per date`,
+    uncheckable: null,
   };
 }
 
@@ -82,6 +92,8 @@ interface ReadHistory {
   /** The file line of each level row, in file order. */
   rows: CsvLine[];
   dated: boolean;
+  /** Why the order of the dates could not be checked (for a note), or null. */
+  uncheckableOrder: string | null;
 }
 
 function readHistory(text: string, path: string): ReadHistory {
@@ -97,21 +109,30 @@ function readHistory(text: string, path: string): ReadHistory {
   const problems: string[] = [];
   const levels: HistoryCell[][] = rows.map((row) => {
     if (isBlankLine(row)) return assets.map(() => null);
+    const summary = row.fields.find((field) => isSummaryLabel(field));
+    if (summary !== undefined) {
+      problems.push(`${path} line ${row.line} is a summary row (${quoteField(summary.trim())}), not a day: remove it from the history`);
+      return assets.map(() => null);
+    }
     if (!fitsHeader(row.fields, header.length)) {
       problems.push(`${path} line ${row.line}: the row has ${row.fields.length} fields but the header has ${header.length}: check for a missing or extra comma`);
       return assets.map(() => null);
     }
     return assets.map((asset, index) => {
       const cell = readCell(row.fields[firstAsset + index]);
+      if (cell.kind === "number" && Math.abs(cell.value) > MAX_VOL_LEVEL) {
+        problems.push(`${path} line ${row.line}, ${asset}: level ${cell.value} is larger than ${MAX_VOL_LEVEL.toLocaleString("en-US")}, which no implied vol is: check the cell (65 for 65 vol points, or 0.65)`);
+        return null;
+      }
       if (cell.kind === "number") return cell.value;
       if (cell.kind === "text") problems.push(`${path} line ${row.line}, ${asset}: level ${quoteField(cell.text)} is not a number; expected ${LEVEL.expected}`);
       return null;
     });
   });
-  const { order, problem } = dated ? orderOfDates(rows, path) : { order: "oldestFirst" as const, problem: null };
+  const { order, problem, uncheckable } = dated ? orderOfDates(rows, path) : { order: "oldestFirst" as const, problem: null, uncheckable: null };
   if (problem !== null) problems.push(problem);
   if (problems.length > 0) throw new InputDataError(problems, `no correlations estimated: fix the ${problems.length === 1 ? "problem" : countOf(problems.length, "problem")} above (a blank cell is read as a missing quote)`);
-  return { history: { assets, levels, order }, rows, dated };
+  return { history: { assets, levels, order }, rows, dated, uncheckableOrder: uncheckable };
 }
 
 function readLambda(commandLine: ParsedCommandLine): number | undefined {
@@ -181,6 +202,7 @@ function runVolcorr(commandLine: ParsedCommandLine, io: CliIo): ExitStatus {
   io.stdout(formatEstimate(format, estimate, changes, read.history.order ?? "oldestFirst", skipped.lines));
   const notes: string[] = [];
   if (read.history.order === "newestFirst") notes.push("note: the dates fall, so the rows were read newest first");
+  if (read.uncheckableOrder !== null) notes.push(`warning: the order of the dates could not be checked (${read.uncheckableOrder}): make sure the rows run oldest first, or write the dates as 2025-12-05`);
   if (skipped.lines.length > 0) {
     notes.push(
       `note: skipped ${countOf(skipped.lines.length, "row")} with gaps: ${listForMessage(skipped.described)}; ` +

@@ -4,33 +4,67 @@
  * vol-of-vols and a vol beta from a history of levels. The JSDoc below is the function reference Excel shows (parsed by
  * custom-functions-metadata-plugin into functions.json): keep it in step with docs/functions.md.
  */
-import { estimateVolBeta, estimateVolCorrelation, nearestCorrelationMatrix, type VolChangeKind, type VolHistory } from "../core/correlation";
-import { assetKey } from "../core/correlation";
+import { describeVolEstimation, estimateVolBeta, estimateVolCorrelation, nearestCorrelationMatrix, type VolChangeKind, type VolHistory } from "../core/correlation";
+import {
+  CorrelationInputError,
+  DEFAULT_NEAREST_CORRELATION_TOLERANCE,
+  assetKey,
+  correlationsFromInput,
+  describeNotConverged,
+  type CorrelationScaleProblem,
+} from "../core/correlation";
 import { withDomainErrors } from "./domainErrors";
 import { invalidValueError } from "./excelErrors";
 import { readEstimationOptions, readHistory, readLevelSeries } from "../ranges/historyReading";
-import { readMaybeLabelledMatrix } from "../ranges/labelledRanges";
+import { readCorrelationInputKind, readMaybeLabelledMatrix } from "../ranges/labelledRanges";
+
+/**
+ * XV.NEARCORR stops after this many milliseconds of wall-clock time (and after the engine's 1000 iterations): a cell
+ * must not freeze Excel. A 100×100 matrix of typed correlations converges in well under a second.
+ */
+export const EXCEL_NEAREST_CORRELATION_TIME_BUDGET_MS = 5000;
 
 /** What XV.VOLCORR writes in its top-left cell: which changes the correlations are of (never mix kinds). */
 export function changesLabel(changes: VolChangeKind): string {
   return changes === "log" ? "log" : "abs";
 }
 
+/** How to ask XV.NEARCORR for the conversion a refusal suggests. */
+function askNearcorrToConvert(problem: CorrelationScaleProblem): string {
+  return `, or use =XV.NEARCORR(range, "${problem.kind}")`;
+}
+
 /**
  * The nearest valid correlation matrix (Higham 2002): symmetric, unit diagonal, entries in [−1, 1], positive
  * semidefinite, and as close as possible to the input. A valid matrix comes back unchanged. Same shape as the input;
- * asset names in the first row and first column are kept.
+ * asset names in the first row and first column are kept. A matrix typed in percent (100 on the diagonal) or a
+ * covariance matrix is refused unless input says so. Stops after 1000 iterations or 5 seconds: #VALUE! then says so.
  * @customfunction NEARCORR
  * @helpurl https://localhost:3000/help/functions.html#xvnearcorr
  * @param matrix A square range of correlations, optionally with asset names in its first row and first column (top-left cell blank or a label).
+ * @param input "correlation" (default), "percent" (80 for 0.8: divided by 100 first), "covariance" (converted to correlations first) or "raw" (the numbers repaired as given, no percent/covariance check).
  * @returns The repaired matrix, in the input's shape and with its labels.
  */
-export function nearcorr(matrix: any[][]): any[][] {
+export function nearcorr(matrix: any[][], input?: any[][]): any[][] {
   return withDomainErrors("XV.NEARCORR", () => {
-    const input = readMaybeLabelledMatrix(matrix, "matrix");
-    const repaired = nearestCorrelationMatrix(input.values).matrix;
-    if (input.labels === null) return repaired;
-    const { corner, rows, columns } = input.labels;
+    const kind = readCorrelationInputKind(input ?? null, "input");
+    const read = readMaybeLabelledMatrix(matrix, "matrix");
+    const labels = read.labels?.rows.map((label) => label.trim());
+    let correlations: number[][];
+    try {
+      correlations = correlationsFromInput(read.values, kind, askNearcorrToConvert, labels);
+    } catch (error) {
+      if (error instanceof CorrelationInputError) throw invalidValueError(`matrix: ${error.message}`);
+      throw error;
+    }
+    const result = nearestCorrelationMatrix(correlations, { timeBudgetMilliseconds: EXCEL_NEAREST_CORRELATION_TIME_BUDGET_MS });
+    if (!result.converged) {
+      const remedy = "or run xvega nearcorr FILE.csv --max-seconds 120";
+      throw invalidValueError(`matrix: ${describeNotConverged(result, DEFAULT_NEAREST_CORRELATION_TOLERANCE, remedy)}`);
+    }
+    const repaired = result.matrix;
+    if (read.labels === null) return repaired;
+    const { corner, rows, columns } = read.labels;
     return [[corner, ...columns], ...repaired.map((row, i) => [rows[i] ?? "", ...row])];
   });
 }
@@ -70,6 +104,57 @@ export function volofvol(history: any[][], lambda?: any[][], changes?: any[][]):
     const levels = readHistory(history, "history", options.changes);
     const estimate = estimateVolCorrelation(levels, options);
     return [[...estimate.assets], [...estimate.volOfVols]];
+  });
+}
+
+/** The label of each XV.VOLCHECK row, in order (`warning` repeats, one row per warning). */
+export const VOLCHECK_LABELS = [
+  "changes",
+  "method",
+  "lambda",
+  "assets",
+  "level rows",
+  "changes used",
+  "rows skipped for gaps",
+  "changes skipped for gaps",
+  "effective sample size",
+  "order",
+  "estimate",
+] as const;
+
+/**
+ * The facts an estimate from a history rests on, as XV.VOLCORR and XV.VOLOFVOL make it with the same arguments: two
+ * columns, label and value. Rows: changes (abs/log), method (sample/ewma), lambda (blank for sample), assets, level
+ * rows, changes used, rows skipped for gaps, changes skipped for gaps, effective sample size (Kish, (Σw)²/Σw²: the
+ * changes used for sample, fewer for EWMA), order (oldest first/newest first), estimate ("ok", or why XV.VOLCORR
+ * refuses it), then one "warning" row per warning (thin history, short EWMA window, dates whose order was not checked).
+ * @customfunction VOLCHECK
+ * @helpurl https://localhost:3000/help/functions.html#xvvolcheck
+ * @param history Vol levels, as for XV.VOLCORR: asset names in the first row, one row per date; an optional first date column.
+ * @param lambda EWMA decay per day, 0 < λ ≤ 1. Omitted = sample estimate.
+ * @param changes "abs" (default) or "log".
+ * @returns Label/value rows: the counts, the effective sample size, whether the estimate is made, and its warnings.
+ */
+export function volcheck(history: any[][], lambda?: any[][], changes?: any[][]): any[][] {
+  return withDomainErrors("XV.VOLCHECK", () => {
+    const options = readEstimationOptions(lambda ?? null, changes ?? null);
+    const levels = readHistory(history, "history", options.changes);
+    const facts = describeVolEstimation(levels, options);
+    const rows: [string, string | number][] = [
+      ["changes", changesLabel(facts.changes)],
+      ["method", facts.method],
+      ["lambda", facts.lambda ?? ""],
+      ["assets", facts.assets.length],
+      ["level rows", facts.levelRowCount],
+      ["changes used", facts.changeCount],
+      ["rows skipped for gaps", facts.incompleteLevelRows.length],
+      ["changes skipped for gaps", facts.lostChangeCount],
+      ["effective sample size", facts.effectiveSampleSize],
+      ["order", levels.order === "newestFirst" ? "newest first" : "oldest first"],
+      ["estimate", facts.refusal === null ? "ok" : `refused: ${facts.refusal}`],
+    ];
+    for (const warning of [...levels.warnings, ...facts.warnings.map((entry) => entry.message)]) rows.push(["warning", warning]);
+    return rows;
   });
 }
 

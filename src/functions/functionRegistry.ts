@@ -4,7 +4,7 @@
  * A new @customfunction must be listed here (a test compares this list with functions.json).
  */
 /* eslint-disable @typescript-eslint/no-explicit-any -- the adapters take Excel's raw any[][] arguments */
-import { nearcorr, volbeta, volcorr, volofvol } from "./correlationFunctions";
+import { nearcorr, volbeta, volcheck, volcorr, volofvol } from "./correlationFunctions";
 import { hedgestats, xvegahedge } from "./hedgeFunctions";
 import { twvega, vega, years } from "./vegaFunctions";
 
@@ -33,10 +33,11 @@ export const XV_FUNCTIONS: readonly RegisteredFunction[] = [
     adapter: hedgestats,
     argumentNames: ["assets", "vegas", "proxies", "correlations", "volvols", "contract_vegas", "lot_sizes", "ridge"],
   },
-  { name: "XV.NEARCORR", adapter: nearcorr, argumentNames: ["matrix"] },
+  { name: "XV.NEARCORR", adapter: nearcorr, argumentNames: ["matrix", "input"] },
   { name: "XV.VOLCORR", adapter: volcorr, argumentNames: ["history", "lambda", "changes"] },
   { name: "XV.VOLOFVOL", adapter: volofvol, argumentNames: ["history", "lambda", "changes"] },
   { name: "XV.VOLBETA", adapter: volbeta, argumentNames: ["target_history", "proxy_history", "lambda"] },
+  { name: "XV.VOLCHECK", adapter: volcheck, argumentNames: ["history", "lambda", "changes"] },
 ];
 
 /** The registered function for a name as typed (`XV.VEGA`, `xv.vega`) or as stored in a file (`_xldudf_XV_VEGA`); null when none. */

@@ -3,8 +3,7 @@
  * estimation options (lambda, changes). One pass over the cells: a 10,000-row history is read in linear time.
  */
 import type { HistoryCell, HistoryOrder, VolChangeKind, VolEstimationOptions, VolHistory } from "../core/correlation";
-import { VOL_CHANGE_KINDS, historyOrderFromDates, isDateHeader } from "../core/correlation";
-import { MAX_EXCEL_SERIAL } from "../core/time/yearFraction";
+import { MAX_VOL_LEVEL, VOL_CHANGE_KINDS, describeDayNumber, historyOrderFromDates, isDateHeader, isSummaryLabel, readDateTexts } from "../core/correlation";
 import { describeCellValue, isCellProblem, isEmptyInRange, isNonBlankText, isNumericText, notANumberMessage, readOptionalChoice } from "./cellReading";
 import { shapeOf } from "./rangeShape";
 import { RangeInputError } from "./rangeInputError";
@@ -40,10 +39,13 @@ export function readEstimationOptions(lambda: unknown, changes: unknown): VolEst
   return typeof lambdaCell === "number" && lambdaCell !== 0 ? { method: "ewma", lambda: lambdaCell, changes: kind } : { method: "sample", changes: kind };
 }
 
-/** Excel serial → "2025-01-31", for messages about dates. */
-function describeSerial(serial: number): string {
-  if (!(serial > 0 && serial <= MAX_EXCEL_SERIAL)) return String(serial);
-  return new Date(Math.round((serial - 25569) * 86_400_000)).toISOString().slice(0, 10);
+/** Excel's serial of 1970-01-01: serial − this = days since 1970, the day numbers text dates are read to. */
+const UNIX_EPOCH_SERIAL = 25569;
+
+/** A history as read from a range, with what the reader could not check (the pane and XV.VOLCHECK show it). */
+export interface ReadVolHistory extends VolHistory {
+  /** E.g. that text dates were ambiguous, so the order of the rows could not be checked. */
+  warnings: string[];
 }
 
 /** A level for the engine: numbers are levels, anything else (blank, text, an error, 0 from a desktop blank) is a gap. */
@@ -51,20 +53,51 @@ function levelOf(cell: unknown): number | null {
   return typeof cell === "number" && Number.isFinite(cell) && cell !== 0 ? cell : null;
 }
 
-/** The direction of the numeric dates (serials); #VALUE! naming both rows when they repeat or turn. */
-function orderFromDates(dates: readonly { row: number; serial: number }[], argument: string): HistoryOrder {
-  const { order, problem } = historyOrderFromDates(dates.map(({ row, serial }) => ({ position: row, date: serial })));
+/** The direction of the dates (days since 1970); #VALUE! naming both rows when they repeat or turn. */
+function orderFromDates(dates: readonly { row: number; day: number }[], argument: string): HistoryOrder {
+  const { order, problem } = historyOrderFromDates(dates.map(({ row, day }) => ({ position: row, date: day })));
   if (problem?.kind === "repeated") {
     throw new RangeInputError(
-      `${argument}: the date ${describeSerial(problem.after.date)} appears in rows ${problem.before.position} and ${problem.after.position}: keep one row per date`,
+      `${argument}: the date ${describeDayNumber(problem.after.date)} appears in rows ${problem.before.position} and ${problem.after.position}: keep one row per date`,
     );
   }
   if (problem) {
     throw new RangeInputError(
-      `${argument}: the dates are not in order (row ${problem.before.position} is ${describeSerial(problem.before.date)}, row ${problem.after.position} is ${describeSerial(problem.after.date)}): sort the table by date, oldest first`,
+      `${argument}: the dates are not in order (row ${problem.before.position} is ${describeDayNumber(problem.before.date)}, row ${problem.after.position} is ${describeDayNumber(problem.after.date)}): sort the table by date, oldest first`,
     );
   }
   return order;
+}
+
+/**
+ * The dates of the date column as days since 1970: serials as they are, text dates read in one format for the column
+ * (`readDateTexts`). When the texts cannot be read (ambiguous day/month, an odd text) only the serials are checked,
+ * and the warning says that the order could not be.
+ */
+function datesOf(cells: readonly { row: number; cell: unknown }[], argument: string): { dates: { row: number; day: number }[]; warning: string | null } {
+  const serials = cells.filter((entry) => typeof entry.cell === "number" && entry.cell !== 0 && Number.isFinite(entry.cell));
+  const texts = cells.filter((entry) => isNonBlankText(entry.cell));
+  const serialDates = serials.map(({ row, cell }) => ({ row, day: (cell as number) - UNIX_EPOCH_SERIAL }));
+  if (texts.length === 0) return { dates: serialDates, warning: null };
+  const read = readDateTexts(texts.map((entry) => entry.cell as string));
+  if (read.uncheckable !== null) {
+    return {
+      dates: serialDates,
+      warning: `${argument}: the order of the dates could not be checked (${read.uncheckable}): make sure the rows run oldest first, or give the dates as Excel dates or as 2025-12-05`,
+    };
+  }
+  const textDates = texts.map(({ row }, index) => ({ row, day: read.days[index] as number }));
+  return { dates: [...serialDates, ...textDates].sort((a, b) => a.row - b.row), warning: null };
+}
+
+/** #VALUE! for a summary row ("Average", "Total", …) inside the history: it is no day, and its levels would be read as one. */
+function checkNotSummaryRow(source: readonly unknown[], row: number, argument: string): void {
+  const label = source.find((cell) => typeof cell === "string" && isSummaryLabel(cell));
+  if (label !== undefined) {
+    throw new RangeInputError(
+      `${argument} row ${row + 1} is a summary row ("${(label as string).trim()}"), not a day: end the range above it (or move the summary row away from the history)`,
+    );
+  }
 }
 
 /**
@@ -72,9 +105,12 @@ function orderFromDates(dates: readonly { row: number; serial: number }[], argum
  * date column, skipped, when its header is blank (or 0) or a date word (DATE_HEADER); its dates, when numeric, must run
  * one way, and falling dates mean newest first. A cell that is not a number (blank, text, an error, or 0) is a gap,
  * and the engine skips its row. Trailing rows with no level at all are dropped, so the range may run past the table.
+ * A row labelled as a summary ("Average", "Total", "Mean", "Sum", … in any cell) is refused, naming it. Text dates are
+ * read (ISO, day/month/year or month/day/year when the column settles which, day-Mon-year); when they cannot be, a
+ * warning says that the order was not checked. A level above 1,000,000 is refused (no implied vol is that large).
  * Row numbers in messages count the range's rows, the names row being row 1.
  */
-export function readHistory(values: unknown, argument: string, changes: VolChangeKind): VolHistory {
+export function readHistory(values: unknown, argument: string, changes: VolChangeKind): ReadVolHistory {
   const grid = asGrid(values);
   const shape = shapeOf(grid);
   const header = grid[0] ?? [];
@@ -94,12 +130,18 @@ export function readHistory(values: unknown, argument: string, changes: VolChang
   let lastRow = shape.rows - 1;
   while (lastRow >= 1 && (grid[lastRow] ?? []).slice(start).every(isEmptyInRange)) lastRow--;
   const levels: HistoryCell[][] = [];
-  const dates: { row: number; serial: number }[] = [];
+  const dateCells: { row: number; cell: unknown }[] = [];
   for (let row = 1; row <= lastRow; row++) {
     const source = grid[row] ?? [];
+    checkNotSummaryRow(source, row, argument);
     const levelRow = new Array<HistoryCell>(assets.length);
     for (let column = start; column < shape.columns; column++) {
       const level = levelOf(source[column]);
+      if (level !== null && Math.abs(level) > MAX_VOL_LEVEL) {
+        throw new RangeInputError(
+          `${argument} row ${row + 1}, ${assets[column - start]}: level ${level} is larger than ${MAX_VOL_LEVEL.toLocaleString("en-US")}, which no implied vol is: check the cell (65 for 65 vol points, or 0.65)`,
+        );
+      }
       if (changes === "log" && level !== null && level < 0) {
         throw new RangeInputError(
           `${argument} row ${row + 1}, ${assets[column - start]}: level ${level} must be > 0 for log changes: fix the cell, or use changes "abs"`,
@@ -108,10 +150,11 @@ export function readHistory(values: unknown, argument: string, changes: VolChang
       levelRow[column - start] = level;
     }
     levels.push(levelRow);
-    const date = source[0];
-    if (hasDateColumn && typeof date === "number" && date !== 0 && Number.isFinite(date)) dates.push({ row: row + 1, serial: date });
+    if (hasDateColumn) dateCells.push({ row: row + 1, cell: source[0] });
   }
-  return { assets, levels, order: hasDateColumn ? orderFromDates(dates, argument) : "oldestFirst" };
+  if (!hasDateColumn) return { assets, levels, order: "oldestFirst", warnings: [] };
+  const { dates, warning } = datesOf(dateCells, argument);
+  return { assets, levels, order: orderFromDates(dates, argument), warnings: warning === null ? [] : [warning] };
 }
 
 /** One asset's levels from a one-column (or one-row) range, with its header when the first cell is a name. */

@@ -3,12 +3,12 @@
  * XV_CORR by convention), a list of asset names and values in two rows or two columns (XV_VOLVOL), and a matrix that may
  * or may not carry labels (XV.NEARCORR). Names are compared as the engine compares them: trimmed, case-insensitive.
  */
-import { assetKey } from "../core/correlation";
+import { CORRELATION_INPUT_KINDS, assetKey, type CorrelationInputKind } from "../core/correlation";
 import type { AssetValue } from "../core/hedge";
 import { describeShape, shapeOf } from "./rangeShape";
-import { describeCellValue, isEmptyInRange, isNonBlankText, isNumericText, notANumberMessage } from "./cellReading";
+import { describeCellValue, isCellProblem, isEmptyInRange, isNonBlankText, isNumericText, notANumberMessage, readOptionalChoice } from "./cellReading";
 import { RangeInputError } from "./rangeInputError";
-import { asGrid } from "./rangeReading";
+import { asGrid, readSingleCell } from "./rangeReading";
 
 const EXPECT_CORRELATION = "a correlation between −1 and 1";
 
@@ -41,6 +41,51 @@ function checkLabelsMatch(rowLabels: readonly string[], columnLabels: readonly s
       );
     }
   });
+}
+
+/**
+ * Names are compared ignoring case and spaces everywhere (the hedge looks assets up that way), so `A` and `a` are one
+ * asset: a matrix labelled with both is refused, naming both labels, rather than repaired into a matrix the hedge
+ * cannot use.
+ */
+function checkDistinctLabels(labels: readonly string[], argument: string): void {
+  const seen = new Map<string, number>();
+  labels.forEach((label, k) => {
+    const key = assetKey(label);
+    const first = seen.get(key);
+    if (first !== undefined) {
+      throw new RangeInputError(
+        `${argument}: rows ${first + 2} and ${k + 2} are labelled ${(labels[first] ?? "").trim()} and ${label.trim()}, the same asset (names are compared ignoring case and spaces): rename or remove one`,
+      );
+    }
+    seen.set(key, k);
+  });
+}
+
+const INPUT_KIND_WORDS = new Map<string, CorrelationInputKind>([
+  ["correlation", "correlation"],
+  ["correlations", "correlation"],
+  ["corr", "correlation"],
+  ["percent", "percent"],
+  ["%", "percent"],
+  ["covariance", "covariance"],
+  ["cov", "covariance"],
+  ["raw", "raw"],
+]);
+
+/** XV.NEARCORR's `input`: "correlation" (default; blank, omitted or the desktop's 0), "percent", "covariance" or "raw", any case. */
+export function readCorrelationInputKind(value: unknown, argument: string): CorrelationInputKind {
+  const cell = readSingleCell(value, argument);
+  const kind = readOptionalChoice(
+    cell === 0 ? null : cell,
+    argument,
+    CORRELATION_INPUT_KINDS,
+    (text) => INPUT_KIND_WORDS.get(text.trim().toLowerCase()) ?? null,
+    "correlation",
+    '"correlation" (default), "percent" (80 for 0.8), "covariance" or "raw" (repair the numbers as given)',
+  );
+  if (isCellProblem(kind)) throw new RangeInputError(kind.problem);
+  return kind;
 }
 
 /** The numbers of a square block of `grid` starting at (offset, offset); #VALUE! naming the first cell that is not a number. */
@@ -122,6 +167,7 @@ export function readMaybeLabelledMatrix(values: unknown, argument: string): Mayb
     const columns = header.slice(1).map((label) => (label as string).trim());
     const rows = grid.slice(1).map((row) => (row[0] as string).trim());
     checkLabelsMatch(rows, columns, argument);
+    checkDistinctLabels(rows, argument);
     const entries = readEntries(grid, 1, shape.rows - 1, argument, (i, j) => `(${rows[i]}, ${columns[j]})`);
     // Labels go back as given (not trimmed): the output is the input range, repaired.
     return {

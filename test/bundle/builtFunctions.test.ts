@@ -55,7 +55,7 @@ describe("the built functions bundle", () => {
   test("registers exactly the ids that functions.json declares", () => {
     const declared = metadata.functions.map((entry) => entry.id).sort();
     expect(declared).toEqual(
-      expect.arrayContaining(["TWVEGA", "VEGA", "YEARS", "XVEGAHEDGE", "HEDGESTATS", "NEARCORR", "VOLCORR", "VOLOFVOL", "VOLBETA"]),
+      expect.arrayContaining(["TWVEGA", "VEGA", "YEARS", "XVEGAHEDGE", "HEDGESTATS", "NEARCORR", "VOLCORR", "VOLOFVOL", "VOLBETA", "VOLCHECK"]),
     );
     expect([...registered.keys()].sort()).toEqual(declared);
   });
@@ -68,10 +68,11 @@ describe("the built functions bundle", () => {
     const hedgeParameters = ["assets", "vegas", "proxies", "correlations", "volvols", "contract_vegas", "lot_sizes", "ridge"];
     expect(parametersOf("XVEGAHEDGE")).toEqual(hedgeParameters);
     expect(parametersOf("HEDGESTATS")).toEqual(hedgeParameters);
-    expect(parametersOf("NEARCORR")).toEqual(["matrix"]);
+    expect(parametersOf("NEARCORR")).toEqual(["matrix", "input"]);
     expect(parametersOf("VOLCORR")).toEqual(["history", "lambda", "changes"]);
     expect(parametersOf("VOLOFVOL")).toEqual(["history", "lambda", "changes"]);
     expect(parametersOf("VOLBETA")).toEqual(["target_history", "proxy_history", "lambda"]);
+    expect(parametersOf("VOLCHECK")).toEqual(["history", "lambda", "changes"]);
   });
 
   test("XV.VEGA from the bundle spills a column with a per-cell error, as in Excel", () => {

@@ -52,7 +52,8 @@ describe("xvega nearcorr", () => {
   });
 
   it.each(nearestCorrelation.cases.map((golden) => [golden.name, golden] as const))("%s (test/fixtures/hedge/nearestCorrelation.json)", (_, golden) => {
-    const run = runXvega(["nearcorr", "input.csv", "--format", "json"], { "input.csv": csvOf(golden.input) });
+    // --input raw: NAG's example has 2 on its diagonal, which is refused as a covariance matrix without it.
+    const run = runXvega(["nearcorr", "input.csv", "--format", "json", "--input", "raw"], { "input.csv": csvOf(golden.input) });
     expect(run).toMatchObject({ status: 0, stderr: "" });
     const result = JSON.parse(run.stdout) as NearcorrJson;
     for (const entry of golden.entries) {
@@ -135,7 +136,30 @@ describe("xvega nearcorr", () => {
     expect(run.status).toBe(2);
     expect(numbers(run.stdout)).toHaveLength(3);
     expect(run.stderr).toContain("1 iteration, not converged");
-    expect(run.stderr).toContain("xvega nearcorr: warning: not converged within --max-iterations 1: the matrix printed is a valid correlation matrix but not the nearest one");
+    expect(run.stderr).toMatch(
+      /xvega nearcorr: warning: not converged: iteration cap hit after 1 iteration \(\d+\.\d s\), residual 0\.\d+ \(needs ≤ 1e-10\); check for entries far outside −1…1 \(typos\?\); the matrix printed is a valid correlation matrix but not the nearest one; raise --max-iterations \(now 1\) or --max-seconds \(now 60\)/,
+    );
+  });
+
+  it("issue 8 item 4: a matrix typed in percent or a covariance matrix is refused with the fix (exit 2), converted with --input", () => {
+    const percent = runXvega(["nearcorr", "p.csv"], { "p.csv": ",A,B\nA,100,80\nB,80,100\n" });
+    expect(percent.status).toBe(2);
+    expect(percent.stdout).toBe("");
+    expect(percent.stderr).toContain("p.csv: the diagonal is 100: correlations typed in percent (80 for 0.8)? Divide every entry by 100, or convert it with --input percent");
+    const converted = runXvega(["nearcorr", "p.csv", "--input", "percent"], { "p.csv": ",A,B\nA,100,80\nB,80,100\n" });
+    expect(converted.status).toBe(0);
+    expect(converted.stdout.trim().split("\n").slice(1)).toEqual(["A,1,0.8", "B,0.8,1"]);
+    const covariance = runXvega(["nearcorr", "c.csv"], { "c.csv": ",A,B\nA,4,3\nB,3,9\n" });
+    expect(covariance.status).toBe(2);
+    expect(covariance.stderr).toContain("c.csv: the diagonal holds (A, A) 4, (B, B) 9, not 1: a covariance matrix? Convert it to correlations, ρ_ij = c_ij/√(c_ii·c_jj), or convert it with --input covariance");
+    const fromCovariance = runXvega(["nearcorr", "c.csv", "--input", "covariance"], { "c.csv": ",A,B\nA,4,3\nB,3,9\n" });
+    expect(fromCovariance.stdout.trim().split("\n").slice(1)).toEqual(["A,1,0.5", "B,0.5,1"]);
+  });
+
+  it("issue 8 item 8: --max-seconds is checked", () => {
+    const run = runXvega(["nearcorr", "m.csv", "--max-seconds", "0"], { "m.csv": "1\n" });
+    expect(run.status).toBe(1);
+    expect(run.stderr.split("\n")[0]).toBe("xvega nearcorr: --max-seconds 0 must be a number of seconds > 0 (default 60)");
   });
 
   it("an entry that is not a number: exit 2, named, nothing on stdout", () => {

@@ -107,9 +107,13 @@ describe("xvega volcorr", () => {
   it("skips the row with a gap and counts it, on stderr and in JSON", () => {
     const run = runXvega(["volcorr", HISTORY]);
     expect(run.status).toBe(0);
-    expect(run.stderr).toBe("xvega volcorr: note: skipped 1 row with gaps: 2025-01-04 (line 5); estimated from 7 daily changes over 10 rows\n");
+    expect(run.stderr).toBe(
+      "xvega volcorr: note: skipped 1 row with gaps: 2025-01-04 (line 5); estimated from 7 daily changes over 10 rows\n" +
+        "xvega volcorr: warning: thin history: 7 complete changes for 3 assets, below 20 (20 or 5 per asset, whichever is more): correlations are noisy and the matrix nearly singular, so hedges on several proxies are unreliable; add dates or use fewer assets\n",
+    );
     const result = runJson([HISTORY]);
-    expect(result).toMatchObject({ rows_used: 9, rows_skipped: 1, skipped_lines: [5], daily_changes: 7, order: "oldest_first", warnings: [] });
+    expect(result).toMatchObject({ rows_used: 9, rows_skipped: 1, skipped_lines: [5], daily_changes: 7, order: "oldest_first" });
+    expect(result.warnings.map((warning) => warning.code)).toEqual(["thinHistory"]);
   });
 
   it("prints the labelled matrix, a blank line, then the vol-of-vols, each marked abs in its top-left cell", () => {
@@ -136,7 +140,7 @@ describe("xvega volcorr", () => {
     expectClose(result.correlation[1]?.[2], ewma(btc, eth, 0.94).correlation, TIGHT, "ρ(BTC, ETH)");
     expectClose(result.volvols[2], Math.sqrt(ewma(eth, eth, 0.94).covariance), TIGHT, "volvol ETH");
     // 7 changes are far fewer than the 75 days holding 99% of the weight at 0.94.
-    expect(result.warnings.map((warning) => warning.code)).toEqual(["shortEwmaHistory"]);
+    expect(result.warnings.map((warning) => warning.code)).toEqual(["shortEwmaHistory", "thinHistory"]);
     expect(runXvega(["volcorr", HISTORY, "--lambda", "0.94"]).stderr).toContain("xvega volcorr: warning: EWMA with lambda 0.94");
   });
 
@@ -186,12 +190,39 @@ describe("xvega volcorr", () => {
   });
 
   it("reads blank cells, #N/A, NA, NaN and null as gaps, and a blank line inside the history as a date without quotes", () => {
-    const text = "A,B\n50,60\n51,#N/A\n52,63\n54,NaN\n53,61\n\n56,64\n55,null\n57,66\n58,NA\n59,65\n60,67\n62,66\n\n\n";
+    const text = "A,B\n50,60\n51,#N/A\n52,63\n54,NaN\n53,61\n\n56,64\n55,null\n57,66\n58,NA\n59,65\n60,67\n62,66\n63,68\n\n\n";
     const result = runJson(["gaps.csv"], { "gaps.csv": text });
     expect(result.skipped_lines).toEqual([3, 5, 7, 9, 11]);
-    expect(result.rows_used).toBe(8);
-    // Every other complete row sits next to a gap: only lines 12→13 and 13→14 give changes. Trailing blank lines are not dates.
-    expect(result.daily_changes).toBe(2);
+    expect(result.rows_used).toBe(9);
+    // Every other complete row sits next to a gap: only lines 12→13, 13→14 and 14→15 give changes. Trailing blank lines are not dates.
+    expect(result.daily_changes).toBe(3);
+  });
+
+  it("issue 8 item 11: a summary row is refused naming its line; text dates are read and their order checked", () => {
+    const summary = runXvega(["volcorr", "s.csv"], { "s.csv": "date,A,B\n2025-01-01,50,60\n2025-01-02,51,62\n2025-01-03,53,61\n2025-01-04,52,63\nAverage,51.5,61.5\n" });
+    expect(summary.status).toBe(2);
+    expect(summary.stderr.split("\n")[0]).toBe('xvega volcorr: s.csv line 6 is a summary row ("Average"), not a day: remove it from the history');
+    const unsorted = runXvega(["volcorr", "u.csv"], { "u.csv": "date,A,B\n13/12/2025,50,60\n15/12/2025,51,62\n14/12/2025,53,61\n16/12/2025,52,63\n" });
+    expect(unsorted.status).toBe(2);
+    expect(unsorted.stderr.split("\n")[0]).toBe("xvega volcorr: u.csv line 4: date 14/12/2025 is out of order after 15/12/2025 (line 3): sort the history by date, oldest first, with one row per date");
+    const ambiguous = runXvega(["volcorr", "a.csv"], { "a.csv": "date,A,B\n01/02/2025,50,60\n03/04/2025,51,62\n02/03/2025,53,61\n04/05/2025,52,63\n" });
+    expect(ambiguous.status).toBe(0);
+    expect(ambiguous.stderr).toContain("xvega volcorr: warning: the order of the dates could not be checked (every date text");
+  });
+
+  it("issue 8 item 6: a level of 1E200 is refused naming its line, instead of printing Infinity", () => {
+    const run = runXvega(["volcorr", "h.csv"], { "h.csv": "A,B\n1e200,1\n2e200,2\n1.5e200,4\n1,3\n" });
+    expect(run.status).toBe(2);
+    expect(run.stdout).toBe("");
+    expect(run.stderr.split("\n")[0]).toBe("xvega volcorr: h.csv line 2, A: level 1e+200 is larger than 1,000,000, which no implied vol is: check the cell (65 for 65 vol points, or 0.65)");
+  });
+
+  it("issue 8 item 5: 2 changes of 2 assets are refused (the matrix would be singular)", () => {
+    const run = runXvega(["volcorr", "two.csv"], { "two.csv": "A,B\n50,60\n51,62\n53,61\n" });
+    expect(run.status).toBe(2);
+    expect(run.stderr.split("\n")[0]).toBe(
+      "xvega volcorr: two.csv: 2 complete daily changes (3 rows, 0 skipped for gaps) for 2 assets: an estimate from m changes has rank ≤ m − 1, so this matrix would be singular; need at least 3 (better 10+): add dates, fill gaps or drop assets",
+    );
   });
 
   it("reads rows with a trailing comma like rows without (issue 8 item 14)", () => {

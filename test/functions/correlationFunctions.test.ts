@@ -1,6 +1,6 @@
 import fc from "fast-check";
 import { estimateVolBeta, estimateVolCorrelation, type HistoryCell } from "../../src/core/correlation";
-import { nearcorr, volbeta, volcorr, volofvol } from "../../src/functions/correlationFunctions";
+import { nearcorr, volbeta, volcheck, volcorr, volofvol } from "../../src/functions/correlationFunctions";
 import { xvegahedge } from "../../src/functions/hedgeFunctions";
 import volEstimation from "../fixtures/hedge/volEstimation.json";
 import { expectClose } from "../core/tolerance";
@@ -70,6 +70,55 @@ describe("XV.NEARCORR", () => {
     expectExcelError(() => nearcorr([["", "A", "B"], ["B", 1, 0.5], ["A", 0.5, 1]]), /^matrix: row 2 is labelled B but column 2 is labelled A/);
     expectExcelError(() => nearcorr([["", "A", "B"], ["A", 1, 0.5]]), /^matrix is 2 rows × 3 columns with asset names in its first row and column: the correlations inside must be square/);
     expectExcelError(() => nearcorr([[1, 2e7], [2e7, 1]]), /^entry \(row 1, column 2\) is 20000000, larger than 1000000/);
+  });
+
+  test("issue 8 item 4: a matrix typed in percent is refused with the fix, converted when input says percent", () => {
+    const percent = [["", "A", "B"], ["A", 100, 80], ["B", 80, 100]];
+    expectExcelError(
+      () => nearcorr(percent),
+      /^matrix: the diagonal is 100: correlations typed in percent \(80 for 0\.8\)\? Divide every entry by 100, or use =XV\.NEARCORR\(range, "percent"\)$/,
+    );
+    expect(nearcorr(percent, single("percent"))).toEqual([["", "A", "B"], ["A", 1, 0.8], ["B", 0.8, 1]]);
+  });
+
+  test("issue 8 item 4: a covariance matrix is refused with the fix, converted when input says covariance", () => {
+    const covariance = [["", "A", "B"], ["A", 4, 3], ["B", 3, 9]];
+    expectExcelError(
+      () => nearcorr(covariance),
+      /^matrix: the diagonal holds \(A, A\) 4, \(B, B\) 9, not 1: a covariance matrix\? Convert it to correlations, ρ_ij = c_ij\/√\(c_ii·c_jj\), or use =XV\.NEARCORR\(range, "covariance"\)$/,
+    );
+    expect(nearcorr(covariance, single("covariance"))).toEqual([["", "A", "B"], ["A", 1, 0.5], ["B", 0.5, 1]]);
+    // Unlabelled, and a bad choice of input.
+    expectExcelError(() => nearcorr([[4, 3], [3, 9]]), /^matrix: the diagonal holds \(row 1, column 1\) 4, \(row 2, column 2\) 9, not 1/);
+    expectExcelError(() => nearcorr([[1, 0], [0, 1]], single("percentage")), /^input "percentage" is not one of "correlation" \(default\), "percent"/);
+    // "raw" repairs the numbers as given (NAG's semantics); a blank input (the desktop's 0) is the default.
+    expect(numbers(nearcorr([[2, -1], [-1, 2]], single("raw")))).toEqual([[1, -1], [-1, 1]]);
+    expect(nearcorr([[1, 0.5], [0.5, 1]], single(0))).toEqual([[1, 0.5], [0.5, 1]]);
+  });
+
+  test("issue 8 item 6: subnormal entries are repaired, not an internal error", () => {
+    expect(numbers(nearcorr([[-1, -1e-308], [0, 2]]))).toEqual([[1, 0], [0, 1]]);
+  });
+
+  test("issue 8 item 8: a run stopped by the time limit is #VALUE! with the iterations and residual, not a matrix", () => {
+    // Each reading of the clock is 2 s later: the 5 s limit is reached after a few iterations, deterministically.
+    let now = 0;
+    const clock = jest.spyOn(Date, "now").mockImplementation(() => (now += 2000));
+    try {
+      expectExcelError(
+        () => nearcorr(higham),
+        /^matrix: not converged: time limit hit after \d+ iterations? \(\d+\.\d s\), residual [\d.e-]+ \(needs ≤ 1e-10\); check for entries far outside −1…1 \(typos\?\); or run xvega nearcorr FILE\.csv --max-seconds 120$/,
+      );
+    } finally {
+      clock.mockRestore();
+    }
+  });
+
+  test("issue 8 item 14: labels differing only in case are one asset: refused, naming both", () => {
+    expectExcelError(
+      () => nearcorr([["", "A", "a"], ["A", 1, 0.5], ["a", 0.5, 1]]),
+      /^matrix: rows 2 and 3 are labelled A and a, the same asset \(names are compared ignoring case and spaces\): rename or remove one$/,
+    );
   });
 
   test("its output feeds XV.XVEGAHEDGE", () => {
@@ -205,6 +254,83 @@ describe("XV.VOLCORR and XV.VOLOFVOL", () => {
     expectOnlyCellValues(matrix);
     expectOnlyCellValues(volOfVols);
     expect(matrix[1]?.[2]).toBeGreaterThan(0.5);
+  });
+});
+
+describe("issue 8: XV.VOLCORR, XV.VOLOFVOL and XV.VOLCHECK on bad histories", () => {
+  const exactly = (text: string): RegExp => new RegExp(`^${text.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")}$`);
+  const dated = (dates: unknown[], levels: number[][]): unknown[][] => [["Date", "A", "B"], ...dates.map((date, k) => [date, ...(levels[k] ?? [])])];
+  const fourDays = [
+    [50, 60],
+    [51, 62],
+    [53, 61],
+    [52, 63],
+  ];
+
+  test("item 5: 2 changes of 2 assets (ρ = ±1, singular) are refused with the counts; XV.VOLCHECK shows why", () => {
+    const short = [["A", "B"], [50, 60], [51, 62], [53, 61]];
+    expectExcelError(() => volcorr(short), /^2 complete daily changes \(3 rows, 0 skipped for gaps\) for 2 assets: an estimate from m changes has rank ≤ m − 1, so this matrix would be singular; need at least 3/);
+    expectExcelError(() => volofvol(short), /rank ≤ m − 1/);
+    const facts = new Map(volcheck(short).map((cells) => [cells[0], cells[1]]));
+    expect(facts.get("changes used")).toBe(2);
+    expect(facts.get("estimate")).toMatch(/^refused: 2 complete daily changes .* need at least 3/);
+  });
+
+  test("item 5: XV.VOLCHECK spills the estimation facts, one warning row each", () => {
+    const history = [["Date", "A", "B"], [45658, 50, 60], [45659, 51, 62], [45660, 53, null], [45661, 52, 61], [45662, 55, 63], [45663, 54, 64], [45664, 56, 62]];
+    const rows = volcheck(history);
+    expect(rows).toEqual([
+      ["changes", "abs"],
+      ["method", "sample"],
+      ["lambda", ""],
+      ["assets", 2],
+      ["level rows", 7],
+      ["changes used", 4],
+      ["rows skipped for gaps", 1],
+      ["changes skipped for gaps", 2],
+      ["effective sample size", 4],
+      ["order", "oldest first"],
+      ["estimate", "ok"],
+      ["warning", expect.stringMatching(/^thin history: 4 complete changes for 2 assets, below 20/)],
+    ]);
+    const ewma = new Map(volcheck(history, single(0.5)).map((cells) => [cells[0], cells[1]]));
+    expect(ewma.get("method")).toBe("ewma");
+    expect(ewma.get("lambda")).toBe(0.5);
+    // Kish (Σw)²/Σw² of weights ∝ 0.5^age over 4 changes: (15/8)² / (85/64) = 225/85.
+    expectClose(ewma.get("effective sample size"), 225 / 85, exact);
+    expectOnlyCellValues(volcheck(history, single(0.94), single("log")));
+  });
+
+  test("item 6: levels of 1E200 are refused naming the cell, not Infinity/NaN cells", () => {
+    const huge = [["A", "B"], [1e200, 1], [2e200, 2], [1.5e200, 4], [1, 3]];
+    for (const estimate of [volcorr, volofvol]) {
+      expectExcelError(() => estimate(huge), exactly("history row 2, A: level 1e+200 is larger than 1,000,000, which no implied vol is: check the cell (65 for 65 vol points, or 0.65)"));
+    }
+  });
+
+  test("item 11: an Average or Total row under the history is refused, naming the row", () => {
+    expectExcelError(() => volcorr(dated([45658, 45659, 45660, 45661, "Average"], [...fourDays, [51.5, 61.5]])), exactly('history row 6 is a summary row ("Average"), not a day: end the range above it (or move the summary row away from the history)'));
+    expectExcelError(() => volofvol([["A", "B"], ...fourDays, [206, 246], ["Total", null]].map((cells, k) => (k === 5 ? [206, "Total"] : cells))), /^history row 6 is a summary row \("Total"\)/);
+    expectExcelError(() => volcheck(dated(["2025-01-01", "2025-01-02", "2025-01-03", "2025-01-04", "Mean"], [...fourDays, [51, 61]])), /^history row 6 is a summary row \("Mean"\)/);
+  });
+
+  test("item 11: text dates are read and their order checked (ISO, d/m/y, m/d/y, d-Mon-yyyy)", () => {
+    expectExcelError(() => volcorr(dated(["2025-12-05", "2025-12-07", "2025-12-06", "2025-12-08"], fourDays)), /^history: the dates are not in order \(row 3 is 2025-12-07, row 4 is 2025-12-06\)/);
+    expectExcelError(() => volcorr(dated(["13/12/2025", "15/12/2025", "14/12/2025", "16/12/2025"], fourDays)), /^history: the dates are not in order \(row 3 is 2025-12-15, row 4 is 2025-12-14\)/);
+    expectExcelError(() => volcorr(dated(["12/13/2025", "12/15/2025", "12/14/2025", "12/16/2025"], fourDays)), /not in order/);
+    expectExcelError(() => volcorr(dated(["5-Dec-2025", "7-Dec-2025", "6-Dec-2025", "8-Dec-2025"], fourDays)), /not in order/);
+    expectExcelError(() => volcorr(dated(["2025-12-05", "2025-12-05", "2025-12-06", "2025-12-08"], fourDays)), /^history: the date 2025-12-05 appears in rows 2 and 3/);
+    // Falling text dates: newest first, as falling serials.
+    const falling = volcorr(dated(["8-Dec-2025", "7-Dec-2025", "6-Dec-2025", "5-Dec-2025"], fourDays));
+    expect(falling).toEqual(volcorr(dated([45999, 45998, 45997, 45996], fourDays)));
+  });
+
+  test("item 11: ambiguous text dates say in XV.VOLCHECK that their order could not be checked", () => {
+    // 01/02, 03/04, 02/03, 04/05: day-first and month-first readings order the rows differently.
+    const ambiguous = dated(["01/02/2025", "03/04/2025", "02/03/2025", "04/05/2025"], fourDays);
+    expect(volcorr(ambiguous)).toEqual(volcorr([["A", "B"], ...fourDays]));
+    const warnings = volcheck(ambiguous).filter((cells) => cells[0] === "warning").map((cells) => cells[1]);
+    expect(warnings[0]).toMatch(/^history: the order of the dates could not be checked \(every date text \(such as "01\/02\/2025"\) reads as day\/month or month\/day, and the two readings order the rows differently\)/);
   });
 });
 

@@ -22,6 +22,7 @@ export {
 } from "./nearestCorrelation";
 export {
   volChangesFromLevels,
+  MAX_VOL_LEVEL,
   VOL_CHANGE_KINDS,
   type HistoryCell,
   type HistoryOrder,
@@ -32,8 +33,13 @@ export {
 export {
   estimateVolBeta,
   estimateVolCorrelation,
+  describeVolEstimation,
+  effectiveSampleSizeOf,
+  minimumChangesFor,
   DEFAULT_EWMA_LAMBDA,
   MIN_CHANGES,
+  THIN_HISTORY_CHANGES_PER_ASSET,
+  THIN_HISTORY_MIN_EFFECTIVE_CHANGES,
   type EstimationBasis,
   type EstimationWarning,
   type EstimationWarningCode,
@@ -43,5 +49,14 @@ export {
   type VolEstimationMethod,
   type VolEstimationOptions,
 } from "./volEstimation";
-export { conditionNumberOf, symmetricEigen, symmetrise, type SquareMatrix, type SymmetricEigen } from "./symmetricMatrix";
+export {
+  correlationsFromInput,
+  findCorrelationScaleProblem,
+  CORRELATION_INPUT_KINDS,
+  type CorrelationInputKind,
+  type CorrelationScaleProblem,
+} from "./correlationInputKind";
+export { describeNotConverged } from "./nearestCorrelationMessages";
+export { symmetricEigen, symmetrise, type SquareMatrix, type SymmetricEigen } from "./symmetricMatrix";
 export { historyOrderFromDates, isDateHeader, type DatedRow, type DateOrderProblem } from "./historyDates";
+export { describeDayNumber, isSummaryLabel, readDateTexts, type DateTextColumn } from "./historyRowTexts";

@@ -23,6 +23,14 @@ export interface NearestCorrelationOptions {
   maxIterations?: number;
   /** Anderson acceleration depth, integer 0–50. Default 12; 0 runs Higham's iteration unaccelerated. */
   andersonDepth?: number;
+  /**
+   * Wall-clock cap in milliseconds, > 0: no new iteration starts once this much time has passed since the call (so
+   * the run overshoots by at most one eigen-decomposition). Default: none (the iteration cap alone). The adapters
+   * set one: XV.NEARCORR 5 s (`EXCEL_NEAREST_CORRELATION_TIME_BUDGET_MS`), `xvega nearcorr` 60 s unless --max-seconds.
+   */
+  timeBudgetMilliseconds?: number;
+  /** Milliseconds from any fixed origin; default Date.now. Injected by tests to make the time cap deterministic. */
+  clock?: () => number;
 }
 
 /** The entry of the output that moved most from the input (0-based indices; `change` = after − before). */
@@ -39,13 +47,25 @@ export interface NearestCorrelationResult {
   matrix: number[][];
   /** Projections onto the PSD cone (Higham's k, one eigen-decomposition each); 0 when the input came back unchanged. */
   iterations: number;
-  /** False when `maxIterations` ran out: `matrix` is then still a valid correlation matrix, but not the nearest. */
+  /** False when `maxIterations` or the time budget ran out: `matrix` is then still a valid correlation matrix, but not the nearest. */
   converged: boolean;
+  /** What ended a run that did not converge: the iteration cap or the time budget; null when it converged. */
+  stoppedBy: "iterations" | "time" | null;
+  /** The last max_i |1 − (P_S(A + diag y))_ii| (≤ tolerance when converged); 0 when the input came back unchanged. */
+  residual: number;
+  /** Wall-clock milliseconds spent, by `clock`. */
+  elapsedMilliseconds: number;
   /** Largest |output − input| entry (input as given, before symmetrising); null when nothing changed. */
   largestChange: EntryChange | null;
 }
 
-function checkOptions(options: NearestCorrelationOptions): Required<NearestCorrelationOptions> {
+type CheckedOptions = Required<Pick<NearestCorrelationOptions, "tolerance" | "maxIterations" | "andersonDepth" | "timeBudgetMilliseconds" | "clock">>;
+
+function checkOptions(options: NearestCorrelationOptions): CheckedOptions {
+  const timeBudgetMilliseconds = options.timeBudgetMilliseconds ?? Number.POSITIVE_INFINITY;
+  if (!(timeBudgetMilliseconds > 0)) {
+    throw new CorrelationInputError("invalidInput", `time budget ${timeBudgetMilliseconds} ms must be a positive number of milliseconds`);
+  }
   const tolerance = options.tolerance ?? DEFAULT_NEAREST_CORRELATION_TOLERANCE;
   const maxIterations = options.maxIterations ?? DEFAULT_NEAREST_CORRELATION_MAX_ITERATIONS;
   const andersonDepth = options.andersonDepth ?? DEFAULT_ANDERSON_DEPTH;
@@ -58,7 +78,7 @@ function checkOptions(options: NearestCorrelationOptions): Required<NearestCorre
   if (!(Number.isInteger(andersonDepth) && andersonDepth >= 0 && andersonDepth <= MAX_ANDERSON_DEPTH)) {
     throw new CorrelationInputError("invalidInput", `Anderson depth ${andersonDepth} must be a whole number from 0 to ${MAX_ANDERSON_DEPTH} (default ${DEFAULT_ANDERSON_DEPTH})`);
   }
-  return { tolerance, maxIterations, andersonDepth };
+  return { tolerance, maxIterations, andersonDepth, timeBudgetMilliseconds, clock: options.clock ?? Date.now };
 }
 
 function checkMatrix(values: SquareMatrix): void {
@@ -279,11 +299,15 @@ class AndersonMixer {
  *
  * An input that is already exactly a correlation matrix (symmetric, unit diagonal, |ρ| ≤ 1, smallest eigenvalue
  * ≥ −1e-12) comes back unchanged with 0 iterations. Entries must be finite; |ρ| > 1 and diagonals ≠ 1 are allowed
- * (that is what gets repaired). Cost: one symmetric eigen-decomposition per iteration, O(n³).
+ * (that is what gets repaired). Cost: one symmetric eigen-decomposition per iteration, O(n³). The run is bounded by
+ * `maxIterations` and, when given, `timeBudgetMilliseconds` (read from `clock`, injectable for deterministic tests);
+ * a run stopped by either returns a valid but not nearest matrix with `converged` false, `stoppedBy` and `residual`.
+ * Percent or covariance matrices are not detected here (`correlationsFromInput` does that for the adapters).
  */
 export function nearestCorrelationMatrix(values: SquareMatrix, options: NearestCorrelationOptions = {}): NearestCorrelationResult {
   checkMatrix(values);
-  const { tolerance, maxIterations, andersonDepth } = checkOptions(options);
+  const { tolerance, maxIterations, andersonDepth, timeBudgetMilliseconds, clock } = checkOptions(options);
+  const start = clock();
   const size = values.length;
   const symmetric = symmetrisedArray(values);
   // One solver for every iteration: its arrays are reused, and `vectors` always holds the latest decomposition.
@@ -292,7 +316,7 @@ export function nearestCorrelationMatrix(values: SquareMatrix, options: NearestC
   solver.decompose();
   const firstEigenvalues = Array.from(solver.values);
   if (hasExactCorrelationEntries(values) && smallestOf(firstEigenvalues) >= -UNCHANGED_EIGENVALUE_TOLERANCE) {
-    return { matrix: values.map((row) => row.slice()), iterations: 0, converged: true, largestChange: null };
+    return { matrix: values.map((row) => row.slice()), iterations: 0, converged: true, stoppedBy: null, residual: 0, elapsedMilliseconds: clock() - start, largestChange: null };
   }
   // More past steps than unknowns would make the least-squares problem underdetermined.
   const mixer = new AndersonMixer(Math.min(andersonDepth, size));
@@ -301,21 +325,26 @@ export function nearestCorrelationMatrix(values: SquareMatrix, options: NearestC
   // A + c·I has A's eigenvectors (already in the solver) and eigenvalues λ + c: no second decomposition.
   let eigenvalues: Float64Array = Float64Array.from(firstEigenvalues, (value) => value + startShift);
   let bestResidual = Number.POSITIVE_INFINITY;
-  let converged = false;
+  let stoppedBy: NearestCorrelationResult["stoppedBy"] = null;
+  let residual = Number.POSITIVE_INFINITY;
   let iterations = 1;
   for (;;) {
     const diagonal = projectedDiagonal(symmetric, y, eigenvalues, solver.vectors);
     const f = new Float64Array(size);
-    let residual = 0;
+    residual = 0;
     for (let i = 0; i < size; i++) {
       f[i] = 1 - (diagonal[i] ?? 0);
       residual = Math.max(residual, Math.abs(f[i] ?? 0));
     }
-    if (residual <= tolerance) {
-      converged = true;
+    if (residual <= tolerance) break;
+    if (iterations >= maxIterations) {
+      stoppedBy = "iterations";
       break;
     }
-    if (iterations >= maxIterations) break;
+    if (clock() - start >= timeBudgetMilliseconds) {
+      stoppedBy = "time";
+      break;
+    }
     if (residual > ANDERSON_RESTART_GROWTH * bestResidual) mixer.reset();
     bestResidual = Math.min(bestResidual, residual);
     y = mixer.next(y, f);
@@ -324,5 +353,13 @@ export function nearestCorrelationMatrix(values: SquareMatrix, options: NearestC
     iterations++;
   }
   const matrix = rescaledProjection(eigenvalues, solver.vectors);
-  return { matrix, iterations, converged, largestChange: largestChangeOf(values, matrix) };
+  return {
+    matrix,
+    iterations,
+    converged: stoppedBy === null,
+    stoppedBy,
+    residual,
+    elapsedMilliseconds: clock() - start,
+    largestChange: largestChangeOf(values, matrix),
+  };
 }

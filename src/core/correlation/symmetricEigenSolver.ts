@@ -1,4 +1,5 @@
 import { EigenvalueDecomposition, Matrix } from "ml-matrix";
+import { scaleForEigenDecomposition } from "./eigenInputScaling";
 
 /**
  * Eigenvalues and eigenvectors of a real symmetric matrix, held in flat Float64Arrays that the nearest-correlation
@@ -28,13 +29,17 @@ export class SymmetricEigenSolver {
     }
   }
 
-  /** Decomposes the matrix in `vectors`, overwriting it with the eigenvectors; fills `values`. */
+  /**
+   * Decomposes the matrix in `vectors`, overwriting it with the eigenvectors; fills `values`. Entries must be finite;
+   * subnormal and huge ones are safe (`scaleForEigenDecomposition`).
+   */
   decompose(): void {
     const size = this.size;
+    const eigenvalueScale = scaleForEigenDecomposition(this.vectors);
     const rows: number[][] = new Array(size);
     for (let i = 0; i < size; i++) rows[i] = Array.from(this.vectors.subarray(i * size, (i + 1) * size));
     const decomposition = new EigenvalueDecomposition(new Matrix(rows), { assumeSymmetric: true });
-    this.values.set(decomposition.realEigenvalues);
+    this.values.set(eigenvalueScale === 1 ? decomposition.realEigenvalues : decomposition.realEigenvalues.map((value) => value * eigenvalueScale));
     const eigenvectors = decomposition.eigenvectorMatrix; // column k belongs to eigenvalue k
     for (let i = 0; i < size; i++) {
       const row = eigenvectors.getRow(i);

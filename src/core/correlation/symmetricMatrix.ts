@@ -1,4 +1,5 @@
 import { EigenvalueDecomposition, Matrix } from "ml-matrix";
+import { scaleForEigenDecomposition } from "./eigenInputScaling";
 
 /** A square matrix as rows of numbers (what an Excel range or a JSON array gives). Never mutated here. */
 export type SquareMatrix = readonly (readonly number[])[];
@@ -29,14 +30,18 @@ export interface SymmetricEigen {
 }
 
 /**
- * Eigenvalues (ascending) and eigenvectors of an exactly symmetric, non-empty matrix (ml-matrix's symmetric
- * `EigenvalueDecomposition`, which works on its own copy).
+ * Eigenvalues (ascending) and eigenvectors of an exactly symmetric, non-empty matrix of finite numbers (ml-matrix's
+ * symmetric `EigenvalueDecomposition`, on a copy scaled by `scaleForEigenDecomposition` so that subnormal or huge
+ * entries cannot break it; the caller's matrix is not touched).
  */
 export function symmetricEigen(symmetric: Matrix): SymmetricEigen {
   const size = symmetric.rows;
   if (size === 0 || symmetric.columns !== size) throw new RangeError(`eigen-decomposition needs a non-empty square matrix, not ${size}×${symmetric.columns}`);
-  const decomposition = new EigenvalueDecomposition(symmetric, { assumeSymmetric: true });
-  return { values: decomposition.realEigenvalues, vectors: decomposition.eigenvectorMatrix };
+  const entries = symmetric.to1DArray();
+  const eigenvalueScale = scaleForEigenDecomposition(entries);
+  const decomposition = new EigenvalueDecomposition(Matrix.from1DArray(size, size, entries), { assumeSymmetric: true });
+  const values = eigenvalueScale === 1 ? decomposition.realEigenvalues : decomposition.realEigenvalues.map((value) => value * eigenvalueScale);
+  return { values, vectors: decomposition.eigenvectorMatrix };
 }
 
 export function smallestOf(values: readonly number[]): number {
@@ -45,14 +50,4 @@ export function smallestOf(values: readonly number[]): number {
 
 export function largestOf(values: readonly number[]): number {
   return values.reduce((largest, value) => Math.max(largest, value), Number.NEGATIVE_INFINITY);
-}
-
-/**
- * Condition number λmax/λmin of a symmetric positive semidefinite matrix from its eigenvalues; null when the
- * smallest eigenvalue is not positive (the matrix is singular, the ratio is infinite).
- */
-export function conditionNumberOf(eigenvalues: readonly number[]): number | null {
-  const smallest = smallestOf(eigenvalues);
-  if (!(smallest > 0)) return null;
-  return largestOf(eigenvalues) / smallest;
 }

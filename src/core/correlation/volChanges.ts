@@ -40,6 +40,12 @@ export interface VolChangeTable {
   lostChangeCount: number;
 }
 
+/**
+ * Largest |level| read as an implied vol: 1,000,000 vol points is far above any quoted vol (in points or decimals, or
+ * even in basis points), and keeping levels below it keeps every change and its square finite.
+ */
+export const MAX_VOL_LEVEL = 1e6;
+
 export function isGap(cell: HistoryCell): boolean {
   return typeof cell !== "number" || !Number.isFinite(cell);
 }
@@ -63,6 +69,16 @@ export function checkVolHistory(history: VolHistory): void {
       );
     }
   });
+  history.levels.forEach((row, position) =>
+    row.forEach((cell: HistoryCell, column: number) => {
+      if (!isGap(cell) && Math.abs(cell as number) > MAX_VOL_LEVEL) {
+        throw new CorrelationInputError(
+          "invalidInput",
+          `history row ${position + 1} of levels, ${String(history.assets[column]).trim()}: level ${String(cell)} is larger than ${MAX_VOL_LEVEL.toLocaleString("en-US")}, which no implied vol is: check the cell (65 for 65 vol points, or 0.65)`,
+        );
+      }
+    }),
+  );
   if (history.order !== undefined && history.order !== "oldestFirst" && history.order !== "newestFirst") {
     throw new CorrelationInputError("invalidInput", `order ${String(history.order)} must be oldestFirst or newestFirst`);
   }
@@ -90,7 +106,7 @@ export function volChangesFromLevels(history: VolHistory, kind: VolChangeKind = 
   if (kind === "log") {
     chronological.forEach((row, index) => {
       if (!complete[index]) return;
-      row.forEach((cell, column) => {
+      row.forEach((cell: HistoryCell, column: number) => {
         if ((cell as number) <= 0) {
           throw new CorrelationInputError(
             "invalidInput",

@@ -10,6 +10,14 @@ export type MeanTreatment = "remove" | "zero";
 export const DEFAULT_EWMA_LAMBDA = 0.94;
 /** Fewer complete daily changes than this and there is nothing to estimate (one change gives correlations of ±1). */
 export const MIN_CHANGES = 2;
+/**
+ * The thin-history warning fires when the effective number of changes (Kish's (Σw)²/Σw², which is the count itself
+ * for equal weights) is below this, or below `THIN_HISTORY_CHANGES_PER_ASSET` × the assets: with m changes of n assets
+ * the smallest eigenvalues of a sample estimate shrink roughly by (1 − √(n/m))² (Marchenko–Pastur), about 0.3 at
+ * n/m = 1/5, so a multi-proxy hedge on it over-trusts spreads between proxies.
+ */
+export const THIN_HISTORY_MIN_EFFECTIVE_CHANGES = 20;
+export const THIN_HISTORY_CHANGES_PER_ASSET = 5;
 /** The EWMA warning fires when the history holds less than this share of the total weight. */
 const EWMA_WEIGHT_COVERAGE = 0.99;
 
@@ -24,7 +32,7 @@ export interface VolEstimationOptions {
   lambda?: number;
 }
 
-export type EstimationWarningCode = "shortEwmaHistory" | "fewerChangesThanAssets";
+export type EstimationWarningCode = "shortEwmaHistory" | "thinHistory";
 
 export interface EstimationWarning {
   code: EstimationWarningCode;
@@ -45,6 +53,8 @@ export interface EstimationBasis {
   incompleteLevelRows: number[];
   /** Changes lost to those gaps (each gap row costs up to two). */
   lostChangeCount: number;
+  /** Kish's effective sample size (Σw)²/Σw² of the change weights: `changeCount` for `sample`, less for EWMA. */
+  effectiveSampleSize: number;
   warnings: EstimationWarning[];
 }
 
@@ -130,7 +140,46 @@ function checkEnoughHistory(table: VolChangeTable): void {
   );
 }
 
-function warningsFor(table: VolChangeTable, options: ResolvedOptions): EstimationWarning[] {
+/**
+ * The fewest complete changes that can give a non-singular estimate of `assetCount` assets: the mean-removed sample
+ * estimate from m changes has rank at most m − 1 (the centred changes sum to 0), so it needs n + 1; a zero-mean one
+ * (sample with mean zero, and EWMA, whose weights are all positive) has rank at most m, so it needs n. Fewer, and the
+ * matrix is certainly singular: some combination of the assets never moved, and a hedge on it is absurd.
+ */
+export function minimumChangesFor(assetCount: number, mean: MeanTreatment): number {
+  return Math.max(MIN_CHANGES, mean === "remove" ? assetCount + 1 : assetCount);
+}
+
+function countOf(count: number, noun: string): string {
+  return `${count} ${noun}${count === 1 ? "" : "s"}`;
+}
+
+/** Refuses a certainly singular estimate (`minimumChangesFor`); after the constant-column check, whose message is sharper. */
+function checkNotSingular(table: VolChangeTable, options: ResolvedOptions): void {
+  const assetCount = table.assets.length;
+  const needed = minimumChangesFor(assetCount, options.mean);
+  if (table.changes.length >= needed) return;
+  const rank = options.mean === "remove" ? "m − 1" : "m";
+  throw new CorrelationInputError(
+    "insufficientHistory",
+    `${countOf(table.changes.length, "complete daily change")} (${table.levelRowCount} rows, ${table.incompleteLevelRows.length} skipped for gaps) for ` +
+      `${countOf(assetCount, "asset")}: an estimate from m changes has rank ≤ ${rank}, so this matrix would be singular; ` +
+      `need at least ${needed} (better ${THIN_HISTORY_CHANGES_PER_ASSET * assetCount}+): add dates, fill gaps or drop assets`,
+  );
+}
+
+/** Kish's effective sample size of a set of weights: (Σw)² / Σw². */
+export function effectiveSampleSizeOf(weights: readonly number[]): number {
+  let sum = 0;
+  let sumOfSquares = 0;
+  for (const weight of weights) {
+    sum += weight;
+    sumOfSquares += weight * weight;
+  }
+  return sumOfSquares > 0 ? (sum * sum) / sumOfSquares : 0;
+}
+
+function warningsFor(table: VolChangeTable, options: ResolvedOptions, effectiveSampleSize: number): EstimationWarning[] {
   const warnings: EstimationWarning[] = [];
   const count = table.changes.length;
   const lambda = options.lambda;
@@ -143,19 +192,41 @@ function warningsFor(table: VolChangeTable, options: ResolvedOptions): Estimatio
       });
     }
   }
-  if (count < table.assets.length) {
+  const assetCount = table.assets.length;
+  const wanted = Math.max(THIN_HISTORY_MIN_EFFECTIVE_CHANGES, THIN_HISTORY_CHANGES_PER_ASSET * assetCount);
+  if (effectiveSampleSize < wanted) {
+    const size = options.method === "ewma" ? `an effective sample of ${effectiveSampleSize.toFixed(1)} changes (EWMA weights)` : countOf(count, "complete change");
     warnings.push({
-      code: "fewerChangesThanAssets",
-      message: `${count} complete changes for ${table.assets.length} assets: the estimated matrix is singular (some combination of assets never moved), so a hedge using all of them may be singular`,
+      code: "thinHistory",
+      message:
+        `thin history: ${size} for ${countOf(assetCount, "asset")}, below ${wanted} (${THIN_HISTORY_MIN_EFFECTIVE_CHANGES} or ${THIN_HISTORY_CHANGES_PER_ASSET} per asset, whichever is more): ` +
+        "correlations are noisy and the matrix nearly singular, so hedges on several proxies are unreliable; add dates or use fewer assets",
     });
   }
   return warnings;
 }
 
-/** Weighted second moments of the changes (means removed when `mean` is `remove`). */
-function covarianceOf(table: VolChangeTable, options: ResolvedOptions): number[][] {
-  const { changes } = table;
+/**
+ * A power of 2 per column bringing its largest |change| into (1/2, 1]: the second moments are computed on changes scaled
+ * so, and scaled back, so that tiny levels (1E-300) neither underflow to a variance of 0 nor look constant. A power of
+ * 2 scales exactly and its square root is exact, so ordinary histories give the very same bits as unscaled.
+ */
+function columnScales(changes: readonly (readonly number[])[], size: number): number[] {
+  return Array.from({ length: size }, (_, column) => {
+    let largest = 0;
+    for (const row of changes) largest = Math.max(largest, Math.abs(row[column] ?? 0));
+    if (!(largest > 0)) return 1;
+    return Math.pow(2, Math.min(1000, Math.max(-1000, Math.ceil(Math.log2(largest)))));
+  });
+}
+
+/**
+ * Weighted second moments of the changes (means removed when `mean` is `remove`), of the changes divided by their
+ * column's scale (`columnScales`): entry (i, j) is the moment / (scale_i·scale_j); the caller scales back.
+ */
+function scaledCovarianceOf(table: VolChangeTable, options: ResolvedOptions, scales: readonly number[]): number[][] {
   const size = table.assets.length;
+  const changes = table.changes.map((row) => row.map((value, column) => value / (scales[column] ?? 1)));
   const weights = changeWeights(changes.length, options);
   const means = new Array<number>(size).fill(0);
   if (options.mean === "remove") {
@@ -206,18 +277,41 @@ export function estimateVolCorrelation(history: VolHistory, options: VolEstimati
   const resolved = resolveOptions(options);
   const table = volChangesFromLevels(history, resolved.changes);
   checkEnoughHistory(table);
-  const covariance = covarianceOf(table, resolved);
-  const correlation = correlationFromCovariance(covariance, table.assets, table);
+  const scales = columnScales(table.changes, table.assets.length);
+  const scaledCovariance = scaledCovarianceOf(table, resolved, scales);
+  const correlation = correlationFromCovariance(scaledCovariance, table.assets, table);
+  checkNotSingular(table, resolved);
   return {
     ...basisOf(table, resolved),
     assets: table.assets,
     correlation,
-    covariance,
-    volOfVols: covariance.map((row, i) => Math.sqrt(row[i] ?? 0)),
+    covariance: scaledCovariance.map((row, i) => row.map((value, j) => value * (scales[i] ?? 1) * (scales[j] ?? 1))),
+    volOfVols: scaledCovariance.map((row, i) => Math.sqrt(row[i] ?? 0) * (scales[i] ?? 1)),
   };
 }
 
+/**
+ * What an estimate from `history` rests on, without returning it: the counts, the effective sample size, the warnings,
+ * and `refusal`, the message `estimateVolCorrelation` refuses with (too few changes, a singular estimate, an asset that
+ * never moved), or null. For XV.VOLCHECK, which shows these facts also when the estimate is refused.
+ * @throws CorrelationInputError for a malformed history or bad options (as `estimateVolCorrelation`)
+ */
+export function describeVolEstimation(history: VolHistory, options: VolEstimationOptions = {}): EstimationBasis & { assets: string[]; refusal: string | null } {
+  const resolved = resolveOptions(options);
+  const table = volChangesFromLevels(history, resolved.changes);
+  let refusal: string | null = null;
+  try {
+    estimateVolCorrelation(history, options);
+  } catch (error) {
+    if (!(error instanceof CorrelationInputError)) throw error;
+    refusal = error.message;
+  }
+  return { ...basisOf(table, resolved), assets: table.assets, refusal };
+}
+
 function basisOf(table: VolChangeTable, options: ResolvedOptions): EstimationBasis {
+  // Equal weights: the count itself (also for 0 or 1 change, where the mean-removed weights 1/(m − 1) are not defined).
+  const effectiveSampleSize = options.method === "sample" ? table.changes.length : effectiveSampleSizeOf(changeWeights(table.changes.length, options));
   return {
     changes: options.changes,
     method: options.method,
@@ -227,7 +321,8 @@ function basisOf(table: VolChangeTable, options: ResolvedOptions): EstimationBas
     levelRowCount: table.levelRowCount,
     incompleteLevelRows: table.incompleteLevelRows,
     lostChangeCount: table.lostChangeCount,
-    warnings: warningsFor(table, options),
+    effectiveSampleSize,
+    warnings: warningsFor(table, options, effectiveSampleSize),
   };
 }
 

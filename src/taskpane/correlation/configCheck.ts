@@ -3,7 +3,8 @@
  * entries named by asset), is it positive semidefinite, its smallest eigenvalue and condition number, and which assets
  * still lack a vol-of-vol.
  */
-import { PSD_TOLERANCE, conditionNumberOf, symmetricEigen, symmetrise, validateCorrelationMatrix } from "../../core/correlation";
+import { conditionNumberOrSingular } from "../../core/conditionNumber";
+import { PSD_TOLERANCE, symmetricEigen, symmetrise, validateCorrelationMatrix } from "../../core/correlation";
 import type { CorrelationConfig } from "./correlationConfig";
 
 export interface ConfigCheck {
@@ -51,7 +52,8 @@ export function checkConfig(config: CorrelationConfig): ConfigCheck {
   );
   problems.push(...volOfVolProblems(config));
   // Only a positive definite matrix has a condition number, and only then is the second decomposition worth doing.
-  const conditionNumber = smallest !== null && smallest > 0 ? conditionNumberOf(symmetricEigen(symmetrise(config.correlations)).values) : null;
+  // A singular matrix (condition at or above the hedge solver's limit) reads as singular, as in XV.HEDGESTATS.
+  const conditionNumber = smallest !== null && smallest > 0 ? conditionNumberOrSingular(symmetricEigen(symmetrise(config.correlations)).values) : null;
   return {
     valid: problems.length === 0,
     positiveSemidefinite: smallest !== null && smallest >= -PSD_TOLERANCE,

@@ -2,7 +2,13 @@
  * Repair: the nearest correlation matrix (the engine's Higham routine), as a preview the pane shows before/after with
  * the largest change; the user then keeps `repaired` or not.
  */
-import { CorrelationInputError, nearestCorrelationMatrix, type NearestCorrelationResult } from "../../core/correlation";
+import {
+  CorrelationInputError,
+  DEFAULT_NEAREST_CORRELATION_TOLERANCE,
+  describeNotConverged,
+  nearestCorrelationMatrix,
+  type NearestCorrelationResult,
+} from "../../core/correlation";
 import type { CorrelationConfig } from "./correlationConfig";
 
 export interface RepairPreview {
@@ -15,6 +21,8 @@ export interface RepairPreview {
   iterations: number;
   /** False when the iteration cap ran out: `repaired` is then a valid correlation matrix, but not the nearest. */
   converged: boolean;
+  /** When not converged: which limit stopped it, after how long, the residual and what to do. */
+  notConverged?: string;
   /** Set when the matrix cannot be repaired (a non-finite entry, a non-square matrix): nothing changed, and this says why. */
   problem?: string;
 }
@@ -24,12 +32,15 @@ export interface RepairPreview {
  * set). A matrix that is already valid comes back unchanged (same object, changed false, iterations 0), and so does an
  * empty set-up.
  */
-export function repairConfig(config: CorrelationConfig, now: Date): RepairPreview {
+/** The pane waits for a repair at most this long, as XV.NEARCORR does: a hard matrix never freezes the pane. */
+export const PANE_REPAIR_TIME_BUDGET_MS = 5000;
+
+export function repairConfig(config: CorrelationConfig, now: Date, clock: () => number = Date.now): RepairPreview {
   const unchanged = (iterations: number, converged: boolean): RepairPreview => ({ repaired: config, changed: false, largestChange: null, iterations, converged });
   if (config.assets.length === 0) return unchanged(0, true);
   let result: NearestCorrelationResult;
   try {
-    result = nearestCorrelationMatrix(config.correlations);
+    result = nearestCorrelationMatrix(config.correlations, { timeBudgetMilliseconds: PANE_REPAIR_TIME_BUDGET_MS, clock });
   } catch (error) {
     if (!(error instanceof CorrelationInputError)) throw error;
     return { ...unchanged(0, false), problem: error.message };
@@ -47,5 +58,6 @@ export function repairConfig(config: CorrelationConfig, now: Date): RepairPrevie
     },
     iterations: result.iterations,
     converged: result.converged,
+    ...(result.converged ? {} : { notConverged: describeNotConverged(result, DEFAULT_NEAREST_CORRELATION_TOLERANCE, "the preview is valid but not the nearest matrix; fix the typed entries and repair again") }),
   };
 }

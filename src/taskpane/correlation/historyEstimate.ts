@@ -3,8 +3,8 @@
  * =XV.VOLOFVOL: the functions' range reader (readHistory: names row, optional date column, gaps) and the engine's
  * estimateVolCorrelation. The same range and options give the same numbers, bit for bit.
  */
-import { DEFAULT_EWMA_LAMBDA, estimateVolCorrelation, type VolCorrelationEstimate, type VolEstimationOptions, type VolHistory } from "../../core/correlation";
-import { readHistory } from "../../ranges/historyReading";
+import { DEFAULT_EWMA_LAMBDA, estimateVolCorrelation, type VolCorrelationEstimate, type VolEstimationOptions } from "../../core/correlation";
+import { readHistory, type ReadVolHistory } from "../../ranges/historyReading";
 import { assetNameProblem } from "./assetNameRules";
 import type { ChangeKind, CorrelationConfig } from "./correlationConfig";
 import { refusalMessage } from "./readerErrors";
@@ -22,7 +22,8 @@ export interface HistoryEstimateOptions {
 
 /**
  * An EditResult (assignable to it) that also says what the estimate rests on, for the pane to show beside it:
- * `warnings` are the engine's (an EWMA history shorter than its window, fewer changes than assets), `changeCount` the
+ * `warnings` are the reader's (text dates whose order could not be checked) then the engine's (an EWMA history shorter
+ * than its window, a thin history: fewer effective changes than 20 or 5 per asset), as XV.VOLCHECK lists them; `changeCount` the
  * complete daily changes used and `skippedRowCount` the dated rows skipped for a gap.
  */
 export type HistoryEstimateResult =
@@ -40,7 +41,7 @@ function engineOptions(options: HistoryEstimateOptions): VolEstimationOptions {
  * (a missing name, too little history, an asset that never moved, a bad λ) come back as { ok: false, message }.
  */
 export function estimateFromHistory(values: unknown[][], options: HistoryEstimateOptions, now: Date): HistoryEstimateResult {
-  let history: VolHistory;
+  let history: ReadVolHistory;
   let estimate: VolCorrelationEstimate;
   try {
     history = readHistory(values, HISTORY, options.changes);
@@ -63,7 +64,7 @@ export function estimateFromHistory(values: unknown[][], options: HistoryEstimat
       changes: estimate.changes,
       metadata: { asOf: now.toISOString(), source: "history", method: estimate.method, lambda: estimate.lambda, repaired: false },
     },
-    warnings: estimate.warnings.map((warning) => warning.message),
+    warnings: [...history.warnings, ...estimate.warnings.map((warning) => warning.message)],
     changeCount: estimate.changeCount,
     skippedRowCount: estimate.incompleteLevelRows.length,
   };

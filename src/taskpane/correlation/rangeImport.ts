@@ -3,6 +3,7 @@
  * in the first row and the first column, the top-left cell blank or a label. Read by the Excel functions' own reader,
  * so the pane and =XV.HEDGE accept the same ranges with the same messages.
  */
+import { findCorrelationScaleProblem } from "../../core/correlation";
 import { parseVolChangeKind } from "../../ranges/historyReading";
 import { readLabelledCorrelations } from "../../ranges/labelledRanges";
 import { assetNameProblem } from "./assetNameRules";
@@ -17,7 +18,8 @@ const SELECTION = "the selection";
  * changes when it says abs/absolute or log/relative (as XV.VOLCORR writes it); blank or any other label ("ρ",
  * "Correlation") means absolute. Entries must be numbers (a refusal names the first that is not, by its row and
  * column assets); an invalid matrix (asymmetric, |ρ| > 1, diagonal ≠ 1, not PSD) is let in, so that the check shows
- * it and Repair can fix it. An unlabelled block of numbers is refused with a message asking for the labels: guessing
+ * it and Repair can fix it; but a matrix typed in percent (100 on the diagonal) or a covariance matrix is refused with
+ * the fix, since Repair would turn it into all 1s (`findCorrelationScaleProblem`). An unlabelled block of numbers is refused with a message asking for the labels: guessing
  * names would make the matrix unusable by the hedge, which looks assets up by name. Vol-of-vols start unset.
  */
 export function importLabelledRange(values: unknown[][], now: Date): EditResult {
@@ -38,6 +40,11 @@ export function importLabelledRange(values: unknown[][], now: Date): EditResult 
         return { ok: false, message: `${SELECTION} entry (${read.assets[i]}, ${read.assets[j]}) is ${String(value)}: every correlation must be a finite number` };
       }
     }
+  }
+  const scaleProblem = findCorrelationScaleProblem(read.values, read.assets);
+  if (scaleProblem) {
+    const fix = scaleProblem.kind === "percent" ? "=XV.NEARCORR(range, \"percent\")" : "=XV.NEARCORR(range, \"covariance\")";
+    return { ok: false, message: `${SELECTION}: ${scaleProblem.message}, then import again (${fix} spills it converted and repaired)` };
   }
   return {
     ok: true,

@@ -3,6 +3,7 @@
  * problems, missing vol-of-vols); "Repair" previews the nearest valid matrix (largest change, the repaired matrix with
  * changed entries marked) until the user applies or discards it.
  */
+import { SINGULAR_CONDITION_TEXT } from "../../core/conditionNumber";
 import { checkConfig, heatColour } from "../correlation";
 import type { CorrelationConfig } from "../correlation/correlationConfig";
 import { button, element, setText } from "./dom";
@@ -60,7 +61,7 @@ function repairedTable(before: CorrelationConfig, after: CorrelationConfig): HTM
 function conditionText(check: ConfigCheck): string {
   if (check.conditionNumber !== null) return formatStatistic(check.conditionNumber);
   if (check.smallestEigenvalue === null) return "not defined";
-  return check.positiveSemidefinite ? "∞ (singular)" : "not defined (not PSD)";
+  return check.positiveSemidefinite ? SINGULAR_CONDITION_TEXT : "not defined (not PSD)";
 }
 
 export function createCheckView(controller: PaneController): View {
@@ -87,7 +88,7 @@ export function createCheckView(controller: PaneController): View {
       ? `Largest change: ${largest.rowAsset} / ${largest.columnAsset} ${formatCorrelation(largest.before)} → ${formatCorrelation(largest.after)}.`
       : "No entry changes.";
     const changed = changedEntries(before, after);
-    const convergence = repair.converged ? `Converged in ${repair.iterations} iterations.` : `Stopped after ${repair.iterations} iterations without converging: check the result.`;
+    const convergence = repair.converged ? `Converged in ${repair.iterations} iterations.` : `Stopped: ${repair.notConverged ?? `${repair.iterations} iterations without converging`}.`;
     preview.replaceChildren(
       element("h3", { className: "subsection-title", text: "Repair preview" }),
       element("p", { id: "repair-largest-change", text: largestText }),

@@ -109,7 +109,7 @@ describe("nearestCorrelationMatrix: behaviour", () => {
       [0.2, 0.3, 1],
     ];
     const result = nearestCorrelationMatrix(valid);
-    expect(result).toEqual({ matrix: valid, iterations: 0, converged: true, largestChange: null });
+    expect(result).toEqual({ matrix: valid, iterations: 0, converged: true, stoppedBy: null, residual: 0, elapsedMilliseconds: expect.any(Number), largestChange: null });
     expect(result.matrix).not.toBe(valid);
   });
 
@@ -166,6 +166,42 @@ describe("nearestCorrelationMatrix: behaviour", () => {
     expect(result.converged).toBe(false);
     expect(result.iterations).toBe(2);
     expectCorrelationMatrix(result.matrix);
+  });
+
+  test("issue 8 item 8: the time budget stops the run (injected clock), flagged with what stopped it and the residual", () => {
+    let now = 0;
+    // Every reading of the clock is 10 ms later (start 10; checks after iterations 1, 2, 3 read 20, 30, 40): a 25 ms
+    // budget stops before a fourth; the final reading (50) gives the elapsed 40 ms.
+    const clock = (): number => (now += 10);
+    const higham = [
+      [1, 1, 0],
+      [1, 1, 1],
+      [0, 1, 1],
+    ];
+    const result = nearestCorrelationMatrix(higham, { andersonDepth: 0, timeBudgetMilliseconds: 25, clock });
+    expect(result).toMatchObject({ converged: false, stoppedBy: "time", iterations: 3 });
+    expect(result.residual).toBeGreaterThan(1e-10);
+    expect(result.elapsedMilliseconds).toBe(40);
+    expectCorrelationMatrix(result.matrix);
+    // The same run with no budget converges; the iteration cap says so too.
+    const capped = nearestCorrelationMatrix(higham, { andersonDepth: 0, maxIterations: 2 });
+    expect(capped).toMatchObject({ converged: false, stoppedBy: "iterations", iterations: 2 });
+    const full = nearestCorrelationMatrix(higham);
+    expect(full).toMatchObject({ converged: true, stoppedBy: null });
+    expect(full.residual).toBeLessThanOrEqual(1e-10);
+    expect(() => nearestCorrelationMatrix(higham, { timeBudgetMilliseconds: 0 })).toThrow("time budget 0 ms must be a positive number of milliseconds");
+  });
+
+  test("issue 8 item 8: entries of ±1E6 on 60×60 stop within the budget instead of running for minutes", () => {
+    let state = 7;
+    const random = (): number => ((state = (state * 48271) % 2147483647) / 2147483647) * 2 - 1;
+    const size = 60;
+    const huge = Array.from({ length: size }, () => Array.from({ length: size }, () => random() * 1e6));
+    const started = Date.now();
+    const result = nearestCorrelationMatrix(huge, { timeBudgetMilliseconds: 300 });
+    expect(Date.now() - started).toBeLessThan(5000);
+    expect(result.matrix).toHaveLength(size);
+    if (!result.converged) expect(result.stoppedBy).toBe("time");
   });
 
   test("trace-matching shift solves Σ max(λ + c, 0) = n", () => {

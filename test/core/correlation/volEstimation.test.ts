@@ -1,7 +1,7 @@
 import fc from "fast-check";
 import { CorrelationInputError } from "../../../src/core/correlation/correlationErrors";
 import { volChangesFromLevels, type HistoryCell } from "../../../src/core/correlation/volChanges";
-import { estimateVolBeta, estimateVolCorrelation } from "../../../src/core/correlation/volEstimation";
+import { estimateVolBeta, estimateVolCorrelation, minimumChangesFor } from "../../../src/core/correlation/volEstimation";
 import fixture from "../../fixtures/hedge/volEstimation.json";
 import { expectClose } from "../tolerance";
 import { maxAbsoluteDifference, smallestEigenvalue } from "./matrixTestUtils";
@@ -114,9 +114,51 @@ describe("estimateVolCorrelation: errors and warnings", () => {
     expect(() => estimateVolBeta(history, "ALT", "SOL")).toThrow("SOL is not a column");
   });
 
-  test("fewer changes than assets is flagged (the matrix is singular)", () => {
-    const estimate = estimateVolCorrelation({ assets: ["A", "B", "C"], levels: [[1, 2, 3], [2, 2, 5], [4, 1, 4]] });
-    expect(estimate.warnings.map((warning) => warning.code)).toEqual(["fewerChangesThanAssets"]);
+  test("issue 8 item 5: a certainly singular estimate is refused (sample: m ≤ n; zero mean and EWMA: m < n)", () => {
+    // 2 changes of 2 assets, mean removed: rank ≤ 1, ρ = ±1. This was estimated without a word.
+    const twoByTwo = { assets: ["A", "B"], levels: [[1, 2], [2, 2.5], [4, 1]] };
+    expect(() => estimateVolCorrelation(twoByTwo)).toThrow(
+      new CorrelationInputError(
+        "insufficientHistory",
+        "2 complete daily changes (3 rows, 0 skipped for gaps) for 2 assets: an estimate from m changes has rank ≤ m − 1, so this matrix would be singular; need at least 3 (better 10+): add dates, fill gaps or drop assets",
+      ),
+    );
+    expect(() => estimateVolBeta(twoByTwo, "A", "B")).toThrow("rank ≤ m − 1");
+    // Zero mean (and EWMA): rank ≤ m, so 2 changes of 2 assets can be regular, 2 of 3 cannot.
+    expect(estimateVolCorrelation(twoByTwo, { mean: "zero" }).correlation[0]?.[1]).toBeGreaterThan(-1);
+    expect(estimateVolCorrelation(twoByTwo, { method: "ewma" }).correlation[0]?.[1]).toBeGreaterThan(-1);
+    const threeAssets = { assets: ["A", "B", "C"], levels: [[1, 2, 3], [2, 2, 5], [4, 1, 4]] };
+    expect(() => estimateVolCorrelation(threeAssets, { method: "ewma" })).toThrow("rank ≤ m, so this matrix would be singular; need at least 3");
+    expect(minimumChangesFor(3, "remove")).toBe(4);
+    expect(minimumChangesFor(3, "zero")).toBe(3);
+  });
+
+  test("issue 8 item 5: a thin history is warned about (effective changes < max(20, 5 × assets)), with Kish's effective sample size", () => {
+    const levels = Array.from({ length: 12 }, (_, day) => [50 + Math.sin(day), 60 + Math.cos(day * 1.3)]);
+    const sample = estimateVolCorrelation({ assets: ["A", "B"], levels });
+    expect(sample.effectiveSampleSize).toBe(11);
+    expect(sample.warnings.map((warning) => warning.message)).toEqual([
+      "thin history: 11 complete changes for 2 assets, below 20 (20 or 5 per asset, whichever is more): correlations are noisy and the matrix nearly singular, so hedges on several proxies are unreliable; add dates or use fewer assets",
+    ]);
+    // EWMA weights ∝ λ^age: (Σw)²/Σw² = (1 − λ^m)²/(1 − λ)² · (1 − λ²)/(1 − λ^2m).
+    const lambda = 0.9;
+    const ewma = estimateVolCorrelation({ assets: ["A", "B"], levels }, { method: "ewma", lambda });
+    const m = 11;
+    expectClose(ewma.effectiveSampleSize, ((1 - lambda ** m) ** 2 / (1 - lambda) ** 2) * ((1 - lambda ** 2) / (1 - lambda ** (2 * m))), { relative: 1e-12 });
+    expect(ewma.warnings.map((warning) => warning.code)).toEqual(["shortEwmaHistory", "thinHistory"]);
+    // 40 changes of 2 assets: no warning.
+    const long = Array.from({ length: 41 }, (_, day) => [50 + Math.sin(day), 60 + Math.cos(day * 1.3)]);
+    expect(estimateVolCorrelation({ assets: ["A", "B"], levels: long }).warnings).toEqual([]);
+  });
+
+  test("issue 8 item 6: levels above 1,000,000 are refused by name; tiny levels still give finite, scaled estimates", () => {
+    expect(() => estimateVolCorrelation({ assets: ["A", "B"], levels: [[1e200, 1], [2e200, 2], [1.5e200, 4], [1, 3]] })).toThrow(
+      "history row 1 of levels, A: level 1e+200 is larger than 1,000,000, which no implied vol is: check the cell (65 for 65 vol points, or 0.65)",
+    );
+    const tiny = estimateVolCorrelation({ assets: ["A", "B"], levels: [[1e-300, 1], [3e-300, 2], [2e-300, 4], [5e-300, 3]] });
+    const ordinary = estimateVolCorrelation({ assets: ["A", "B"], levels: [[1, 1], [3, 2], [2, 4], [5, 3]] });
+    expect(tiny.correlation).toEqual(ordinary.correlation);
+    expectClose(tiny.volOfVols[0], (ordinary.volOfVols[0] ?? 0) * 1e-300, { relative: 1e-12 });
   });
 });
 

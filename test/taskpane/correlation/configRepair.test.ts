@@ -12,6 +12,16 @@ describe("repairConfig", () => {
     expect(repairConfig(config, LATER).repaired).toBe(config);
   });
 
+  test("a hard repair is bounded in time like XV.NEARCORR: it stops at the pane's budget and says so", () => {
+    // Higham's own 3×3 example needs several iterations; a clock that jumps 3 s a reading exhausts the 5 s budget.
+    const config = deepFreeze(configOf(["A", "B", "C"], [[1, 1, 0], [1, 1, 1], [0, 1, 1]]));
+    let milliseconds = 0;
+    const preview = repairConfig(config, LATER, () => (milliseconds += 3000));
+    expect(preview.converged).toBe(false);
+    expect(preview.notConverged).toMatch(/^not converged: time limit hit after \d+ iterations? \(\d+\.\d s\), residual .*; the preview is valid but not the nearest matrix/);
+    expect(repairConfig(config, LATER).notConverged).toBeUndefined();
+  });
+
   test("an empty set-up has nothing to repair", () => {
     const config = emptyConfig(NOW);
     expect(repairConfig(config, LATER)).toEqual({ repaired: config, changed: false, largestChange: null, iterations: 0, converged: true });

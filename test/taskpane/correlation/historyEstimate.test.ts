@@ -67,7 +67,10 @@ describe("estimateFromHistory", () => {
     if (!result.ok) throw new Error(result.message);
     expect(result.config.metadata.lambda).toBe(0.94);
     expect(result.config.correlations).toEqual(excelEstimate(history, { method: "ewma", lambda: 0.94, changes: "absolute" }).correlations);
-    expect(result.warnings).toEqual([expect.stringMatching(/^EWMA with lambda 0.94 spreads 99% of its weight over 75 days but only 5 complete changes were found/)]);
+    expect(result.warnings).toEqual([
+      expect.stringMatching(/^EWMA with lambda 0.94 spreads 99% of its weight over 75 days but only 5 complete changes were found/),
+      expect.stringMatching(/^thin history: an effective sample of 5\.0 changes \(EWMA weights\) for 3 assets, below 20/),
+    ]);
   });
 
   test("the sample estimate ignores a lambda left in the options", () => {
@@ -116,8 +119,20 @@ describe("estimateFromHistory", () => {
     if (!result.ok) expect(result.message.replace(/^the selected history/, "history")).toBe(excelMessage(values, options));
   });
 
+  test("issue 8 items 5 and 11: the result's warnings include the reader's (ambiguous text dates) and the thin history", () => {
+    const values = [["Date", "BTC", "ETH"], ["01/02/2025", 50, 60], ["03/04/2025", 51, 61], ["02/03/2025", 53, 60], ["04/05/2025", 52, 62]];
+    const result = estimateFromHistory(values, { method: "sample", changes: "absolute" }, NOW);
+    if (!result.ok) throw new Error(result.message);
+    expect(result.warnings).toEqual([
+      expect.stringMatching(/^the selected history: the order of the dates could not be checked/),
+      expect.stringMatching(/^thin history: 3 complete changes for 2 assets/),
+    ]);
+    const summary = estimateFromHistory([...values.slice(0, 4), ["Average", 51, 60]], { method: "sample", changes: "absolute" }, NOW);
+    expect(summary).toEqual({ ok: false, message: expect.stringMatching(/^the selected history row 5 is a summary row \("Average"\), not a day/) });
+  });
+
   test("refuses an asset name the set-up could not keep", () => {
-    const values = [["BTC", "=cmd|' /C calc'!A0"], [50, 60], [51, 61], [53, 60]];
+    const values = [["BTC", "=cmd|' /C calc'!A0"], [50, 60], [51, 61], [53, 60], [52, 62]];
     expect(estimateFromHistory(values, { method: "sample", changes: "absolute" }, NOW)).toEqual({
       ok: false,
       message: expect.stringMatching(/^the selected history: asset name "=cmd\|' \/C calc'!A0" starts with "="/),

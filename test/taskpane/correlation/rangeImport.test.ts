@@ -12,6 +12,15 @@ const labelled = [
 ];
 
 describe("importLabelledRange", () => {
+  test("issue 8 item 4: a matrix typed in percent or a covariance matrix is refused with the fix (Repair would give all 1s)", () => {
+    expect(refused(importLabelledRange([["", "BTC", "ETH"], ["BTC", 100, 90], ["ETH", 90, 100]], NOW))).toBe(
+      'the selection: the diagonal is 100: correlations typed in percent (80 for 0.8)? Divide every entry by 100, then import again (=XV.NEARCORR(range, "percent") spills it converted and repaired)',
+    );
+    expect(refused(importLabelledRange([["", "BTC", "ETH"], ["BTC", 4, 3], ["ETH", 3, 9]], NOW))).toMatch(
+      /^the selection: the diagonal holds \(BTC, BTC\) 4, \(ETH, ETH\) 9, not 1: a covariance matrix\? .*=XV\.NEARCORR\(range, "covariance"\)/,
+    );
+  });
+
   test("reads names, correlations and the kind of changes; source selection, method imported; no vol-of-vols yet", () => {
     expect(accepted(importLabelledRange(labelled, NOW))).toEqual({
       assets: ["ALT", "BTC", "ETH"],
