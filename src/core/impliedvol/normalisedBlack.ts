@@ -11,15 +11,17 @@ import { fastStandardNormalCumulative, scaledComplementaryErrorFunction } from "
  */
 
 /** Below this s/2 (and above this x/s) the two terms of b are too close to subtract: use the series instead. */
-const TAYLOR_HALF_S_LIMIT = 0.05;
+const TAYLOR_HALF_S_LIMIT = 0.25;
 const TAYLOR_H_LIMIT = -3;
+/** Highest power of t kept: for t < 0.25 the next term is below 1e-17 of the sum. */
+const SERIES_ORDERS = 25;
 const SQRT_HALF_PI = Math.sqrt(Math.PI / 2);
 
 /**
  * b for small s near the money, where the two terms agree to many digits (1 hour at 1% vol: s ≈ 1e-4). With
  * h = x/s, t = s/2 and Y(h) = N(h)/φ(h), b = φ(h)·e^(−t²/2)·[Y(h + t) − Y(h − t)] = 2φ(h)·e^(−t²/2)·Σ Y⁽ⁿ⁾(h)·tⁿ/n!
  * over odd n, and Y' = 1 + h·Y gives every derivative by the recurrence Y⁽ⁿ⁺¹⁾ = h·Y⁽ⁿ⁾ + n·Y⁽ⁿ⁻¹⁾ (stable for
- * h ≥ −3). Up to t¹³ the truncation is below 1e-17 relative for t < 0.05.
+ * h ≥ −3).
  */
 function smallStandardDeviationSeries(h: number, t: number): number {
   let previous = SQRT_HALF_PI * scaledComplementaryErrorFunction(-h * Math.SQRT1_2);
@@ -28,7 +30,7 @@ function smallStandardDeviationSeries(h: number, t: number): number {
   let power = t;
   let factorial = 1;
   let sum = current * t;
-  for (let order = 1; order < 13; order += 2) {
+  for (let order = 1; order < SERIES_ORDERS; order += 2) {
     const next = h * current + order * previous;
     const nextNext = h * next + (order + 1) * current;
     previous = next;
@@ -36,6 +38,38 @@ function smallStandardDeviationSeries(h: number, t: number): number {
     power *= tSquared;
     factorial *= (order + 1) * (order + 2);
     sum += (current * power) / factorial;
+  }
+  return 2 * INVERSE_SQRT_TWO_PI * Math.exp(-0.5 * (h * h + tSquared)) * sum;
+}
+
+/** Terms of the continued fraction beyond the derivatives the series uses; enough for 1e-17 at x/s = −3. */
+const FRACTION_DEPTH = 60;
+
+/**
+ * The same series where x/s < −3: there h·Y(h) ≈ −1 and the recurrence would cancel. Laplace's continued fraction
+ * Y(h) = 1/(z + T₁), T_k = k/(z + T_(k+1)) with z = −h gives every derivative as a product of positive terms,
+ * Y⁽ⁿ⁾(h) = Y(h)·T₁·T₂·…·T_n (it satisfies the same recurrence), so nothing cancels however far out of the money.
+ */
+function smallStandardDeviationWingSeries(h: number, t: number): number {
+  const z = -h;
+  const tails = new Float64Array(SERIES_ORDERS + 1);
+  let tail = 0;
+  for (let k = SERIES_ORDERS + FRACTION_DEPTH; k >= 1; k--) {
+    tail = k / (z + tail);
+    if (k <= SERIES_ORDERS) tails[k] = tail;
+  }
+  let derivative = 1 / (z + tail); // Y(h)
+  const tSquared = t * t;
+  let power = t;
+  let factorial = 1;
+  let sum = 0;
+  for (let order = 1; order <= SERIES_ORDERS; order++) {
+    derivative *= tails[order] as number;
+    if (order > 1) factorial *= order;
+    if (order % 2 === 1) {
+      sum += (derivative * power) / factorial;
+      power *= tSquared;
+    }
   }
   return 2 * INVERSE_SQRT_TWO_PI * Math.exp(-0.5 * (h * h + tSquared)) * sum;
 }
@@ -48,7 +82,7 @@ function smallStandardDeviationSeries(h: number, t: number): number {
 export function normalisedBlackCall(x: number, s: number): number {
   const h = x / s;
   const t = 0.5 * s;
-  if (t < TAYLOR_HALF_S_LIMIT && h > TAYLOR_H_LIMIT) return smallStandardDeviationSeries(h, t);
+  if (t < TAYLOR_HALF_S_LIMIT) return h > TAYLOR_H_LIMIT ? smallStandardDeviationSeries(h, t) : smallStandardDeviationWingSeries(h, t);
   const upper = h + t;
   if (upper < 0) {
     const lower = h - t;
