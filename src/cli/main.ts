@@ -9,7 +9,9 @@
  */
 import { readFileSync } from "fs";
 import { PROGRAM_NAME, fullHelp, parseStrict, parseSubcommandLine, shortUsage } from "./commandLine";
+import { greeksCommand } from "./greeksCommand";
 import { hedgeCommand } from "./hedgeCommand";
+import { ivCommand } from "./ivCommand";
 import { nearcorrCommand } from "./nearcorrCommand";
 import { packageVersion } from "./packageVersion";
 import { CliIo, CommandOption, EXIT_STATUS, ExitStatus, InputDataError, Subcommand, UnusableInputError } from "./subcommand";
@@ -17,7 +19,7 @@ import { vegaCommand } from "./vegaCommand";
 import { volcorrCommand } from "./volcorrCommand";
 
 /** The subcommands, in the order `xvega --help` lists them: a desk's workflow, vegas to correlations to the hedge. */
-export const SUBCOMMANDS: readonly Subcommand[] = [vegaCommand, volcorrCommand, nearcorrCommand, hedgeCommand];
+export const SUBCOMMANDS: readonly Subcommand[] = [vegaCommand, ivCommand, greeksCommand, volcorrCommand, nearcorrCommand, hedgeCommand];
 
 const GLOBAL_OPTIONS: Readonly<Record<string, CommandOption>> = {
   help: { type: "boolean", short: "h", description: "print this help and exit" },

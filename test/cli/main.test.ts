@@ -20,7 +20,7 @@ describe("xvega (no subcommand)", () => {
 
   it.each([
     [[], "xvega: no subcommand given"],
-    [["hedges"], 'xvega: unknown subcommand "hedges" (subcommands: vega, volcorr, nearcorr, hedge)'],
+    [["hedges"], 'xvega: unknown subcommand "hedges" (subcommands: vega, iv, greeks, volcorr, nearcorr, hedge)'],
     [["--verbose", "vega", "x.csv"], "xvega: unknown option '--verbose'"],
     [["--version=2"], "xvega: option '--version' does not take an argument"],
   ])("%j is unusable: exit 1, one line and the usage on stderr", (argv, firstLine) => {
