@@ -46,8 +46,8 @@ describe("docs/cli.md example runs", () => {
   const files: Record<string, string> = { ...UNSHOWN_FILES };
   const all = sessions(readFileSync(CLI_DOC, "utf8"));
 
-  it("has examples for hedge, nearcorr and volcorr", () => {
-    expect(new Set(all.map((session) => session.heading))).toEqual(new Set(["xvega volcorr", "xvega nearcorr", "xvega hedge"]));
+  it("has examples for iv, greeks, hedge, nearcorr and volcorr", () => {
+    expect(new Set(all.map((session) => session.heading))).toEqual(new Set(["xvega iv", "xvega greeks", "xvega volcorr", "xvega nearcorr", "xvega hedge"]));
   });
 
   // One test per block, in page order: a block may read what an earlier one wrote (estimate.csv).
