@@ -4,6 +4,7 @@
  */
 import * as os from "node:os";
 import { runHedgeBenchmark } from "./hedgeBenchmark";
+import { runImpliedVolBenchmark } from "./impliedVolBenchmark";
 import { runNearestCorrelationBenchmark } from "./nearestCorrelationBenchmark";
 import { canCollectGarbage } from "./timing";
 import { runVegaBenchmark } from "./vegaBenchmark";
@@ -19,6 +20,7 @@ const SECTIONS: readonly BenchmarkSection[] = [
   { name: "vega", title: "Per-leg vega throughput", run: runVegaBenchmark },
   { name: "hedge", title: "Proxy hedge: 200 targets, 5 proxies", run: runHedgeBenchmark },
   { name: "nearcorr", title: "Nearest correlation matrix, 50 to 200 assets", run: runNearestCorrelationBenchmark },
+  { name: "iv", title: "Implied vol, 1,000,000 options, against implied-volatility; XV.GREEKS against XV.VEGA", run: runImpliedVolBenchmark },
 ];
 
 function printEnvironment(): void {
