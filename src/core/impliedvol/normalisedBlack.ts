@@ -37,34 +37,47 @@ function smallStandardDeviationSeries(h: number, t: number): number {
     current = nextNext;
     power *= tSquared;
     factorial *= (order + 1) * (order + 2);
-    sum += (current * power) / factorial;
+    const term = (current * power) / factorial;
+    sum += term;
+    if (Math.abs(term) <= SERIES_TOLERANCE * Math.abs(sum)) break;
   }
   return 2 * INVERSE_SQRT_TWO_PI * Math.exp(-0.5 * (h * h + tSquared)) * sum;
 }
 
-/** Terms of the continued fraction beyond the derivatives the series uses; enough for 1e-17 at x/s = −3. */
-const FRACTION_DEPTH = 60;
+/** Relative size of the first series term left out. */
+const SERIES_TOLERANCE = 1e-17;
+/** −ln(SERIES_TOLERANCE): how many e-folds the wing series' terms must fall. */
+const SERIES_E_FOLDS = 39.2;
+/**
+ * Laplace's continued fraction for Y needs about 360/z² terms beyond the derivatives used for 1e-17 (40 at z = 3, a
+ * handful far out); the tails are written into one preallocated array, so a call allocates nothing.
+ */
+const FRACTION_DEPTH_SCALE = 360;
+const fractionTails = new Float64Array(SERIES_ORDERS + 1);
 
 /**
  * The same series where x/s < −3: there h·Y(h) ≈ −1 and the recurrence would cancel. Laplace's continued fraction
  * Y(h) = 1/(z + T₁), T_k = k/(z + T_(k+1)) with z = −h gives every derivative as a product of positive terms,
  * Y⁽ⁿ⁾(h) = Y(h)·T₁·T₂·…·T_n (it satisfies the same recurrence), so nothing cancels however far out of the money.
+ * Y⁽ⁿ⁾/n! ≤ Y/zⁿ, so the terms fall at least by (t/z)² per odd order: that fixes how many orders are needed.
  */
 function smallStandardDeviationWingSeries(h: number, t: number): number {
   const z = -h;
-  const tails = new Float64Array(SERIES_ORDERS + 1);
+  const tSquared = t * t;
+  const pairs = Math.ceil(SERIES_E_FOLDS / -Math.log(tSquared / (z * z)));
+  const orders = Math.min(2 * pairs + 1, SERIES_ORDERS);
+  const depth = orders + Math.ceil(FRACTION_DEPTH_SCALE / (z * z)) + 4;
   let tail = 0;
-  for (let k = SERIES_ORDERS + FRACTION_DEPTH; k >= 1; k--) {
+  for (let k = depth; k >= 1; k--) {
     tail = k / (z + tail);
-    if (k <= SERIES_ORDERS) tails[k] = tail;
+    if (k <= orders) fractionTails[k] = tail;
   }
   let derivative = 1 / (z + tail); // Y(h)
-  const tSquared = t * t;
   let power = t;
   let factorial = 1;
   let sum = 0;
-  for (let order = 1; order <= SERIES_ORDERS; order++) {
-    derivative *= tails[order] as number;
+  for (let order = 1; order <= orders; order++) {
+    derivative *= fractionTails[order] as number;
     if (order > 1) factorial *= order;
     if (order % 2 === 1) {
       sum += (derivative * power) / factorial;
