@@ -6,7 +6,9 @@
  *               about 10 ms per vol here (100 bisection steps, each pricing with a normal CDF summed from a
  *               100-term series with a double-factorial loop per term), so 1,000,000 would take hours: it runs on
  *               every PEER_STRIDE-th option of the same million, and times are compared per vol;
- *   (c) XV.GREEKS (all eight columns) and (d) XV.VEGA on the same 200,000 legs, any[][] in and out, as Excel calls them.
+ *   (c) XV.GREEKS (all eight columns) and (d) XV.VEGA on the same 200,000 legs, any[][] in and out, as Excel calls them;
+ *   (e) 1,000,000 Math.exp calls: not a target, a yardstick of how fast this machine runs right now (a shared machine
+ *       under load runs everything several times slower), so the absolute ns per vol can be read in exp-call units.
  * Before timing, both implied vols are re-priced with the Greeks row's price (untimed): the round-trip price error and
  * the vol error against the vol the price was made from are printed for both, so speed is compared at known accuracy.
  */
@@ -105,6 +107,12 @@ function peerVols(options: Options, vols: Float64Array): Float64Array {
 function sumOfSample(values: Float64Array): number {
   let sum = 0;
   for (let i = 0; i < values.length; i += PEER_STRIDE) sum += values[i] as number;
+  return sum;
+}
+
+function exponentialYardstick(arguments_: Float64Array): number {
+  let sum = 0;
+  for (let i = 0; i < arguments_.length; i++) sum += Math.exp(arguments_[i] as number);
   return sum;
 }
 
@@ -219,8 +227,10 @@ export function runImpliedVolBenchmark(): void {
     benchmarkVariant(`(b) implied-volatility, every ${PEER_STRIDE}th`, () => peerVols(options, theirs), sumOfSample),
     benchmarkVariant("(c) XV.GREEKS 8 columns, 200k legs", () => excelGreeks(underlying, strike, years, vol, rate, null as never, null as never, types), gridChecksum),
     benchmarkVariant("(d) XV.VEGA, the same 200k legs", () => excelVega(underlying, strike, years, vol, rate), gridChecksum),
+    benchmarkVariant("(e) yardstick: 1M Math.exp", () => exponentialYardstick(options.years), (checksum) => checksum),
   ];
-  const [kernel, peer, greeksSamples, vegaSamples] = measureInterleaved(variants, { warmUpRounds: WARM_UP_ROUNDS, repetitions: REPETITIONS }) as [
+  const [kernel, peer, greeksSamples, vegaSamples, yardstick] = measureInterleaved(variants, { warmUpRounds: WARM_UP_ROUNDS, repetitions: REPETITIONS }) as [
+    VariantSamples,
     VariantSamples,
     VariantSamples,
     VariantSamples,
@@ -230,9 +240,20 @@ export function runImpliedVolBenchmark(): void {
   console.log(
     formatTable(
       ["variant", "median ms", "min ms", "ns per vol/leg"],
-      [timingRow(kernel, OPTION_COUNT), timingRow(peer, PEER_COUNT), timingRow(greeksSamples, GREEKS_LEG_COUNT), timingRow(vegaSamples, GREEKS_LEG_COUNT)],
+      [
+        timingRow(kernel, OPTION_COUNT),
+        timingRow(peer, PEER_COUNT),
+        timingRow(greeksSamples, GREEKS_LEG_COUNT),
+        timingRow(vegaSamples, GREEKS_LEG_COUNT),
+        timingRow(yardstick, OPTION_COUNT),
+      ],
       "  ",
     ),
+  );
+  const exponentialNanoseconds = (median(yardstick.milliseconds) * 1e6) / OPTION_COUNT;
+  console.log(
+    `  One implied vol costs ${((median(kernel.milliseconds) * 1e6) / OPTION_COUNT / exponentialNanoseconds).toFixed(0)} Math.exp calls here ` +
+      `(${exponentialNanoseconds.toFixed(1)} ns each now; about 4 ns on an idle machine).`,
   );
   const nanoseconds = (median(kernel.milliseconds) * 1e6) / OPTION_COUNT;
   console.log("\nAgainst the issue's targets:");
