@@ -21,8 +21,6 @@ import type { OptionType } from "./optionType";
 const VOL_POINT = 0.01;
 const RATE_POINT = 0.01;
 const DAYS_PER_YEAR = 365;
-/** The direct Black formula is used for the price when it keeps at least this fraction of its first term. */
-const DIRECT_PRICE_FRACTION = 0.5;
 
 /**
  * Writes price, delta, gamma, vega, theta, rho, vanna, volga (GREEK_NAMES order) of one leg into `row` from
@@ -71,14 +69,7 @@ export function fillGreeksRow(
     gammaCore = density / standardDeviation;
     vannaCore = (-density * d2) / vol;
     volgaFactor = (d1 * d2) / vol;
-    // F·N(θd1) − K·N(θd2) loses nothing to cancellation while it is at least half its first term (in the money, near
-    // the money): then it is the price. Further out, the normalised Black function keeps the tiny price exact.
-    const assetTerm = forward * cumulativeD1;
-    const direct = sign * (assetTerm - strike * cumulativeD2);
-    timeValue =
-      direct >= DIRECT_PRICE_FRACTION * assetTerm
-        ? direct - Math.max(sign * (forward - strike), 0)
-        : Math.sqrt(forward * strike) * normalisedBlackCall(-Math.abs(logMoneyness), standardDeviation);
+    timeValue = Math.sqrt(forward * strike) * normalisedBlackCall(-Math.abs(logMoneyness), standardDeviation);
   } else {
     const atTheMoney = Math.abs(logMoneyness) <= AT_THE_MONEY_LOG_TOLERANCE;
     const inTheMoney = sign * logMoneyness > 0;
