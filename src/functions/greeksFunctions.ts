@@ -89,6 +89,12 @@ export function impliedvol(
   });
 }
 
+/** True when the eight values of one leg from `base` are all finite numbers. */
+function isFiniteRow(values: Float64Array, base: number): boolean {
+  for (let index = base; index < base + GREEK_COUNT; index++) if (!Number.isFinite(values[index] as number)) return false;
+  return true;
+}
+
 /** The Greeks picked by the `greeks` argument, as positions in GREEK_NAMES; all eight when it is omitted or blank. */
 function readGreekSelection(values: unknown[][] | null): number[] {
   const all = GREEK_NAMES.map((_, index) => index);
@@ -168,8 +174,8 @@ export function greeks(
     reportLegProblems(legs, problems.flags, (index, problem) => problems.add(index, problem.message));
     const values = new Float64Array(legCount * GREEK_COUNT);
     const grid: ResultCell[][] = new Array(legCount);
+    const allInOrder = selection.length === GREEK_COUNT && selection.every((greek, column) => greek === column);
     for (let leg = 0; leg < legCount; leg++) {
-      const cells: ResultCell[] = new Array(selection.length);
       if (problems.flags[leg] !== 1) {
         fillGreeksRow(
           at<OptionType>(types, leg),
@@ -183,7 +189,15 @@ export function greeks(
           values,
           leg * GREEK_COUNT,
         );
+        const base = leg * GREEK_COUNT;
+        if (allInOrder && isFiniteRow(values, base)) {
+          // The common case as an array literal: V8 allocates it at its final size, which keeps a 100,000-leg spill cheap.
+          grid[leg] = [values[base] as number, values[base + 1] as number, values[base + 2] as number, values[base + 3] as number,
+            values[base + 4] as number, values[base + 5] as number, values[base + 6] as number, values[base + 7] as number];
+          continue;
+        }
       }
+      const cells: ResultCell[] = new Array(selection.length);
       for (let column = 0; column < selection.length; column++) {
         const value = values[leg * GREEK_COUNT + (selection[column] as number)] as number;
         if (problems.flags[leg] !== 1 && Number.isFinite(value)) {
