@@ -1,6 +1,6 @@
 import { INVERSE_SQRT_TWO_PI } from "../normalDistribution";
 import { fastStandardNormalCumulative } from "../rationalErrorFunction";
-import { normalisedBlackCall } from "../impliedvol/normalisedBlack";
+import { normalisedBlackCall, usesTwoTermFormula } from "../impliedvol/normalisedBlack";
 import { AT_THE_MONEY_LOG_TOLERANCE } from "../vega/blackVega";
 import type { OptionModel } from "../vega/optionModel";
 import type { OptionType } from "./optionType";
@@ -63,13 +63,31 @@ export function fillGreeksRow(
   if (standardDeviation > 0) {
     const d1 = logMoneyness / standardDeviation + 0.5 * standardDeviation;
     const d2 = d1 - standardDeviation;
-    cumulativeD1 = fastStandardNormalCumulative(sign * d1);
-    cumulativeD2 = fastStandardNormalCumulative(sign * d2);
+    // N at the normalised out-of-the-money call's h₁ = x/s + s/2 and h₂ = x/s − s/2 (x = −|ln(F/K)|) are N(θ·d1)
+    // and N(θ·d2) or their complements: computed once, they give the Greeks and, where b is the plain two-term
+    // formula, the price too (to the same bits as normalisedBlackCall, which XV.IMPLIEDVOL inverts).
+    const x = -Math.abs(logMoneyness);
+    const h = x / standardDeviation;
+    const t = 0.5 * standardDeviation;
+    const cumulativeUpper = fastStandardNormalCumulative(h + t);
+    const cumulativeLower = fastStandardNormalCumulative(h - t);
+    if (sign * logMoneyness <= 0) {
+      cumulativeD1 = sign === 1 ? cumulativeUpper : cumulativeLower;
+      cumulativeD2 = sign === 1 ? cumulativeLower : cumulativeUpper;
+    } else {
+      // In the money: N(θ·d) = 1 − N(h) = N(−h); the tail form keeps relative accuracy when h > 0.
+      const upperComplement = h + t > 0 ? fastStandardNormalCumulative(-(h + t)) : 1 - cumulativeUpper;
+      cumulativeD1 = sign === 1 ? 1 - cumulativeLower : upperComplement;
+      cumulativeD2 = sign === 1 ? upperComplement : 1 - cumulativeLower;
+    }
     density = INVERSE_SQRT_TWO_PI * Math.exp(-0.5 * d1 * d1);
     gammaCore = density / standardDeviation;
     vannaCore = (-density * d2) / vol;
     volgaFactor = (d1 * d2) / vol;
-    timeValue = Math.sqrt(forward * strike) * normalisedBlackCall(-Math.abs(logMoneyness), standardDeviation);
+    const normalisedPrice = usesTwoTermFormula(x, standardDeviation)
+      ? Math.exp(0.5 * x) * cumulativeUpper - Math.exp(-0.5 * x) * cumulativeLower
+      : normalisedBlackCall(x, standardDeviation);
+    timeValue = Math.sqrt(forward * strike) * normalisedPrice;
   } else {
     const atTheMoney = Math.abs(logMoneyness) <= AT_THE_MONEY_LOG_TOLERANCE;
     const inTheMoney = sign * logMoneyness > 0;

@@ -106,6 +106,15 @@ export function normalisedBlackCall(x: number, s: number): number {
 }
 
 /**
+ * True where `normalisedBlackCall` uses the plain two-term formula e^(x/2)·N(h₁) − e^(−x/2)·N(h₂): a caller that
+ * already holds N(h₁) and N(h₂) (the Greeks row) can then form b itself, to the same bits.
+ */
+export function usesTwoTermFormula(x: number, s: number): boolean {
+  const t = 0.5 * s;
+  return !(t < TAYLOR_HALF_S_LIMIT) && x / s + t >= 0;
+}
+
+/**
  * e^(x/2) − b(x, s) for x ≤ 0: the distance to the no-arbitrage maximum, = e^(x/2)·N(−h₁) + e^(−x/2)·N(h₂), a sum
  * of positive terms, so it stays accurate when b is within a few ulps of its maximum (very high vols).
  */
