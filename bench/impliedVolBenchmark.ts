@@ -253,7 +253,7 @@ export function runImpliedVolBenchmark(): void {
   const exponentialNanoseconds = (median(yardstick.milliseconds) * 1e6) / OPTION_COUNT;
   console.log(
     `  One implied vol costs ${((median(kernel.milliseconds) * 1e6) / OPTION_COUNT / exponentialNanoseconds).toFixed(0)} Math.exp calls here ` +
-      `(${exponentialNanoseconds.toFixed(1)} ns each now; about 4 ns on an idle machine).`,
+      `(${exponentialNanoseconds.toFixed(1)} ns each on this machine now).`,
   );
   const nanoseconds = (median(kernel.milliseconds) * 1e6) / OPTION_COUNT;
   console.log("\nAgainst the issue's targets:");
