@@ -6,7 +6,12 @@
 "use strict";
 
 /** Files whose JSDoc declares custom functions: functions.json is generated from them. Add new function files here. */
-const CUSTOM_FUNCTION_FILES = ["./src/functions/vegaFunctions.ts", "./src/functions/hedgeFunctions.ts", "./src/functions/correlationFunctions.ts"];
+const CUSTOM_FUNCTION_FILES = [
+  "./src/functions/vegaFunctions.ts",
+  "./src/functions/hedgeFunctions.ts",
+  "./src/functions/correlationFunctions.ts",
+  "./src/functions/greeksFunctions.ts",
+];
 
 const path = require("path");
 const { DefinePlugin } = require("webpack");

@@ -4,6 +4,7 @@
  */
 import * as os from "node:os";
 import { runHedgeBenchmark } from "./hedgeBenchmark";
+import { runImpliedVolBenchmark } from "./impliedVolBenchmark";
 import { runNearestCorrelationBenchmark } from "./nearestCorrelationBenchmark";
 import { runCheckBenchmark } from "./checkBenchmark";
 import { canCollectGarbage } from "./timing";
@@ -21,6 +22,7 @@ const SECTIONS: readonly BenchmarkSection[] = [
   { name: "hedge", title: "Proxy hedge: 200 targets, 5 proxies", run: runHedgeBenchmark },
   { name: "nearcorr", title: "Nearest correlation matrix, 50 to 200 assets", run: runNearestCorrelationBenchmark },
   { name: "check", title: "xvega check of a 100,000-leg book vs exceljs loading it", run: runCheckBenchmark },
+  { name: "iv", title: "Implied vol, 1,000,000 options, against implied-volatility; XV.GREEKS against XV.VEGA", run: runImpliedVolBenchmark },
 ];
 
 function printEnvironment(): void {

@@ -3,7 +3,8 @@
  * Writes assets/xvega-sample.xlsx: a small BTC/ETH/SOL options book priced with XV.YEARS and XV.VEGA (the Read me
  * shows how to make one row's vol bad and see a per-cell error); a Correlations sheet holding the workbook names XV_CORR
  * and XV_VOLVOL; and a Hedge sheet sizing the book's BTC/ETH/SOL vega hedge with BTC and ETH options
- * (XV.XVEGAHEDGE, XV.HEDGESTATS). `node scripts/make-sample-workbook.js [--out other.xlsx]`.
+ * (XV.XVEGAHEDGE, XV.HEDGESTATS); a Marks sheet turning coin marks into vols (XV.IMPLIEDVOL) that feed XV.VEGA, with a
+ * Greeks block (XV.GREEKS). `node scripts/make-sample-workbook.js [--out other.xlsx]`.
  *
  * Two things exceljs cannot do are done by hand, the way Excel itself saves such a workbook:
  * - custom functions are stored as _xldudf_<NAMESPACE>_<NAME>(…) (XV.VEGA → _xldudf_XV_VEGA); Excel shows XV.VEGA
@@ -149,6 +150,42 @@ const HEDGE_ARGUMENTS = [
 ];
 const proxyColumn = (letter) => `${letter}${PROXY_ROW}:${letter}${PROXY_LAST}`;
 
+// Marks sheet: coin-settled (inverse) options as Deribit quotes them, a mark in coin per option; XV.IMPLIEDVOL turns
+// the marks into vols that feed XV.VEGA, and XV.GREEKS spills the whole Greeks row of each.
+const MARKS_SHEET = "Marks";
+const MARK_ROW = 5; // A5:G8 typed, H5:J8 spilled; headers in row 4
+const MARKS = [
+  { instrument: "BTC-25DEC26-90000-P", expiry: expiry(2026, 12, 25), type: "put", future: 95600, strike: 90000, mark: 0.0384 },
+  { instrument: "BTC-25DEC26-100000-C", expiry: expiry(2026, 12, 25), type: "call", future: 95600, strike: 100000, mark: 0.0428 },
+  { instrument: "BTC-25DEC26-110000-C", expiry: expiry(2026, 12, 25), type: "call", future: 95600, strike: 110000, mark: 0.0173 },
+  { instrument: "ETH-26MAR27-3000-P", expiry: expiry(2027, 3, 26), type: "put", future: 3475, strike: 3000, mark: 0.0909 },
+];
+const MARK_LAST = MARK_ROW + MARKS.length - 1;
+const GREEKS_ROW = MARK_LAST + 4; // headers the row above; one spilled row per mark
+const GREEK_HEADERS = ["price (coin)", "delta", "gamma", "vega", "theta / day", "rho", "vanna", "volga"];
+const markColumn = (letter) => `${letter}${MARK_ROW}:${letter}${MARK_LAST}`;
+// Columns: A instrument, B expiry, C type, D model, E future, F strike, G mark, H years, I iv, J vega.
+const MARK_LEG = ["E", "F", "H"].map(markColumn);
+const MARK_SPILLS = [
+  { cell: `H${MARK_ROW}`, ref: markColumn("H"), name: "YEARS", args: [markColumn("B"), "Positions!$B$2"], what: "years to each expiry" },
+  { cell: `I${MARK_ROW}`, ref: markColumn("I"), name: "IMPLIEDVOL", args: [markColumn("G"), ...MARK_LEG, "", "", markColumn("D"), markColumn("C")], what: "the implied vol of each mark" },
+  { cell: `J${MARK_ROW}`, ref: markColumn("J"), name: "VEGA", args: [...MARK_LEG, markColumn("I"), "", "", markColumn("D")], what: "coin vega per vol point at that vol" },
+  {
+    cell: `A${GREEKS_ROW}`,
+    ref: `A${GREEKS_ROW}:H${GREEKS_ROW + MARKS.length - 1}`,
+    name: "GREEKS",
+    args: [...MARK_LEG, markColumn("I"), "", "", markColumn("D"), markColumn("C")],
+    what: "one row of price and Greeks per mark",
+  },
+].map((each) => ({
+  sheet: MARKS_SHEET,
+  cell: each.cell,
+  ref: each.ref,
+  formula: `${storedFunction(each.name)}(${each.args.join(",")})`,
+  shown: `=XV.${each.name}(${each.args.join(", ")})`,
+  what: each.what,
+}));
+
 /** Every spilling formula of the book, by sheet: anchor cell, the range it spills to (as first saved), the formula. */
 const SPILLS = [
   ...POSITION_SPILLS.map((spill) => ({ sheet: "Positions", cell: `${LETTER[spill.key]}${FIRST_ROW}`, ref: range(spill.key), ...spill })),
@@ -176,6 +213,7 @@ const SPILLS = [
     shown: `=XV.HEDGESTATS(${HEDGE_ARGUMENTS.join(", ")})`,
     what: "seven rows of label and value, then one row per warning",
   },
+  ...MARK_SPILLS,
 ];
 
 const README_LINES = [
@@ -188,6 +226,7 @@ const README_LINES = [
     " If the hedge reports an invalid matrix, =XV.NEARCORR(XV_CORR) spills the nearest valid one.",
   `7. Hedge sums the book's vega by asset and hedges it, SOL included, with BTC and ETH options: =XV.XVEGAHEDGE in A${HEDGE_ROW} (vega and contracts per proxy), =XV.HEDGESTATS in A${STATS_ROW} (how good).` +
     ` While a leg's vega is an error (step 5), it shows #VALUE!: a hedge never runs on part of a book.`,
+  `8. Marks turns Deribit coin marks of inverse options into vols (=XV.IMPLIEDVOL in I${MARK_ROW}) that feed =XV.VEGA (J${MARK_ROW}), and =XV.GREEKS in A${GREEKS_ROW} spills each option's price and Greeks (coin, as Deribit shows them).`,
 ];
 
 function buildWorkbook() {
@@ -259,6 +298,7 @@ function buildWorkbook() {
 
   addCorrelationSheet(workbook);
   addHedgeSheet(workbook);
+  addMarksSheet(workbook);
   return workbook;
 }
 
@@ -400,6 +440,39 @@ function addHedgeSheet(workbook) {
   }
 }
 
+function addMarksSheet(workbook) {
+  const sheet = workbook.addWorksheet(MARKS_SHEET);
+  [22, 17, 6, 9, 11, 10, 10, 9, 9, 11].forEach((width, index) => {
+    sheet.getColumn(index + 1).width = width;
+  });
+  sheet.getCell("A1").value = "Deribit marks to vols, vega and Greeks: coin-settled (inverse) options, marks in coin";
+  sheet.getCell("A1").font = { bold: true, size: 13 };
+  sheet.getCell("A2").value = "Valued at Positions!B2. Type a new mark in column G: its vol, vega and Greeks follow.";
+  const headers = ["instrument", "expiry (UTC)", "type", "model", "future", "strike", "mark (coin)", "years", "iv", "vega (coin/pt)"];
+  writeRow(sheet, MARK_ROW - 1, 1, headers);
+  headers.forEach((_, index) => styleHeader(sheet.getCell(MARK_ROW - 1, index + 1), index < 4 ? "left" : "right"));
+  MARKS.forEach((mark, index) => {
+    const row = MARK_ROW + index;
+    writeRow(sheet, row, 1, [mark.instrument, mark.expiry, mark.type, "inverse", mark.future, mark.strike, mark.mark]);
+    sheet.getCell(row, 2).numFmt = "yyyy-mm-dd hh:mm";
+    sheet.getCell(row, 5).numFmt = "#,##0.00";
+    sheet.getCell(row, 6).numFmt = "#,##0";
+    sheet.getCell(row, 7).numFmt = "0.0000";
+    sheet.getCell(row, 8).numFmt = "0.00000";
+    sheet.getCell(row, 9).numFmt = "0.00%";
+    sheet.getCell(row, 10).numFmt = "0.000000";
+  });
+  sheet.getCell(`A${GREEKS_ROW - 2}`).value = `Greeks of each mark at its implied vol: =XV.GREEKS in A${GREEKS_ROW} (vega and vanna per vol point, theta per day, rho per 1% of rate)`;
+  sheet.getCell(`A${GREEKS_ROW - 2}`).font = { bold: true };
+  writeRow(sheet, GREEKS_ROW - 1, 1, GREEK_HEADERS);
+  GREEK_HEADERS.forEach((_, index) => styleHeader(sheet.getCell(GREEKS_ROW - 1, index + 1)));
+  for (const each of MARK_SPILLS) {
+    const anchor = sheet.getCell(each.cell);
+    anchor.value = { formula: each.formula, shareType: "array", ref: each.ref };
+    anchor.note = `${each.shown}\nOne formula spilling ${each.what}. Edit this cell only.`;
+  }
+}
+
 const METADATA_XML = `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>
 <metadata xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main" xmlns:xda="http://schemas.microsoft.com/office/spreadsheetml/2017/dynamicarray"><metadataTypes count="1"><metadataType name="XLDAPR" minSupportedVersion="120000" copy="1" pasteAll="1" pasteValues="1" merge="1" splitFirst="1" rowColShift="1" clearFormats="1" clearComments="1" assign="1" coerce="1" cellMeta="1"/></metadataTypes><futureMetadata name="XLDAPR" count="1"><bk><extLst><ext uri="{bdbb8cdc-fa1e-496e-a857-3c3f30c029c3}"><xda:dynamicArrayProperties fDynamic="1" fCollapsed="0"/></ext></extLst></bk></futureMetadata><cellMetadata count="1"><bk><rc t="1" v="0"/></bk></cellMetadata></metadata>`;
 
@@ -460,7 +533,7 @@ function outputPath(argv) {
 async function main() {
   const output = outputPath(process.argv.slice(2));
   await require("fs").promises.writeFile(output, await sampleWorkbookBytes());
-  console.log(`wrote ${path.relative(process.cwd(), output)} (${LEGS.length} legs, cached values computed; sheets Read me, Positions, ${CORRELATION_SHEET}, ${HEDGE_SHEET})`);
+  console.log(`wrote ${path.relative(process.cwd(), output)} (${LEGS.length} legs, cached values computed; sheets Read me, Positions, ${CORRELATION_SHEET}, ${HEDGE_SHEET}, ${MARKS_SHEET})`);
 }
 
 if (require.main === module) {

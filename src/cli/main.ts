@@ -11,7 +11,9 @@ import { readFileSync, writeSync } from "fs";
 import { PROGRAM_NAME, fullHelp, parseStrict, parseSubcommandLine, shortUsage } from "./commandLine";
 import { checkCommand } from "./checkCommand";
 import { NonFiniteOutputError, nonFiniteOutputMessage } from "./finiteOutput";
+import { greeksCommand } from "./greeksCommand";
 import { hedgeCommand } from "./hedgeCommand";
+import { ivCommand } from "./ivCommand";
 import { nearcorrCommand } from "./nearcorrCommand";
 import { packageVersion } from "./packageVersion";
 import { guardedWriters } from "./processOutput";
@@ -20,7 +22,7 @@ import { vegaCommand } from "./vegaCommand";
 import { volcorrCommand } from "./volcorrCommand";
 
 /** The subcommands, in the order `xvega --help` lists them: a desk's workflow, vegas to correlations to the hedge. */
-export const SUBCOMMANDS: readonly Subcommand[] = [vegaCommand, volcorrCommand, nearcorrCommand, hedgeCommand, checkCommand];
+export const SUBCOMMANDS: readonly Subcommand[] = [vegaCommand, ivCommand, greeksCommand, volcorrCommand, nearcorrCommand, hedgeCommand, checkCommand];
 
 const GLOBAL_OPTIONS: Readonly<Record<string, CommandOption>> = {
   help: { type: "boolean", short: "h", description: "print this help and exit" },

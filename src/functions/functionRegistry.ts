@@ -5,6 +5,7 @@
  */
 /* eslint-disable @typescript-eslint/no-explicit-any -- the adapters take Excel's raw any[][] arguments */
 import { nearcorr, volbeta, volcheck, volcorr, volofvol } from "./correlationFunctions";
+import { greeks, impliedvol } from "./greeksFunctions";
 import { hedgestats, xvegahedge } from "./hedgeFunctions";
 import { twvega, vega, years } from "./vegaFunctions";
 
@@ -38,6 +39,12 @@ export const XV_FUNCTIONS: readonly RegisteredFunction[] = [
   { name: "XV.VOLOFVOL", adapter: volofvol, argumentNames: ["history", "lambda", "changes"] },
   { name: "XV.VOLBETA", adapter: volbeta, argumentNames: ["target_history", "proxy_history", "lambda"] },
   { name: "XV.VOLCHECK", adapter: volcheck, argumentNames: ["history", "lambda", "changes"] },
+  { name: "XV.IMPLIEDVOL", adapter: impliedvol, argumentNames: ["price", "underlying", "strike", "years", "rate", "carry", "model", "type"] },
+  {
+    name: "XV.GREEKS",
+    adapter: greeks,
+    argumentNames: ["underlying", "strike", "years", "vol", "rate", "carry", "model", "type", "greeks"],
+  },
 ];
 
 /** The registered function for a name as typed (`XV.VEGA`, `xv.vega`) or as stored in a file (`_xldudf_XV_VEGA`); null when none. */

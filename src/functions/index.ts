@@ -6,3 +6,4 @@
 import "./vegaFunctions";
 import "./hedgeFunctions";
 import "./correlationFunctions";
+import "./greeksFunctions";

@@ -3,9 +3,7 @@
  * Excel custom functions for per-leg vega. The JSDoc below is the function reference Excel shows (parsed by
  * custom-functions-metadata-plugin into functions.json): keep it in step with docs/functions.md.
  */
-import { fillVegaPerUnitVol, reportLegProblems } from "../core/vega/legColumns";
-import { LegProblemKind, describeLegProblem } from "../core/vega/legValidation";
-import type { OptionModel } from "../core/vega/optionModel";
+import { fillVegaPerUnitVol } from "../core/vega/legColumns";
 import { VegaUnit, vegaUnitScale } from "../core/vega/vegaUnit";
 import {
   TimeWeightingProblemKind,
@@ -17,6 +15,7 @@ import {
 import { SerialProblemKind, classifySerialProblem, describeSerialProblem, yearsBetweenSerials } from "../core/time/yearFraction";
 import { computeCells, resultGrid } from "./columnReading";
 import { withExcelErrors } from "./excelErrors";
+import { recordLegProblems } from "./legProblemMessages";
 import { SharedMessages } from "./sharedMessages";
 import { readDateColumns, readTimeWeightingColumns, readVegaLegs } from "./vegaArguments";
 
@@ -49,16 +48,7 @@ export function vega(
 ): any[][] {
   return withExcelErrors("XV.VEGA", () => {
     const { shape, problems, legs, units } = readVegaLegs(underlying, strike, years, vol, rate, carry, model, unit);
-    // One message per distinct problem, model and value (the model words some messages): not one per leg.
-    const messagesByModel = new Map<OptionModel, SharedMessages<LegProblemKind>>();
-    reportLegProblems(legs, problems.flags, (index, kind, legModel, value) => {
-      let messages = messagesByModel.get(legModel);
-      if (messages === undefined) {
-        messages = new SharedMessages<LegProblemKind>((problemKind, problemValue) => describeLegProblem(problemKind, legModel, problemValue as number));
-        messagesByModel.set(legModel, messages);
-      }
-      problems.add(index, messages.messageFor(kind, value));
-    });
+    recordLegProblems(legs, problems);
     const vegas = new Float64Array(shape.rows * shape.columns);
     fillVegaPerUnitVol(legs, problems.flags, vegas);
     if (typeof units === "string") {

@@ -1,7 +1,7 @@
 /*
  * assets/xvega-sample.xlsx (written by scripts/make-sample-workbook.js): the positions sheet, formulas stored the way
  * Excel stores custom functions, spills marked as dynamic arrays, cached values computed by the engine, the correlation inputs
- * behind the workbook names XV_CORR and XV_VOLVOL, and the hedge sheet.
+ * behind the workbook names XV_CORR and XV_VOLVOL, the hedge sheet, and the marks sheet (coin marks to vols and Greeks).
  */
 import { spawnSync } from "child_process";
 import * as fs from "fs";
@@ -11,6 +11,7 @@ import ExcelJS from "exceljs";
 // jszip is exceljs's own dependency (the xlsx container); used here to read the parts exceljs does not expose.
 import JSZip from "jszip";
 import { validateCorrelationMatrix } from "../../src/core/correlation";
+import { greeks, impliedvol } from "../../src/functions/greeksFunctions";
 import { hedgestats, xvegahedge } from "../../src/functions/hedgeFunctions";
 import { vega, years } from "../../src/functions/vegaFunctions";
 import { expectClose } from "../core/tolerance";
@@ -49,6 +50,7 @@ describe("the sample workbook", () => {
   let positions: ExcelJS.Worksheet;
   let correlations: ExcelJS.Worksheet;
   let hedge: ExcelJS.Worksheet;
+  let marks: ExcelJS.Worksheet;
   let zip: JSZip;
   const sheetXml = async (index: number): Promise<string> => (await zip.file(`xl/worksheets/sheet${index}.xml`)?.async("string")) ?? "";
 
@@ -64,16 +66,18 @@ describe("the sample workbook", () => {
     positions = sheet("Positions");
     correlations = sheet("Correlations");
     hedge = sheet("Hedge");
+    marks = sheet("Marks");
   });
 
-  test("has a Read me with seven instructions, then Positions, Correlations and Hedge", () => {
-    expect(workbook.worksheets.map((sheet) => sheet.name)).toEqual(["Read me", "Positions", "Correlations", "Hedge"]);
+  test("has a Read me with eight instructions, then Positions, Correlations, Hedge and Marks", () => {
+    expect(workbook.worksheets.map((sheet) => sheet.name)).toEqual(["Read me", "Positions", "Correlations", "Hedge", "Marks"]);
     const readme = workbook.getWorksheet("Read me");
-    const lines = [3, 4, 5, 6, 7, 8, 9].map((row) => String(readme?.getCell(`A${row}`).value ?? ""));
+    const lines = [3, 4, 5, 6, 7, 8, 9, 10].map((row) => String(readme?.getCell(`A${row}`).value ?? ""));
     lines.forEach((line, index) => expect(line.startsWith(`${index + 1}. `)).toBe(true));
     expect(lines[5]).toMatch(/^6\. Correlations .*XV_CORR \(A4:D7.*XV_VOLVOL \(F5:G7.*XV\.NEARCORR\(XV_CORR\)/);
     expect(lines[6]).toMatch(/^7\. Hedge .*XV\.XVEGAHEDGE in A20.*XV\.HEDGESTATS in A26/);
-    expect(readme?.getCell("A10").value).toBeNull();
+    expect(lines[7]).toMatch(/^8\. Marks .*XV\.IMPLIEDVOL in I5.*XV\.VEGA \(J5\).*XV\.GREEKS in A12/);
+    expect(readme?.getCell("A11").value).toBeNull();
   });
 
   test("holds 12 BTC/ETH/SOL legs under a fixed 08:00 UTC valuation", () => {
@@ -255,6 +259,36 @@ describe("the sample workbook", () => {
       expect(sheet).toMatch(/<c r="A20"[^>]* cm="1"><f t="array" ref="A20:D21">_xldudf_XV_XVEGAHEDGE\(/);
       expect(sheet).toMatch(/<c r="A26"[^>]* cm="1"><f t="array" ref="A26:B32">_xldudf_XV_HEDGESTATS\(/);
       expect(sheet.match(/cm="1"/g)).toHaveLength(3);
+    });
+  });
+
+  describe("the marks sheet", () => {
+    test("turns coin marks into vols that feed XV.VEGA, and spills a Greeks block, all as stored custom functions", async () => {
+      expect(formulaOf(marks.getCell("H5"))).toBe("_xldudf_XV_YEARS(B5:B8,Positions!$B$2)");
+      expect(formulaOf(marks.getCell("I5"))).toBe("_xldudf_XV_IMPLIEDVOL(G5:G8,E5:E8,F5:F8,H5:H8,,,D5:D8,C5:C8)");
+      expect(formulaOf(marks.getCell("J5"))).toBe("_xldudf_XV_VEGA(E5:E8,F5:F8,H5:H8,I5:I8,,,D5:D8)");
+      expect(formulaOf(marks.getCell("A12"))).toBe("_xldudf_XV_GREEKS(E5:E8,F5:F8,H5:H8,I5:I8,,,D5:D8,C5:C8)");
+      for (const cell of ["I6", "J8", "B12", "H15", "A16"]) expect(marks.getCell(cell).value).toBeNull();
+      const sheet = await sheetXml(5);
+      expect(sheet).toMatch(/<c r="I5"[^>]* cm="1"><f t="array" ref="I5:I8">/);
+      expect(sheet).toMatch(/<c r="A12"[^>]* cm="1"><f t="array" ref="A12:H15">/);
+    });
+
+    test("computes, with the add-in's own functions: every mark has a vol between 30% and 100%, and re-prices to its mark", () => {
+      const rows = cellsOf(marks, "A5:G8");
+      const column = (index: number): unknown[][] => rows.map((cells) => [cells[index]]);
+      const valuation = [[excelSerial(positions.getCell("B2").value as Date)]];
+      const yearsToExpiry = years(rows.map((cells) => [excelSerial(cells[1] as Date)]), valuation);
+      const vols = impliedvol(column(6), column(4), column(5), yearsToExpiry, null as never, null as never, column(3), column(2));
+      for (const [vol] of vols) {
+        expect(vol).toBeGreaterThan(0.3);
+        expect(vol).toBeLessThan(1);
+      }
+      const block = greeks(column(4), column(5), yearsToExpiry, vols, null as never, null as never, column(3), column(2));
+      block.forEach((cells, index) => {
+        expect(cells).toHaveLength(8);
+        expectClose(cells[0], rows[index]?.[6] as number, { relative: 1e-13 }, `price of ${String(rows[index]?.[0])}`);
+      });
     });
   });
 

@@ -46,8 +46,8 @@ describe("docs/cli.md example runs", () => {
   const files: Record<string, string> = { ...UNSHOWN_FILES };
   const all = sessions(readFileSync(CLI_DOC, "utf8"));
 
-  it("has examples for hedge, nearcorr and volcorr", () => {
-    expect(new Set(all.map((session) => session.heading))).toEqual(new Set(["xvega volcorr", "xvega nearcorr", "xvega hedge", "xvega check"]));
+  it("has examples for every command: iv, greeks, hedge, nearcorr, volcorr and check", () => {
+    expect(new Set(all.map((session) => session.heading))).toEqual(new Set(["xvega iv", "xvega greeks", "xvega volcorr", "xvega nearcorr", "xvega hedge", "xvega check"]));
   });
 
   // One test per block, in page order: a block may read what an earlier one wrote (estimate.csv).

@@ -1,0 +1,100 @@
+/*
+ * `xvega greeks FILE.csv`: the Greeks row of each option leg in a CSV file, the command-line twin of XV.GREEKS.
+ * Every input column comes back unchanged and in order, followed by price, delta, gamma, vega, theta, rho, vanna,
+ * volga and error.
+ */
+import { GREEK_COUNT, GREEK_NAMES } from "../core/greeks/greekNames";
+import { fillGreeksRow } from "../core/greeks/greeksRow";
+import { findLegProblem } from "../core/vega/legValidation";
+import { isCellProblem, readRequiredNumber } from "./cellParsing";
+import { PROGRAM_NAME, readChoiceOption } from "./commandLine";
+import { OUTPUT_FORMATS, OutputCell, checkUniqueColumnNames, findColumns, formatTable, parseCsvTable, parseOutputFormat, readInputFile } from "./csvTable";
+import { VOL, fieldCountProblem, passThroughIndexes, readLegTerms } from "./optionLegFields";
+import { CliIo, EXIT_STATUS, ExitStatus, ParsedCommandLine, Subcommand } from "./subcommand";
+
+const REQUIRED_COLUMNS = ["underlying", "strike", "years", "vol"] as const;
+const OPTIONAL_COLUMNS = ["type", "model", "rate", "carry"] as const;
+const ERROR_COLUMN = "error";
+/** Output columns; input columns with these names are replaced, so running the command on its own output is safe. */
+const COMPUTED_COLUMNS: readonly string[] = [...GREEK_NAMES, ERROR_COLUMN];
+
+type GreeksColumns = ReturnType<typeof findGreeksColumns>;
+
+function findGreeksColumns(header: readonly string[], path: string) {
+  return findColumns(header, REQUIRED_COLUMNS, OPTIONAL_COLUMNS, path);
+}
+
+/** The row's Greeks (GREEK_NAMES order) written into `values`, or the message saying why there are none. */
+function computeRow(record: readonly string[], headerLength: number, columns: GreeksColumns, values: Float64Array): string | null {
+  const countProblem = fieldCountProblem(record, headerLength);
+  if (countProblem) return countProblem;
+  const terms = readLegTerms(record, columns);
+  if (isCellProblem(terms)) return terms.problem;
+  const vol = readRequiredNumber(record[columns.vol], VOL);
+  if (isCellProblem(vol)) return vol.problem;
+  const problem = findLegProblem(terms.model, terms.underlying, terms.strike, terms.years, vol, terms.rate, terms.carry);
+  if (problem) return problem.message;
+  fillGreeksRow(terms.optionType, terms.model, terms.underlying, terms.strike, terms.years, vol, terms.rate, terms.carry, values, 0);
+  const notFinite = GREEK_NAMES.find((_, index) => !Number.isFinite(values[index] as number));
+  return notFinite === undefined ? null : `${notFinite} is not a finite number: check the inputs`;
+}
+
+function runGreeks(commandLine: ParsedCommandLine, io: CliIo): ExitStatus {
+  const format = readChoiceOption(commandLine, "format", OUTPUT_FORMATS, parseOutputFormat, "csv");
+  const path = commandLine.operands[0] ?? "";
+  const table = parseCsvTable(readInputFile(io, path), path);
+  checkUniqueColumnNames(table.header, path);
+  const columns = findGreeksColumns(table.header, path);
+  const passThrough = passThroughIndexes(table, COMPUTED_COLUMNS);
+  const header = [...passThrough.map((index) => table.header[index] ?? ""), ...GREEK_NAMES, ERROR_COLUMN];
+  const values = new Float64Array(GREEK_COUNT);
+  let failures = 0;
+  const rows: OutputCell[][] = table.records.map((record) => {
+    const error = computeRow(record, table.header.length, columns, values);
+    const row: OutputCell[] = passThrough.map((index) => record[index] ?? "");
+    if (error === null) {
+      for (const value of values) row.push(value);
+    } else {
+      failures++;
+      for (let index = 0; index < GREEK_COUNT; index++) row.push(null);
+    }
+    row.push(error);
+    return row;
+  });
+  io.stdout(formatTable(format, header, rows));
+  if (failures === 0) return EXIT_STATUS.ok;
+  io.stderr(`${PROGRAM_NAME} greeks: ${failures} of ${rows.length} rows failed; see the error column\n`);
+  return EXIT_STATUS.rowsFailed;
+}
+
+export const greeksCommand: Subcommand = {
+  name: "greeks",
+  summary: "Price and Greeks of each option leg in a CSV file (bsm, black76 or coin-settled), like XV.GREEKS.",
+  operands: [{ name: "FILE.csv", description: "comma-separated legs with a header row (columns below)" }],
+  options: {
+    format: {
+      type: "string",
+      valueName: "csv|json",
+      description: "csv (default), or json: one array with one object per row, keyed by the header",
+    },
+  },
+  details: `Input columns (header names trimmed, any case; any order): those of ${PROGRAM_NAME} vega, plus type:
+  underlying  spot (model bsm) or forward/futures price (black76, inverse), > 0
+  strike      strike price, > 0
+  years       time to expiry in years, ACT/365; ≤ 0 (expired): price = intrinsic, delta = 0/1 (−1/0 for puts), rest 0
+  vol         implied vol as a decimal or percent: 0.65 or 65%
+  type        optional: call (default) or put; also c or p
+  model       optional: bsm (default), black76 or inverse (coin-settled: price and Greeks in coin, as Deribit shows them)
+  rate        optional: risk-free rate, decimal or percent; blank = 0
+  carry       optional, bsm only: dividend / borrow / foreign rate, decimal or percent; blank = 0
+
+Output (stdout): every input column unchanged and in order, then price (per 1 unit of underlying), delta (per 1 of the
+underlying: spot for bsm, forward for black76), gamma, vega (per vol point), theta (per calendar day), rho (per 1
+percentage point of rate), vanna (change of delta per vol point), volga (change of vega per vol point) and error.
+A row that cannot be computed has empty Greeks and says why in error. Input columns with those names are replaced.
+
+Exit status: 0 every row computed; 2 some rows failed (all rows still printed); 1 unusable input (nothing printed).
+
+Example: ${PROGRAM_NAME} greeks book.csv --format json`,
+  run: runGreeks,
+};

@@ -1,0 +1,213 @@
+/* eslint-disable @typescript-eslint/no-explicit-any -- Excel passes ranges as any[][] (numbers, text, booleans, blanks) */
+/*
+ * Excel custom functions for implied vol and the Greeks row. The JSDoc below is the function reference Excel shows
+ * (parsed by custom-functions-metadata-plugin into functions.json): keep it in step with docs/functions.md.
+ */
+import { GREEK_COUNT, GREEK_NAMES, greekIndex } from "../core/greeks/greekNames";
+import { fillGreeksRow } from "../core/greeks/greeksRow";
+import { DEFAULT_OPTION_TYPE, OPTION_TYPES, OptionType, parseOptionType } from "../core/greeks/optionType";
+import { impliedVol } from "../core/impliedvol/impliedVol";
+import { DEFAULT_OPTION_MODEL, OPTION_MODELS, OptionModel, parseOptionModel } from "../core/vega/optionModel";
+import { isBlankCell } from "../ranges/cellReading";
+import { NamedArgument, ResultCell, broadcastShape } from "./argumentGrid";
+import { CellProblems, computeCells, readChoiceColumn, readNumberColumn } from "./columnReading";
+import { invalidValueError, withExcelErrors } from "./excelErrors";
+import { recordLegProblems } from "./legProblemMessages";
+
+const EXPECT_PRICE = "a positive price";
+const EXPECT_OPTION_PRICE = "the option's price per 1 unit of underlying (in coin for inverse)";
+const EXPECT_YEARS = "years to expiry, e.g. (expiry − valuation)/365";
+const EXPECT_VOL = "a vol as a decimal (0.65 for 65%)";
+const EXPECT_RATE = "a decimal rate (0.05 for 5%)";
+
+function at<T extends string>(column: T | T[], index: number): T {
+  return typeof column === "string" ? column : (column[index] as T);
+}
+
+/**
+ * Implied volatility of each option from its price (Jäckel's "Let's Be Rational": exact to double precision). Same
+ * broadcasting as XV.VEGA; a price no vol can give (below intrinsic, at or above the maximum, ≤ 0, expired, or too
+ * small to tell vols apart) gives only its own cell an error saying what is possible.
+ * @customfunction IMPLIEDVOL
+ * @helpurl https://localhost:3000/help/functions.html#xvimpliedvol
+ * @param price Option price per 1 unit of underlying, in the premium currency; in coin for inverse (a Deribit mark such as 0.0125).
+ * @param underlying Spot price (model bsm) or forward/futures price (black76, inverse), > 0.
+ * @param strike Strike price, > 0.
+ * @param years Time to expiry in years, ACT/365: (expiry − valuation)/365 or XV.YEARS; must be > 0.
+ * @param rate Risk-free rate, continuously compounded decimal (0.05 for 5%). Blank = 0.
+ * @param carry bsm only: dividend / borrow / foreign rate q, decimal. Blank = 0.
+ * @param model "bsm" (spot, default), "black76" (forward) or "inverse" (coin-settled, price in coin).
+ * @param type "call" (default) or "put"; also "c" or "p", any case.
+ * @returns Implied vol as a decimal (0.65 for 65%), one per option.
+ */
+export function impliedvol(
+  price: any[][],
+  underlying: any[][],
+  strike: any[][],
+  years: any[][],
+  rate?: any[][],
+  carry?: any[][],
+  model?: any[][],
+  type?: any[][],
+): any[][] {
+  return withExcelErrors("XV.IMPLIEDVOL", () => {
+    const named: NamedArgument[] = [
+      { name: "price", values: price },
+      { name: "underlying", values: underlying },
+      { name: "strike", values: strike },
+      { name: "years", values: years },
+      { name: "rate", values: rate ?? null },
+      { name: "carry", values: carry ?? null },
+      { name: "model", values: model ?? null },
+      { name: "type", values: type ?? null },
+    ];
+    const [priceArgument, underlyingArgument, strikeArgument, yearsArgument, rateArgument, carryArgument, modelArgument, typeArgument] =
+      named as [NamedArgument, NamedArgument, NamedArgument, NamedArgument, NamedArgument, NamedArgument, NamedArgument, NamedArgument];
+    const shape = broadcastShape(named);
+    const problems = new CellProblems(shape.rows * shape.columns);
+    const models = readChoiceColumn(modelArgument, shape, OPTION_MODELS, parseOptionModel, DEFAULT_OPTION_MODEL, problems);
+    const types = readChoiceColumn(typeArgument, shape, OPTION_TYPES, parseOptionType, DEFAULT_OPTION_TYPE, problems);
+    const prices = readNumberColumn(priceArgument, shape, EXPECT_OPTION_PRICE, null, problems);
+    const underlyings = readNumberColumn(underlyingArgument, shape, EXPECT_PRICE, null, problems);
+    const strikes = readNumberColumn(strikeArgument, shape, EXPECT_PRICE, null, problems);
+    const legYears = readNumberColumn(yearsArgument, shape, EXPECT_YEARS, null, problems);
+    const rates = readNumberColumn(rateArgument, shape, EXPECT_RATE, 0, problems);
+    const carries = readNumberColumn(carryArgument, shape, EXPECT_RATE, 0, problems);
+    return computeCells(shape, problems, (index) => {
+      const result = impliedVol(
+        at<OptionType>(types, index),
+        at<OptionModel>(models, index),
+        prices[index] as number,
+        underlyings[index] as number,
+        strikes[index] as number,
+        legYears[index] as number,
+        rates[index] as number,
+        carries[index] as number,
+      );
+      return typeof result === "number" ? result : result.message;
+    });
+  });
+}
+
+/** The first picked Greek of one leg (from `base`) that is not a finite number, or -1. */
+function firstNotFinite(values: Float64Array, base: number, selection: readonly number[]): number {
+  for (const greek of selection) if (!Number.isFinite(values[base + greek] as number)) return greek;
+  return -1;
+}
+
+/** The Greeks picked by the `greeks` argument, as positions in GREEK_NAMES; all eight when it is omitted or blank. */
+function readGreekSelection(values: unknown[][] | null): number[] {
+  const all = GREEK_NAMES.map((_, index) => index);
+  if (values === null) return all;
+  const names: string[] = [];
+  for (const cells of values) {
+    for (const cell of cells) {
+      if (isBlankCell(cell)) continue;
+      if (typeof cell !== "string") throw invalidValueError(`greeks must be names such as "delta,gamma,vega" (one of ${GREEK_NAMES.join(", ")}), not ${String(cell)}`);
+      names.push(...cell.split(",").filter((name) => name.trim() !== ""));
+    }
+  }
+  if (names.length === 0) return all;
+  return names.map((name) => {
+    const index = greekIndex(name);
+    if (index < 0) throw invalidValueError(`greeks: "${name.trim()}" is not one of ${GREEK_NAMES.join(", ")}`);
+    return index;
+  });
+}
+
+/**
+ * The Greeks row of each option leg: price, delta, gamma, vega (per vol point), theta (per calendar day), rho (per 1%
+ * of rate), vanna and volga (per vol point). One row per leg, no header, so rows line up with the legs; `greeks`
+ * picks and orders the columns. For inverse: price in coin and Deribit's coin delta.
+ * @customfunction GREEKS
+ * @helpurl https://localhost:3000/help/functions.html#xvgreeks
+ * @param underlying Spot price (model bsm) or forward/futures price (black76, inverse), > 0.
+ * @param strike Strike price, > 0.
+ * @param years Time to expiry in years, ACT/365. ≤ 0 (expired): price = intrinsic, delta = 0/1 (−1/0 for puts), the rest 0.
+ * @param vol Implied volatility as a decimal: 0.65 or 65% for 65 vol.
+ * @param rate Risk-free rate, continuously compounded decimal (0.05 for 5%). Blank = 0.
+ * @param carry bsm only: dividend / borrow / foreign rate q, decimal. Blank = 0.
+ * @param model "bsm" (spot, default), "black76" (forward) or "inverse" (coin-settled, Greeks in coin as Deribit shows them).
+ * @param type "call" (default) or "put"; also "c" or "p", any case.
+ * @param greeks Which columns, in order: names such as "delta,gamma,vega" or a range of names. Blank = all eight.
+ * @returns One row per leg: price, delta, gamma, vega, theta, rho, vanna, volga (or the columns picked).
+ */
+export function greeks(
+  underlying: any[][],
+  strike: any[][],
+  years: any[][],
+  vol: any[][],
+  rate?: any[][],
+  carry?: any[][],
+  model?: any[][],
+  type?: any[][],
+  greeks?: any[][],
+): any[][] {
+  return withExcelErrors("XV.GREEKS", () => {
+    const selection = readGreekSelection(greeks ?? null);
+    const named: NamedArgument[] = [
+      { name: "underlying", values: underlying },
+      { name: "strike", values: strike },
+      { name: "years", values: years },
+      { name: "vol", values: vol },
+      { name: "rate", values: rate ?? null },
+      { name: "carry", values: carry ?? null },
+      { name: "model", values: model ?? null },
+      { name: "type", values: type ?? null },
+    ];
+    const [underlyingArgument, strikeArgument, yearsArgument, volArgument, rateArgument, carryArgument, modelArgument, typeArgument] =
+      named as [NamedArgument, NamedArgument, NamedArgument, NamedArgument, NamedArgument, NamedArgument, NamedArgument, NamedArgument];
+    const shape = broadcastShape(named);
+    const legCount = shape.rows * shape.columns;
+    const problems = new CellProblems(legCount);
+    const models = readChoiceColumn(modelArgument, shape, OPTION_MODELS, parseOptionModel, DEFAULT_OPTION_MODEL, problems);
+    const types = readChoiceColumn(typeArgument, shape, OPTION_TYPES, parseOptionType, DEFAULT_OPTION_TYPE, problems);
+    const legs = {
+      models,
+      underlying: readNumberColumn(underlyingArgument, shape, EXPECT_PRICE, null, problems),
+      strike: readNumberColumn(strikeArgument, shape, EXPECT_PRICE, null, problems),
+      years: readNumberColumn(yearsArgument, shape, EXPECT_YEARS, null, problems),
+      vol: readNumberColumn(volArgument, shape, EXPECT_VOL, null, problems),
+      rate: readNumberColumn(rateArgument, shape, EXPECT_RATE, 0, problems),
+      carry: readNumberColumn(carryArgument, shape, EXPECT_RATE, 0, problems),
+    };
+    recordLegProblems(legs, problems);
+    const values = new Float64Array(legCount * GREEK_COUNT);
+    const allInOrder = selection.length === GREEK_COUNT && selection.every((greek, column) => greek === column);
+    for (let leg = 0; leg < legCount; leg++) {
+      if (problems.flags[leg] === 1) continue;
+      const base = leg * GREEK_COUNT;
+      fillGreeksRow(
+        at<OptionType>(types, leg),
+        at<OptionModel>(models, leg),
+        legs.underlying[leg] as number,
+        legs.strike[leg] as number,
+        legs.years[leg] as number,
+        legs.vol[leg] as number,
+        legs.rate[leg] as number,
+        legs.carry[leg] as number,
+        values,
+        base,
+      );
+      const notFinite = firstNotFinite(values, base, selection);
+      if (notFinite >= 0) problems.add(leg, `${GREEK_NAMES[notFinite]} is not a finite number: check the inputs`);
+    }
+    // Legs with the same problem share one error (its message names them all); a leg's error fills its whole row, so
+    // the rows keep lining up with the legs.
+    const shared = problems.errorsByProblem(shape);
+    const grid: ResultCell[][] = new Array(legCount);
+    for (let leg = 0; leg < legCount; leg++) {
+      const base = leg * GREEK_COUNT;
+      if (shared !== null && shared.ids[leg] !== 0) {
+        grid[leg] = new Array<ResultCell>(selection.length).fill(shared.errors[shared.ids[leg] as number] as CustomFunctions.Error);
+      } else if (allInOrder) {
+        // The common case as an array literal: V8 allocates it at its final size, which keeps a 100,000-leg spill cheap.
+        grid[leg] = [values[base] as number, values[base + 1] as number, values[base + 2] as number, values[base + 3] as number,
+          values[base + 4] as number, values[base + 5] as number, values[base + 6] as number, values[base + 7] as number];
+      } else {
+        grid[leg] = selection.map((greek) => values[base + greek] as number);
+      }
+    }
+    return grid;
+  });
+}
