@@ -7,6 +7,7 @@ import { ResolvedArgument, resolveArgument } from "./argumentKinds";
 import { FunctionArguments, functionArguments } from "./functionInputs";
 import { optionalArguments } from "./functionSignatures";
 import type { CallOutcome, FuzzTarget } from "./fuzzTarget";
+import { cpuMilliseconds } from "./callTiming";
 import { describeValue } from "./describeInput";
 import { Violation, argumentSubjects, internalLookingTexts, internalPart, messageViolations, textSubjects } from "./violations";
 
@@ -84,7 +85,7 @@ export interface FunctionTarget extends FuzzTarget<FunctionArguments> {
 
 /** Calls the adapter as Excel would and checks everything that comes out. */
 export function callFunction(registered: RegisteredFunction, resolved: readonly ResolvedArgument[], args: FunctionArguments, timeCapMs: number): CallOutcome {
-  const start = performance.now();
+  const start = cpuMilliseconds();
   let returned: unknown;
   let thrown: unknown;
   let threw = false;
@@ -94,7 +95,7 @@ export function callFunction(registered: RegisteredFunction, resolved: readonly 
     thrown = error;
     threw = true;
   }
-  const durationMs = performance.now() - start;
+  const durationMs = cpuMilliseconds() - start;
   const inputTexts = new Set<string>();
   for (const cell of cellsOf(args)) if (typeof cell === "string") inputTexts.add(cell);
   const subjects = [...resolved.flatMap((argument) => argumentSubjects(argument.name)), ...textSubjects(inputTexts)];
@@ -113,7 +114,7 @@ export function callFunction(registered: RegisteredFunction, resolved: readonly 
     violations.push(...checked.violations);
     outcome = checked.errorCells === 0 ? "value" : checked.errorCells === checked.cells ? "error" : "mixed";
   }
-  if (durationMs > timeCapMs) violations.push({ check: "slow", detail: `took ${Math.round(durationMs)} ms (cap ${timeCapMs} ms)` });
+  if (durationMs > timeCapMs) violations.push({ check: "slow", detail: `took ${Math.round(durationMs)} ms of CPU (cap ${timeCapMs} ms)` });
   return { outcome, durationMs, violations };
 }
 

@@ -11,7 +11,7 @@ import type { KnownFailure } from "./knownFailures";
 
 installCustomFunctionsStub(globalThis);
 
-/** Per-call cap: a call that takes longer fails the run. Excel users wait a few seconds at most. */
+/** Per-call cap in CPU milliseconds (callTiming.ts): a call that takes longer fails the run. Excel users wait a few seconds at most. */
 export const DEFAULT_TIME_CAP_MS = 5000;
 
 export interface CampaignOptions {

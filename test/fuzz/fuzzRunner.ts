@@ -5,6 +5,7 @@
  */
 import fc from "fast-check";
 import { performance } from "perf_hooks";
+import { setShrinkingOutOfTime } from "./callTiming";
 import { describeValue } from "./describeInput";
 import type { FuzzTarget } from "./fuzzTarget";
 import { KNOWN_FAILURES, KnownFailure, matchKnownFailure } from "./knownFailures";
@@ -96,7 +97,10 @@ export function fuzzTarget<Input>(target: FuzzTarget<Input>, options: FuzzOption
         return !reported.has(signatureOf(target.name, violation));
       });
     const property = fc.property(target.arbitrary, (input) => {
-      if (shrinking && performance.now() - shrinkStart > options.shrinkBudgetMs) return true;
+      if (shrinking && performance.now() - shrinkStart > options.shrinkBudgetMs) {
+        setShrinkingOutOfTime(true);
+        return true;
+      }
       options.onCall?.(attempt, shrinking ? -1 : runsThisCheck);
       const outcome = target.execute(input);
       if (!shrinking) {
@@ -117,7 +121,12 @@ export function fuzzTarget<Input>(target: FuzzTarget<Input>, options: FuzzOption
       for (const violation of fresh) reported.add(signatureOf(target.name, violation));
       return false;
     });
-    const result = fc.check(property, { seed: checkSeed, numRuns: options.runs - done });
+    let result: fc.RunDetails<[Input]>;
+    try {
+      result = fc.check(property, { seed: checkSeed, numRuns: options.runs - done });
+    } finally {
+      setShrinkingOutOfTime(false);
+    }
     done += runsThisCheck;
     if (!result.failed) break;
     if (result.counterexample === null) throw new Error(`the fuzzer itself failed on ${target.name}: ${String((result as { errorInstance?: unknown }).errorInstance)}`);

@@ -80,7 +80,7 @@ function parseSettings(argv: string[]): RunSettings | { replay: string } {
     keepGoing: values["stop-at-first"] !== true,
     timeCapMs: integer(values["time-cap-ms"], DEFAULT_TIME_CAP_MS, "time-cap-ms"),
     scaling: values["no-scaling"] !== true,
-    processRuns: integer(values["process-runs"], Math.min(200, Math.max(8, Math.round(count / 5000))), "process-runs"),
+    processRuns: integer(values["process-runs"], Math.min(100, Math.max(8, Math.round(count / 10_000))), "process-runs"),
     shrinkBudgetMs: integer(values["shrink-budget-ms"], 20_000, "shrink-budget-ms"),
   };
 }
