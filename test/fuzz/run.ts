@@ -85,10 +85,19 @@ function parseSettings(argv: string[]): RunSettings | { replay: string } {
   };
 }
 
+/**
+ * Output of the campaign. In the worker it goes to the main thread as a message: a worker's own stdout is flushed
+ * only when its event loop runs, which the synchronous campaign never lets it do, so progress would show at the end.
+ */
+function print(text: string): void {
+  if (parentPort) parentPort.postMessage({ log: text });
+  else console.log(text);
+}
+
 /** The campaign itself; `heartbeat` (shared with the watchdog) says which call is running. */
 function campaign(settings: RunSettings, heartbeat: Int32Array | null): number {
   const started = performance.now();
-  console.log(`xvega fuzz: seed ${settings.seed}, ${settings.count.toLocaleString("en-US")} inputs, cap ${settings.timeCapMs} ms per call${settings.strict ? ", strict (known failures count)" : ""}`);
+  print(`xvega fuzz: seed ${settings.seed}, ${settings.count.toLocaleString("en-US")} inputs, cap ${settings.timeCapMs} ms per call${settings.strict ? ", strict (known failures count)" : ""}`);
   const reports = runCampaign({
     seed: settings.seed,
     count: settings.count,
@@ -97,7 +106,7 @@ function campaign(settings: RunSettings, heartbeat: Int32Array | null): number {
     timeCapMs: settings.timeCapMs,
     only: settings.only,
     shrinkBudgetMs: settings.shrinkBudgetMs,
-    onTargetDone: (report, index, total) => console.log(`[${index + 1}/${total}] ${formatTargetLine(report)}`),
+    onTargetDone: (report, index, total) => print(`[${index + 1}/${total}] ${formatTargetLine(report)}`),
     onCall: heartbeat
       ? (targetIndex, attempt, run) => {
           Atomics.store(heartbeat, 0, targetIndex);
@@ -110,7 +119,7 @@ function campaign(settings: RunSettings, heartbeat: Int32Array | null): number {
   const wanted = (name: string): boolean => settings.only.length === 0 || settings.only.some((only) => name.toLowerCase().includes(only.toLowerCase()));
   if (settings.processRuns > 0 && wanted(PROCESS_TARGET)) {
     const processReport = runChildProcesses(settings.processRuns, settings.seed, settings.timeCapMs);
-    console.log(`[process] ${formatTargetLine(processReport)}`);
+    print(`[process] ${formatTargetLine(processReport)}`);
     reports.push(processReport);
   }
   const scaling: ScalingReport[] = [];
@@ -123,8 +132,7 @@ function campaign(settings: RunSettings, heartbeat: Int32Array | null): number {
   }
   const known = settings.strict ? [] : KNOWN_FAILURES;
   for (const entry of scaling) if (entry.violation && matchKnownFailure(entry.target, entry.violation.check, entry.violation.detail, known)) entry.known = true;
-  console.log("");
-  console.log(formatReport(reports, scaling, settings.seed, settings.count, performance.now() - started));
+  print(`\n${formatReport(reports, scaling, settings.seed, settings.count, performance.now() - started)}`);
   const failed = reports.some((report) => report.failures.length > 0) || scaling.some((entry) => entry.violation !== null && !entry.known);
   return failed ? 1 : 0;
 }
@@ -173,8 +181,9 @@ function watch(settings: RunSettings): void {
     process.exitCode = 1;
     void worker.terminate();
   }, 1000);
-  worker.on("message", (message: { exitCode: number }) => {
-    process.exitCode = message.exitCode;
+  worker.on("message", (message: { exitCode?: number; log?: string }) => {
+    if (message.log !== undefined) console.log(message.log);
+    if (message.exitCode !== undefined) process.exitCode = message.exitCode;
   });
   worker.on("error", (error) => {
     console.error(`the fuzzer failed: ${error.stack ?? error.message}`);
