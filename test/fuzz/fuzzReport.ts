@@ -49,7 +49,7 @@ export function formatReport(reports: readonly TargetReport[], scaling: readonly
   lines.push(`  all: ${formatCount(inputs)} inputs in ${(elapsedMs / 1000).toFixed(1)} s, seed ${seed}`);
   if (slowest?.slowest) lines.push(`  slowest call: ${slowest.name} ${slowest.slowest.durationMs.toFixed(1)} ms on ${slowest.slowest.input}`);
   if (scaling.length > 0) {
-    lines.push(`Time against size (fastest of 3; fails past the cap, or when time per cell grows more than ${SUPERLINEAR_FACTOR}× from the middle to the largest size):`);
+    lines.push(`Time against size (fastest of 3; fails past the cap, or when time per cell at the largest size is more than ${SUPERLINEAR_FACTOR}× that at a smaller one):`);
     for (const entry of scaling) lines.push(`  ${entry.summary}${entry.known ? " (known failure)" : ""}`);
   }
   const scalingFailures = scaling.filter((entry) => entry.violation !== null && !entry.known).length;
