@@ -33,12 +33,16 @@ export const KNOWN_FAILURES: readonly KnownFailure[] = [
   { target: /^XV\.(VOLCORR|VOLOFVOL)$/, check: "non-finite", detail: /is (NaN|-?Infinity)$/, reason: ITEM_6 },
   { target: /^xvega (volcorr|hedge)$/, check: "non-finite", detail: /prints (NaN|-?Infinity)$/i, reason: ITEM_6 },
   { target: /^xvega (volcorr|hedge)$/, check: "bad-output", detail: /^JSON \w+ (holds null|is null)/, reason: ITEM_6 },
+  // A vol-of-vol of 5e-324 or 1E-310 in the hedge; contract vegas or lot sizes of 5e-324: contracts overflow.
+  { target: /^XV\.(XVEGAHEDGE|HEDGESTATS)$/, check: "internal-message", detail: /XV\.\w+ failed: Cannot read properties/, reason: ITEM_6 },
+  { target: /^XV\.(XVEGAHEDGE|HEDGESTATS)$/, check: "unnamed-subject", detail: /XV\.\w+ failed: Cannot read properties/, reason: ITEM_6 },
+  { target: /^XV\.(XVEGAHEDGE|HEDGESTATS)$/, check: "generic-message", detail: /contracts of .* is not a finite number: check the inputs/, reason: ITEM_6 },
   // {-1,-1E-308;0,2} and the like: "Cannot read properties of undefined".
   { target: /^XV\.NEARCORR$/, check: "internal-message", detail: /XV\.NEARCORR failed: Cannot read properties/, reason: ITEM_6 },
   { target: /^XV\.NEARCORR$/, check: "unnamed-subject", detail: /XV\.NEARCORR failed: Cannot read properties/, reason: ITEM_6 },
   { target: /^xvega nearcorr$/, check: "internal-message", detail: /internal error .*Cannot read properties/, reason: ITEM_6 },
   { target: /^xvega nearcorr$/, check: "unnamed-subject", detail: /internal error .*Cannot read properties/, reason: ITEM_6 },
-  { target: /^xvega (vega|volcorr|nearcorr|hedge)$/, check: "csv-injection", detail: /would run as a formula/, reason: ITEM_12 },
+  { target: /^xvega (vega|volcorr|nearcorr|hedge|\(process\))$/, check: "csv-injection", detail: /would run as a formula/, reason: ITEM_12 },
   { target: /^xvega \(process\)$/, check: "stack-trace", detail: /ENOSPC|EPIPE/, reason: ITEM_13 },
   { target: /^XV\.NEARCORR$/, check: "slow", detail: /^(percent|millions): /, reason: ITEM_8 },
   { target: /^XV\.(VEGA|TWVEGA|YEARS)$/, check: "slow", detail: /^all bad: .* at 1000000 cells/, reason: ITEM_9 },

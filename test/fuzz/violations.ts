@@ -101,10 +101,23 @@ export function messageViolations(message: unknown, subjects: readonly string[],
 /** Position words that name a place in a range or a file. */
 const POSITION_PATTERN = /\b(row|column|line|entry|cell|position|item)s? \d|\b(rows|columns|entries|cells)\b/i;
 
+/** Characters that show nothing: a name made only of them names nothing a user can see. */
+const INVISIBLE_ONLY = /^[\s\u200B-\u200F\u2060\uFEFF\u00A0]*$/;
+
+function escapeForPattern(text: string): string {
+  return text.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
+}
+
 export function namesASubject(message: string, subjects: readonly string[]): boolean {
   if (POSITION_PATTERN.test(message)) return true;
   const lower = message.toLowerCase();
-  return subjects.some((subject) => subject.length > 0 && lower.includes(subject.toLowerCase()));
+  return subjects.some((subject) => {
+    if (INVISIBLE_ONLY.test(subject)) return false;
+    const key = subject.toLowerCase();
+    // A short name ("é", "-") counts only standing alone, not inside another word.
+    if (key.length < 3) return new RegExp(`(^|[\\s(,:"'])${escapeForPattern(key)}($|[\\s),:"'])`).test(lower);
+    return lower.includes(key);
+  });
 }
 
 /**
@@ -123,8 +136,9 @@ export function textSubjects(values: Iterable<unknown>, limit = 200): string[] {
   for (const value of values) {
     if (subjects.size >= limit) break;
     if (typeof value !== "string") continue;
+    // Headers and names as typed, numbers-as-text included ("1,000" as an asset's header); not blanks.
     const trimmed = value.trim();
-    if (trimmed.length >= 2 && !/^[-+]?[\d.,eE%]+$/.test(trimmed)) subjects.add(trimmed);
+    if (trimmed !== "" && !INVISIBLE_ONLY.test(trimmed)) subjects.add(trimmed);
   }
   return [...subjects];
 }
