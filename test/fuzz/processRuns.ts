@@ -16,6 +16,7 @@ import { FileUniverse, GeneratedFile, generateFile } from "./csvFiles";
 import { deriveSeed, signatureOf } from "./fuzzRunner";
 import type { FailureReport, TargetReport } from "./fuzzRunner";
 import { repositoryRoot } from "./functionSignatures";
+import { KNOWN_FAILURES, KnownFailure, matchKnownFailure } from "./knownFailures";
 import { seededRandom } from "./seededCells";
 import { Violation, hasStackTrace } from "./violations";
 
@@ -85,12 +86,19 @@ function brokenOutputRuns(folder: string): { name: string; stderr: string; statu
 }
 
 /** `count` child-process runs spread over the subcommands, plus the broken-output runs. */
-export function runChildProcesses(count: number, seed: number, timeCapMs: number): TargetReport {
+export function runChildProcesses(count: number, seed: number, timeCapMs: number, known: readonly KnownFailure[] = KNOWN_FAILURES): TargetReport {
   const report: TargetReport = { name: PROCESS_TARGET, inputs: 0, outcomes: {}, slowest: null, totalMs: 0, failures: [], known: [] };
   const folder = mkdtempSync(join(tmpdir(), "xvega-fuzz-"));
   const reported = new Set<string>();
   const record = (violations: readonly Violation[], input: string, runSeed: number, path: string): void => {
     for (const violation of violations) {
+      const entry = matchKnownFailure(PROCESS_TARGET, violation.check, violation.detail, known);
+      if (entry !== null) {
+        const hit = report.known.find((candidate) => candidate.entry === entry);
+        if (hit) hit.count++;
+        else report.known.push({ entry, count: 1, example: violation.detail });
+        continue;
+      }
       const signature = signatureOf(PROCESS_TARGET, violation);
       if (reported.has(signature)) continue;
       reported.add(signature);
