@@ -8,7 +8,7 @@ import { fillGreeksRow } from "../core/greeks/greeksRow";
 import { DEFAULT_OPTION_TYPE, OPTION_TYPES, OptionType, parseOptionType } from "../core/greeks/optionType";
 import { impliedVol } from "../core/impliedvol/impliedVol";
 import { DEFAULT_OPTION_MODEL, OPTION_MODELS, OptionModel, parseOptionModel } from "../core/vega/optionModel";
-import { isBlankCell } from "../ranges/cellReading";
+import { describeCellValue, isBlankCell } from "../ranges/cellReading";
 import { NamedArgument, ResultCell, broadcastShape } from "./argumentGrid";
 import { CellProblems, computeCells, readChoiceColumn, readNumberColumn } from "./columnReading";
 import { invalidValueError, withExcelErrors } from "./excelErrors";
@@ -103,7 +103,7 @@ function readGreekSelection(values: unknown[][] | null): number[] {
   for (const cells of values) {
     for (const cell of cells) {
       if (isBlankCell(cell)) continue;
-      if (typeof cell !== "string") throw invalidValueError(`greeks must be names such as "delta,gamma,vega" (one of ${GREEK_NAMES.join(", ")}), not ${String(cell)}`);
+      if (typeof cell !== "string") throw invalidValueError(`greeks must be names such as "delta,gamma,vega" (one of ${GREEK_NAMES.join(", ")}), not ${describeCellValue(cell)}`);
       names.push(...cell.split(",").filter((name) => name.trim() !== ""));
     }
   }
@@ -190,7 +190,13 @@ export function greeks(
         base,
       );
       const notFinite = firstNotFinite(values, base, selection);
-      if (notFinite >= 0) problems.add(leg, `${GREEK_NAMES[notFinite]} is not a finite number: check the inputs`);
+      if (notFinite >= 0) {
+        problems.add(
+          leg,
+          `${GREEK_NAMES[notFinite]} leaves the range of numbers for underlying ${legs.underlying[leg]}, strike ${legs.strike[leg]}, ` +
+            `years ${legs.years[leg]} and vol ${legs.vol[leg]}: check their units (strike and underlying in the same currency)`,
+        );
+      }
     }
     // Legs with the same problem share one error (its message names them all); a leg's error fills its whole row, so
     // the rows keep lining up with the legs.

@@ -39,6 +39,8 @@ export function readEstimationOptions(lambda: unknown, changes: unknown): VolEst
   return typeof lambdaCell === "number" && lambdaCell !== 0 ? { method: "ewma", lambda: lambdaCell, changes: kind } : { method: "sample", changes: kind };
 }
 
+/** Excel's serial of 9999-12-31, its last date. */
+const LAST_EXCEL_DATE_SERIAL = 2958465;
 /** Excel's serial of 1970-01-01: serial − this = days since 1970, the day numbers text dates are read to. */
 const UNIX_EPOCH_SERIAL = 25569;
 
@@ -76,6 +78,12 @@ function orderFromDates(dates: readonly { row: number; day: number }[], argument
  */
 function datesOf(cells: readonly { row: number; cell: unknown }[], argument: string): { dates: { row: number; day: number }[]; warning: string | null } {
   const serials = cells.filter((entry) => typeof entry.cell === "number" && entry.cell !== 0 && Number.isFinite(entry.cell));
+  const notADate = serials.find(({ cell }) => !((cell as number) >= 1 && (cell as number) <= LAST_EXCEL_DATE_SERIAL));
+  if (notADate !== undefined) {
+    throw new RangeInputError(
+      `${argument} row ${notADate.row}: the date ${String(notADate.cell)} is no Excel date (1 is 1900-01-01, ${LAST_EXCEL_DATE_SERIAL} is 9999-12-31): fix the date column, or give it a header other than "date" if it holds levels`,
+    );
+  }
   const texts = cells.filter((entry) => isNonBlankText(entry.cell));
   const serialDates = serials.map(({ row, cell }) => ({ row, day: (cell as number) - UNIX_EPOCH_SERIAL }));
   if (texts.length === 0) return { dates: serialDates, warning: null };

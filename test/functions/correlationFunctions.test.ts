@@ -276,6 +276,13 @@ describe("issue 8: XV.VOLCORR, XV.VOLOFVOL and XV.VOLCHECK on bad histories", ()
     expect(facts.get("estimate")).toMatch(/^refused: 2 complete daily changes .* need at least 3/);
   });
 
+  test("a date serial outside Excel's calendar is refused naming its row, never 'Invalid time value' (found by npm run fuzz)", () => {
+    const history = dated([45658, 45659, -1e15, 45661], fourDays);
+    for (const call of [() => volcorr(history), () => volofvol(history), () => volcheck(history)]) {
+      expectExcelError(call, /^history row 4: the date -1000000000000000 is no Excel date \(1 is 1900-01-01, 2958465 is 9999-12-31\)/);
+    }
+  });
+
   test("item 5: XV.VOLCHECK spills the estimation facts, one warning row each", () => {
     const history = [["Date", "A", "B"], [45658, 50, 60], [45659, 51, 62], [45660, 53, null], [45661, 52, 61], [45662, 55, 63], [45663, 54, 64], [45664, 56, 62]];
     const rows = volcheck(history);

@@ -71,6 +71,15 @@ describe("XV.GREEKS", () => {
     expect(typeof result[2]?.[7]).toBe("number");
   });
 
+  test("a leg whose Greeks leave the doubles is named with its inputs; an error cell in 'greeks' is named as Excel shows it (npm run fuzz)", () => {
+    const result = greeks([[1e-300], [100]], [[1e-100], [100]], [[1]], [[0.5]], null as never, null as never, [["inverse"]], [["put"]]);
+    const messages = (result[0] ?? []).map((cell) => (cell as CustomFunctions.Error).message);
+    expect(messages).toEqual(Array(8).fill(expect.stringMatching(/^row 1: \w+ leaves the range of numbers for underlying 1e-300, strike 1e-100, years 1 and vol 0.5: check their units/)));
+    expect((result[1] ?? []).every((cell) => typeof cell === "number" && Number.isFinite(cell))).toBe(true);
+    const errorCell = { type: "Error", basicValue: "#N/A", errorType: "NotAvailable" };
+    expectExcelError(() => greeks([[100]], [[100]], [[1]], [[0.5]], null as never, null as never, null as never, null as never, [[errorCell]]), /not #N\/A$/);
+  });
+
   test("unknown Greek names fail the call, naming the choices", () => {
     expectExcelError(() => greeks(single(100), single(100), single(1), single(0.2), null as never, null as never, null as never, null as never, single("delta,charm")), /greeks: "charm" is not one of price, delta/);
   });

@@ -116,5 +116,6 @@ function finish(texts: readonly string[], format: string, read: (text: string, i
 
 /** Days since 1970-01-01 → "2025-12-05", for messages. */
 export function describeDayNumber(day: number): string {
-  return new Date(day * 86_400_000).toISOString().slice(0, 10);
+  const date = new Date(day * 86_400_000);
+  return Number.isNaN(date.getTime()) ? `day ${day} (no calendar date)` : date.toISOString().slice(0, 10);
 }

@@ -328,6 +328,7 @@ export function nearestCorrelationMatrix(values: SquareMatrix, options: NearestC
   let stoppedBy: NearestCorrelationResult["stoppedBy"] = null;
   let residual = Number.POSITIVE_INFINITY;
   let iterations = 1;
+  let previousCheck = start;
   for (;;) {
     const diagonal = projectedDiagonal(symmetric, y, eigenvalues, solver.vectors);
     const f = new Float64Array(size);
@@ -341,7 +342,12 @@ export function nearestCorrelationMatrix(values: SquareMatrix, options: NearestC
       stoppedBy = "iterations";
       break;
     }
-    if (clock() - start >= timeBudgetMilliseconds) {
+    // Stop before an iteration that would end past the budget (one more costs about what the last did), so the
+    // budget bounds the whole call, not just the start of its last iteration.
+    const now = clock();
+    const lastIterationMilliseconds = now - previousCheck;
+    previousCheck = now;
+    if (now - start + lastIterationMilliseconds >= timeBudgetMilliseconds) {
       stoppedBy = "time";
       break;
     }

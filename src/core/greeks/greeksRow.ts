@@ -23,6 +23,12 @@ const RATE_POINT = 0.01;
 const DAYS_PER_YEAR = 365;
 
 /**
+ * Below this σ√T the zero-vol limits are used: they agree with the formulas to far below a double's precision there,
+ * and the formulas' d1·d2/σ would overflow for σ near the smallest doubles.
+ */
+const NEGLIGIBLE_STANDARD_DEVIATION = 1e-100;
+
+/**
  * Writes price, delta, gamma, vega, theta, rho, vanna, volga (GREEK_NAMES order) of one leg into `row` from
  * `offset`, for inputs `findLegProblem` accepts. Expired legs (years ≤ 0): price = intrinsic value, delta = the 0/1
  * step (−1/0 for a put), the rest 0. At zero vol: the σ → 0 limits (gamma and volga 0; vega and vanna non-zero only
@@ -52,7 +58,9 @@ export function fillGreeksRow(
   const discount = Math.exp(-rate * years);
   const sqrtYears = Math.sqrt(years);
   const standardDeviation = vol * sqrtYears;
-  const logMoneyness = Math.log(forward / strike);
+  // ln(F/K) from the ratio (exact near the money), or from two logarithms where the ratio under- or overflows.
+  const moneyness = forward / strike;
+  const logMoneyness = moneyness > 0 && Number.isFinite(moneyness) ? Math.log(moneyness) : Math.log(forward) - Math.log(strike);
   let cumulativeD1: number; // N(θ·d1)
   let cumulativeD2: number; // N(θ·d2)
   let density: number; // φ(d1)
@@ -60,7 +68,7 @@ export function fillGreeksRow(
   let vannaCore: number; // −φ(d1)·d2/σ = ∂N(d1)/∂σ
   let volgaFactor: number; // d1·d2/σ
   let timeValue: number; // undiscounted, per unit of forward price
-  if (standardDeviation > 0) {
+  if (standardDeviation > NEGLIGIBLE_STANDARD_DEVIATION) {
     const d1 = logMoneyness / standardDeviation + 0.5 * standardDeviation;
     const d2 = d1 - standardDeviation;
     // N at the normalised out-of-the-money call's h₁ = x/s + s/2 and h₂ = x/s − s/2 (x = −|ln(F/K)|) are N(θ·d1)
@@ -82,8 +90,9 @@ export function fillGreeksRow(
     }
     density = INVERSE_SQRT_TWO_PI * Math.exp(-0.5 * d1 * d1);
     gammaCore = density / standardDeviation;
-    vannaCore = (-density * d2) / vol;
-    volgaFactor = (d1 * d2) / vol;
+    // Far from the money φ(d1) underflows to 0: so do vanna and volga (d1·d2/σ alone may overflow).
+    vannaCore = density === 0 ? 0 : (-density * d2) / vol;
+    volgaFactor = density === 0 ? 0 : (d1 * d2) / vol;
     const normalisedPrice = usesTwoTermFormula(x, standardDeviation)
       ? Math.exp(0.5 * x) * cumulativeUpper - Math.exp(-0.5 * x) * cumulativeLower
       : normalisedBlackCall(x, standardDeviation);

@@ -170,8 +170,9 @@ describe("nearestCorrelationMatrix: behaviour", () => {
 
   test("issue 8 item 8: the time budget stops the run (injected clock), flagged with what stopped it and the residual", () => {
     let now = 0;
-    // Every reading of the clock is 10 ms later (start 10; checks after iterations 1, 2, 3 read 20, 30, 40): a 25 ms
-    // budget stops before a fourth; the final reading (50) gives the elapsed 40 ms.
+    // Every reading of the clock is 10 ms later (start 10; checks after iterations 1, 2 read 20, 30). After iteration 2,
+    // 20 ms have gone and one more iteration (10 ms, like the last) would end at 30 ms, past the 25 ms budget: it stops
+    // there, so the budget bounds the whole call. The final reading (40) gives the elapsed 30 ms.
     const clock = (): number => (now += 10);
     const higham = [
       [1, 1, 0],
@@ -179,9 +180,9 @@ describe("nearestCorrelationMatrix: behaviour", () => {
       [0, 1, 1],
     ];
     const result = nearestCorrelationMatrix(higham, { andersonDepth: 0, timeBudgetMilliseconds: 25, clock });
-    expect(result).toMatchObject({ converged: false, stoppedBy: "time", iterations: 3 });
+    expect(result).toMatchObject({ converged: false, stoppedBy: "time", iterations: 2 });
     expect(result.residual).toBeGreaterThan(1e-10);
-    expect(result.elapsedMilliseconds).toBe(40);
+    expect(result.elapsedMilliseconds).toBe(30);
     expectCorrelationMatrix(result.matrix);
     // The same run with no budget converges; the iteration cap says so too.
     const capped = nearestCorrelationMatrix(higham, { andersonDepth: 0, maxIterations: 2 });

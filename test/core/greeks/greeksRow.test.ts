@@ -190,3 +190,41 @@ describe("degenerate legs (CONTRACTS.md: expired legs)", () => {
     expect(greekIndex("charm")).toBe(-1);
   });
 });
+
+/*
+ * Regressions found by `npm run fuzz`: a subnormal underlying made F/K underflow to 0 (ln = −∞, vanna NaN), and a
+ * vol near the smallest doubles made d1·d2/σ overflow (volga NaN). Every leg the validation accepts has a finite row.
+ */
+describe("Greeks row: finite for every valid leg, down to the smallest doubles", () => {
+  test("the fuzzer's two legs give finite rows (zero-vol and far-out-of-the-money limits)", () => {
+    const row = new Float64Array(8);
+    fillGreeksRow("call", "bsm", 4.4e-323, 469.6479730452892, 3.553147025313228, 0.021361156415962864, 0, 0, row, 0);
+    expect(Array.from(row)).toEqual([0, 0, 0, 0, 0, 0, 0, 0]);
+    fillGreeksRow("call", "bsm", 92.05691709438196, 998.6388543814031, 3.0210068823071192, 3.5869271017679406e-188, 0, 0, row, 0);
+    expect(Array.from(row)).toEqual([0, 0, 0, 0, 0, 0, 0, 0]);
+  });
+
+  // Strikes within 1e±20 of the underlying: beyond that an inverse leg's gamma (∝ K/F²) leaves the doubles, and the
+  // adapter reports the leg with its inputs instead.
+  test("property: extreme but valid magnitudes never give NaN or Infinity", () => {
+    // Prices within 1e±100 (an inverse leg's gamma ∝ 1/F leaves the doubles below that; the adapter then names the leg).
+    const magnitude = fc.oneof(fc.constantFrom(1e-100, 1e-50, 1e50, 1e100), fc.double({ min: 1e-100, max: 1e100, noNaN: true }));
+    fc.assert(
+      fc.property(
+        fc.constantFrom<OptionType>("call", "put"),
+        fc.constantFrom<OptionModel>("bsm", "black76", "inverse"),
+        magnitude,
+        fc.double({ min: 1e-20, max: 1e20, noNaN: true }),
+        fc.oneof(fc.constantFrom(5e-324, 1e-300, 1e-150), fc.double({ min: 1e-6, max: 5, noNaN: true })),
+        fc.oneof(fc.constantFrom(5e-324, 1e-300, 1e-150), fc.double({ min: 1e-6, max: 10, noNaN: true })),
+        (type, model, underlying, strikeRatio, years, vol) => {
+          const strike = underlying * strikeRatio;
+          const row = new Float64Array(8);
+          fillGreeksRow(type, model, underlying, strike, years, vol, 0.05, model === "bsm" ? 0.01 : 0, row, 0);
+          expect(Array.from(row).filter((value) => !Number.isFinite(value))).toEqual([]);
+        },
+      ),
+      { numRuns: 3000, seed: 20261205 },
+    );
+  });
+});
