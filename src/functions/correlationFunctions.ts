@@ -22,7 +22,7 @@ import { readCorrelationInputKind, readMaybeLabelledMatrix } from "../ranges/lab
  * XV.NEARCORR stops after this many milliseconds of wall-clock time (and after the engine's 1000 iterations): a cell
  * must not freeze Excel. A 100×100 matrix of typed correlations converges in well under a second.
  */
-export const EXCEL_NEAREST_CORRELATION_TIME_BUDGET_MS = 5000;
+export const EXCEL_NEAREST_CORRELATION_TIME_BUDGET_MS = 4000;
 
 /** What XV.VOLCORR writes in its top-left cell: which changes the correlations are of (never mix kinds). */
 export function changesLabel(changes: VolChangeKind): string {
@@ -38,7 +38,7 @@ function askNearcorrToConvert(problem: CorrelationScaleProblem): string {
  * The nearest valid correlation matrix (Higham 2002): symmetric, unit diagonal, entries in [−1, 1], positive
  * semidefinite, and as close as possible to the input. A valid matrix comes back unchanged. Same shape as the input;
  * asset names in the first row and first column are kept. A matrix typed in percent (100 on the diagonal) or a
- * covariance matrix is refused unless input says so. Stops after 1000 iterations or 5 seconds: #VALUE! then says so.
+ * covariance matrix is refused unless input says so. Stops after 1000 iterations or 4 seconds: #VALUE! then says so.
  * @customfunction NEARCORR
  * @helpurl https://localhost:3000/help/functions.html#xvnearcorr
  * @param matrix A square range of correlations, optionally with asset names in its first row and first column (top-left cell blank or a label).

@@ -101,7 +101,7 @@ describe("XV.NEARCORR", () => {
   });
 
   test("issue 8 item 8: a run stopped by the time limit is #VALUE! with the iterations and residual, not a matrix", () => {
-    // Each reading of the clock is 2 s later: the 5 s limit is reached after a few iterations, deterministically.
+    // Each reading of the clock is 2 s later: the 4 s limit is reached after a few iterations, deterministically.
     let now = 0;
     const clock = jest.spyOn(Date, "now").mockImplementation(() => (now += 2000));
     try {

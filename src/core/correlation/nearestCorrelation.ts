@@ -26,7 +26,7 @@ export interface NearestCorrelationOptions {
   /**
    * Wall-clock cap in milliseconds, > 0: no new iteration starts once this much time has passed since the call (so
    * the run overshoots by at most one eigen-decomposition). Default: none (the iteration cap alone). The adapters
-   * set one: XV.NEARCORR 5 s (`EXCEL_NEAREST_CORRELATION_TIME_BUDGET_MS`), `xvega nearcorr` 60 s unless --max-seconds.
+   * set one: XV.NEARCORR 4 s (`EXCEL_NEAREST_CORRELATION_TIME_BUDGET_MS`), `xvega nearcorr` 60 s unless --max-seconds.
    */
   timeBudgetMilliseconds?: number;
   /** Milliseconds from any fixed origin; default Date.now. Injected by tests to make the time cap deterministic. */

@@ -33,7 +33,7 @@ export interface RepairPreview {
  * empty set-up.
  */
 /** The pane waits for a repair at most this long, as XV.NEARCORR does: a hard matrix never freezes the pane. */
-export const PANE_REPAIR_TIME_BUDGET_MS = 5000;
+export const PANE_REPAIR_TIME_BUDGET_MS = 4000;
 
 export function repairConfig(config: CorrelationConfig, now: Date, clock: () => number = Date.now): RepairPreview {
   const unchanged = (iterations: number, converged: boolean): RepairPreview => ({ repaired: config, changed: false, largestChange: null, iterations, converged });

@@ -13,7 +13,7 @@ describe("repairConfig", () => {
   });
 
   test("a hard repair is bounded in time like XV.NEARCORR: it stops at the pane's budget and says so", () => {
-    // Higham's own 3×3 example needs several iterations; a clock that jumps 3 s a reading exhausts the 5 s budget.
+    // Higham's own 3×3 example needs several iterations; a clock that jumps 3 s a reading exhausts the 4 s budget.
     const config = deepFreeze(configOf(["A", "B", "C"], [[1, 1, 0], [1, 1, 1], [0, 1, 1]]));
     let milliseconds = 0;
     const preview = repairConfig(config, LATER, () => (milliseconds += 3000));
