@@ -7,7 +7,7 @@ import {
   CorrelationInputError,
   HistoryCell,
   HistoryOrder,
-  MAX_VOL_LEVEL,
+  implausibleLevelProblem,
   VolCorrelationEstimate,
   VolHistory,
   describeDayNumber,
@@ -120,8 +120,9 @@ function readHistory(text: string, path: string): ReadHistory {
     }
     return assets.map((asset, index) => {
       const cell = readCell(row.fields[firstAsset + index]);
-      if (cell.kind === "number" && Math.abs(cell.value) > MAX_VOL_LEVEL) {
-        problems.push(`${path} line ${row.line}, ${asset}: level ${cell.value} is larger than ${MAX_VOL_LEVEL.toLocaleString("en-US")}, which no implied vol is: check the cell (65 for 65 vol points, or 0.65)`);
+      const implausible = cell.kind === "number" ? implausibleLevelProblem(cell.value) : null;
+      if (implausible !== null) {
+        problems.push(`${path} line ${row.line}, ${asset}: ${implausible}`);
         return null;
       }
       if (cell.kind === "number") return cell.value;

@@ -3,7 +3,7 @@
  * estimation options (lambda, changes). One pass over the cells: a 10,000-row history is read in linear time.
  */
 import type { HistoryCell, HistoryOrder, VolChangeKind, VolEstimationOptions, VolHistory } from "../core/correlation";
-import { MAX_VOL_LEVEL, VOL_CHANGE_KINDS, describeDayNumber, historyOrderFromDates, isDateHeader, isSummaryLabel, readDateTexts } from "../core/correlation";
+import { VOL_CHANGE_KINDS, implausibleLevelProblem, describeDayNumber, historyOrderFromDates, isDateHeader, isSummaryLabel, readDateTexts } from "../core/correlation";
 import { describeCellValue, isCellProblem, isEmptyInRange, isNonBlankText, isNumericText, notANumberMessage, readOptionalChoice } from "./cellReading";
 import { shapeOf } from "./rangeShape";
 import { RangeInputError } from "./rangeInputError";
@@ -145,11 +145,8 @@ export function readHistory(values: unknown, argument: string, changes: VolChang
     const levelRow = new Array<HistoryCell>(assets.length);
     for (let column = start; column < shape.columns; column++) {
       const level = levelOf(source[column]);
-      if (level !== null && Math.abs(level) > MAX_VOL_LEVEL) {
-        throw new RangeInputError(
-          `${argument} row ${row + 1}, ${assets[column - start]}: level ${level} is larger than ${MAX_VOL_LEVEL.toLocaleString("en-US")}, which no implied vol is: check the cell (65 for 65 vol points, or 0.65)`,
-        );
-      }
+      const implausible = level === null ? null : implausibleLevelProblem(level);
+      if (implausible !== null) throw new RangeInputError(`${argument} row ${row + 1}, ${assets[column - start]}: ${implausible}`);
       if (changes === "log" && level !== null && level < 0) {
         throw new RangeInputError(
           `${argument} row ${row + 1}, ${assets[column - start]}: level ${level} must be > 0 for log changes: fix the cell, or use changes "abs"`,

@@ -276,6 +276,17 @@ describe("issue 8: XV.VOLCORR, XV.VOLOFVOL and XV.VOLCHECK on bad histories", ()
     expect(facts.get("estimate")).toMatch(/^refused: 2 complete daily changes .* need at least 3/);
   });
 
+  test("levels near the smallest doubles are refused like huge ones, naming the cell (npm run fuzz: Infinity vol-of-vols)", () => {
+    const tiny = [["A", "B"], [1.26e-308, 50], [1.27e-308, 51], [1.25e-308, 53], [1.26e-308, 52]];
+    for (const call of [() => volofvol(tiny), () => volcorr(tiny)]) {
+      expectExcelError(call, /^history row 2, A: level 1\.26e-308 is smaller than 0\.000001, which no implied vol is: check the cell/);
+    }
+  });
+
+  test("a covariance whose variances are near the smallest doubles is refused, not converted to Infinity (npm run fuzz)", () => {
+    expectExcelError(() => nearcorr([[1e-310, 0.78], [0.78, 2]], [["covariance"]]), /^matrix: covariance \(row 1, column 2\) is 0\.78 but the variances are 1e-310 and 2: a covariance cannot exceed √\(c_ii·c_jj\)/);
+  });
+
   test("a date serial outside Excel's calendar is refused naming its row, never 'Invalid time value' (found by npm run fuzz)", () => {
     const history = dated([45658, 45659, -1e15, 45661], fourDays);
     for (const call of [() => volcorr(history), () => volofvol(history), () => volcheck(history)]) {

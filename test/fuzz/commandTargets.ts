@@ -252,7 +252,8 @@ export function runCommand(input: CommandInput, timeCapMs: number): CallOutcome 
         stderr += text;
       },
       readFile: (path) => {
-        const file = input.files[path];
+        // Own keys only: a file named "toString" or "__proto__" must not find Object.prototype's members.
+        const file = Object.prototype.hasOwnProperty.call(input.files, path) ? input.files[path] : undefined;
         if (file !== undefined) return file.text;
         const code = path === "/" ? "EISDIR" : "ENOENT";
         throw Object.assign(new Error(`${code}: ${path}`), { code });

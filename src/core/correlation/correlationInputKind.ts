@@ -10,6 +10,9 @@ import { CorrelationInputError } from "./correlationErrors";
 import { describeEntry } from "./correlationValidation";
 import type { SquareMatrix } from "./symmetricMatrix";
 
+/** A converted |ρ| beyond this (the repair's own bound on entries) means the input was no covariance matrix. */
+const MAX_CONVERTED_CORRELATION = 1e6;
+
 export type CorrelationInputKind = "correlation" | "percent" | "covariance" | "raw";
 export const CORRELATION_INPUT_KINDS: readonly CorrelationInputKind[] = ["correlation", "percent", "covariance", "raw"];
 
@@ -84,7 +87,19 @@ export function correlationsFromInput(
     const deviations = diagonal.map(Math.sqrt);
     // Divide by each deviation in turn (never by their product): c_ij / √c_ii / √c_jj stays finite for variances
     // near 1E±300, where the product would overflow or underflow.
-    return values.map((row, i) => row.map((value, j) => (i === j ? 1 : value / (deviations[i] as number) / (deviations[j] as number))));
+    const converted = values.map((row, i) => row.map((value, j) => (i === j ? 1 : value / (deviations[i] as number) / (deviations[j] as number))));
+    converted.forEach((row, i) =>
+      row.forEach((value, j) => {
+        if (!(Math.abs(value) <= MAX_CONVERTED_CORRELATION)) {
+          throw new CorrelationInputError(
+            "invalidInput",
+            `covariance ${describeEntry(i, j, labels)} is ${String(values[i]?.[j])} but the variances are ${String(diagonal[i])} and ${String(diagonal[j])}: ` +
+              `a covariance cannot exceed √(c_ii·c_jj), so this is no covariance matrix: check the diagonal`,
+          );
+        }
+      }),
+    );
+    return converted;
   }
   if (kind === "raw") return values.map((row) => row.slice());
   const problem = findCorrelationScaleProblem(values, labels);

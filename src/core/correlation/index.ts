@@ -23,6 +23,8 @@ export {
 export {
   volChangesFromLevels,
   MAX_VOL_LEVEL,
+  MIN_VOL_LEVEL,
+  implausibleLevelProblem,
   VOL_CHANGE_KINDS,
   type HistoryCell,
   type HistoryOrder,

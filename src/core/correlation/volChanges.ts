@@ -45,6 +45,18 @@ export interface VolChangeTable {
  * even in basis points), and keeping levels below it keeps every change and its square finite.
  */
 export const MAX_VOL_LEVEL = 1e6;
+/**
+ * Smallest non-zero |level| read as an implied vol: no vol is quoted below a millionth of a point (or of a decimal),
+ * and levels near the smallest doubles make changes and their squares under- or overflow when scaled.
+ */
+export const MIN_VOL_LEVEL = 1e-6;
+
+/** What is wrong with a level that no implied vol can be (too large, or non-zero and too small), or null. */
+export function implausibleLevelProblem(level: number): string | null {
+  if (Math.abs(level) > MAX_VOL_LEVEL) return `level ${level} is larger than ${MAX_VOL_LEVEL.toLocaleString("en-US")}, which no implied vol is: check the cell (65 for 65 vol points, or 0.65)`;
+  if (level !== 0 && Math.abs(level) < MIN_VOL_LEVEL) return `level ${level} is smaller than ${MIN_VOL_LEVEL}, which no implied vol is: check the cell (65 for 65 vol points, or 0.65)`;
+  return null;
+}
 
 export function isGap(cell: HistoryCell): boolean {
   return typeof cell !== "number" || !Number.isFinite(cell);
@@ -71,11 +83,9 @@ export function checkVolHistory(history: VolHistory): void {
   });
   history.levels.forEach((row, position) =>
     row.forEach((cell: HistoryCell, column: number) => {
-      if (!isGap(cell) && Math.abs(cell as number) > MAX_VOL_LEVEL) {
-        throw new CorrelationInputError(
-          "invalidInput",
-          `history row ${position + 1} of levels, ${String(history.assets[column]).trim()}: level ${String(cell)} is larger than ${MAX_VOL_LEVEL.toLocaleString("en-US")}, which no implied vol is: check the cell (65 for 65 vol points, or 0.65)`,
-        );
+      const problem = isGap(cell) ? null : implausibleLevelProblem(cell as number);
+      if (problem !== null) {
+        throw new CorrelationInputError("invalidInput", `history row ${position + 1} of levels, ${String(history.assets[column]).trim()}: ${problem}`);
       }
     }),
   );
