@@ -54,9 +54,10 @@ interface ProcessResult {
   timedOut: boolean;
 }
 
-function runProcess(args: string[], timeCapMs: number): ProcessResult {
+/** Runs bin/xvega.js in `workingFolder` (a temp folder): a relative output path it is given (`--report 0.82`) lands there. */
+function runProcess(args: string[], timeCapMs: number, workingFolder: string): ProcessResult {
   const start = performance.now();
-  const result = spawnSync(process.execPath, [launcher(), ...args], { encoding: "utf8", timeout: timeCapMs * 4, maxBuffer: 256 * 1024 * 1024 });
+  const result = spawnSync(process.execPath, [launcher(), ...args], { cwd: workingFolder, encoding: "utf8", timeout: timeCapMs * 4, maxBuffer: 256 * 1024 * 1024 });
   return {
     status: result.status,
     stdout: result.stdout ?? "",
@@ -112,8 +113,9 @@ export function runChildProcesses(count: number, seed: number, timeCapMs: number
       const commandSeed = deriveSeed(seed, `process ${command.name}`, 0);
       const inputs = fc.sample(commandInputs(command), { seed: commandSeed, numRuns: runs });
       inputs.forEach((input, index) => {
-        const written = writeInput(input, mkdtempSync(join(folder, `${commandIndex}-${index}-`)));
-        const result = runProcess(written.argv, timeCapMs);
+        const inputFolder = mkdtempSync(join(folder, `${commandIndex}-${index}-`));
+        const written = writeInput(input, inputFolder);
+        const result = runProcess(written.argv, timeCapMs, inputFolder);
         report.inputs++;
         report.totalMs += result.durationMs;
         const outcome = result.timedOut ? "timed out" : `exit ${String(result.status)}`;
