@@ -13,14 +13,11 @@ import { NamedArgument, ResultCell, broadcastShape } from "./argumentGrid";
 import { CellProblems, computeCells, readChoiceColumn, readNumberColumn } from "./columnReading";
 import { invalidValueError, withExcelErrors } from "./excelErrors";
 import { recordLegProblems } from "./legProblemMessages";
+import { EXPECT_PRICE, EXPECT_RATE, EXPECT_YEARS, readLegArguments } from "./vegaArguments";
 
-const EXPECT_PRICE = "a positive price";
 const EXPECT_OPTION_PRICE = "the option's price per 1 unit of underlying (in coin for inverse)";
-const EXPECT_YEARS = "years to expiry, e.g. (expiry − valuation)/365";
-const EXPECT_VOL = "a vol as a decimal (0.65 for 65%)";
-const EXPECT_RATE = "a decimal rate (0.05 for 5%)";
 
-function at<T extends string>(column: T | T[], index: number): T {
+function at<T extends string>(column: T | readonly T[], index: number): T {
   return typeof column === "string" ? column : (column[index] as T);
 }
 
@@ -145,32 +142,9 @@ export function greeks(
 ): any[][] {
   return withExcelErrors("XV.GREEKS", () => {
     const selection = readGreekSelection(greeks ?? null);
-    const named: NamedArgument[] = [
-      { name: "underlying", values: underlying },
-      { name: "strike", values: strike },
-      { name: "years", values: years },
-      { name: "vol", values: vol },
-      { name: "rate", values: rate ?? null },
-      { name: "carry", values: carry ?? null },
-      { name: "model", values: model ?? null },
-      { name: "type", values: type ?? null },
-    ];
-    const [underlyingArgument, strikeArgument, yearsArgument, volArgument, rateArgument, carryArgument, modelArgument, typeArgument] =
-      named as [NamedArgument, NamedArgument, NamedArgument, NamedArgument, NamedArgument, NamedArgument, NamedArgument, NamedArgument];
-    const shape = broadcastShape(named);
+    const typeChoice = { name: "type", values: type, choices: OPTION_TYPES, parse: parseOptionType, fallback: DEFAULT_OPTION_TYPE };
+    const { shape, problems, legs, choice: types } = readLegArguments(underlying, strike, years, vol, rate, carry, model, typeChoice);
     const legCount = shape.rows * shape.columns;
-    const problems = new CellProblems(legCount);
-    const models = readChoiceColumn(modelArgument, shape, OPTION_MODELS, parseOptionModel, DEFAULT_OPTION_MODEL, problems);
-    const types = readChoiceColumn(typeArgument, shape, OPTION_TYPES, parseOptionType, DEFAULT_OPTION_TYPE, problems);
-    const legs = {
-      models,
-      underlying: readNumberColumn(underlyingArgument, shape, EXPECT_PRICE, null, problems),
-      strike: readNumberColumn(strikeArgument, shape, EXPECT_PRICE, null, problems),
-      years: readNumberColumn(yearsArgument, shape, EXPECT_YEARS, null, problems),
-      vol: readNumberColumn(volArgument, shape, EXPECT_VOL, null, problems),
-      rate: readNumberColumn(rateArgument, shape, EXPECT_RATE, 0, problems),
-      carry: readNumberColumn(carryArgument, shape, EXPECT_RATE, 0, problems),
-    };
     recordLegProblems(legs, problems);
     const values = new Float64Array(legCount * GREEK_COUNT);
     const allInOrder = selection.length === GREEK_COUNT && selection.every((greek, column) => greek === column);
@@ -179,7 +153,7 @@ export function greeks(
       const base = leg * GREEK_COUNT;
       fillGreeksRow(
         at<OptionType>(types, leg),
-        at<OptionModel>(models, leg),
+        at<OptionModel>(legs.models, leg),
         legs.underlying[leg] as number,
         legs.strike[leg] as number,
         legs.years[leg] as number,

@@ -26,6 +26,58 @@ export interface VegaLegs extends ReadGrid {
   units: VegaUnit | VegaUnit[];
 }
 
+/** The eighth argument of a leg function (XV.VEGA's `unit`, XV.GREEKS' `type`): a choice with a default. */
+export interface LegChoiceArgument<T extends string> {
+  name: string;
+  values: any[][] | null | undefined;
+  choices: readonly T[];
+  parse: (text: string) => T | null;
+  fallback: T;
+}
+
+/**
+ * The leg columns (underlying, strike, years, vol, rate, carry, model) plus one choice argument, broadcast together;
+ * throws #VALUE! when range shapes disagree. Omitted optionals may be null or undefined.
+ */
+export function readLegArguments<T extends string>(
+  underlying: any[][],
+  strike: any[][],
+  years: any[][],
+  vol: any[][],
+  rate: any[][] | null | undefined,
+  carry: any[][] | null | undefined,
+  model: any[][] | null | undefined,
+  choice: LegChoiceArgument<T>,
+): ReadGrid & { legs: LegColumns; choice: T | T[] } {
+  const named: NamedArgument[] = [
+    { name: "underlying", values: underlying },
+    { name: "strike", values: strike },
+    { name: "years", values: years },
+    { name: "vol", values: vol },
+    { name: "rate", values: rate ?? null },
+    { name: "carry", values: carry ?? null },
+    { name: "model", values: model ?? null },
+    { name: choice.name, values: choice.values ?? null },
+  ];
+  const [underlyingArgument, strikeArgument, yearsArgument, volArgument, rateArgument, carryArgument, modelArgument, choiceArgument] =
+    named as [NamedArgument, NamedArgument, NamedArgument, NamedArgument, NamedArgument, NamedArgument, NamedArgument, NamedArgument];
+  const shape = broadcastShape(named);
+  const problems = new CellProblems(shape.rows * shape.columns);
+  // Read in the order problems should be reported: the first problem found for a cell is the one it shows.
+  const models = readChoiceColumn(modelArgument, shape, OPTION_MODELS, parseOptionModel, DEFAULT_OPTION_MODEL, problems);
+  const chosen = readChoiceColumn(choiceArgument, shape, choice.choices, choice.parse, choice.fallback, problems);
+  const legs: LegColumns = {
+    models,
+    underlying: readNumberColumn(underlyingArgument, shape, EXPECT_PRICE, null, problems),
+    strike: readNumberColumn(strikeArgument, shape, EXPECT_PRICE, null, problems),
+    years: readNumberColumn(yearsArgument, shape, EXPECT_YEARS, null, problems),
+    vol: readNumberColumn(volArgument, shape, EXPECT_VOL, null, problems),
+    rate: readNumberColumn(rateArgument, shape, EXPECT_RATE, 0, problems),
+    carry: readNumberColumn(carryArgument, shape, EXPECT_RATE, 0, problems),
+  };
+  return { shape, problems, legs, choice: chosen };
+}
+
 /** XV.VEGA's arguments; throws #VALUE! when range shapes disagree. Omitted optionals may be null or undefined. */
 export function readVegaLegs(
   underlying: any[][],
@@ -37,33 +89,9 @@ export function readVegaLegs(
   model?: any[][] | null,
   unit?: any[][] | null,
 ): VegaLegs {
-  const named: NamedArgument[] = [
-    { name: "underlying", values: underlying },
-    { name: "strike", values: strike },
-    { name: "years", values: years },
-    { name: "vol", values: vol },
-    { name: "rate", values: rate ?? null },
-    { name: "carry", values: carry ?? null },
-    { name: "model", values: model ?? null },
-    { name: "unit", values: unit ?? null },
-  ];
-  const [underlyingArgument, strikeArgument, yearsArgument, volArgument, rateArgument, carryArgument, modelArgument, unitArgument] =
-    named as [NamedArgument, NamedArgument, NamedArgument, NamedArgument, NamedArgument, NamedArgument, NamedArgument, NamedArgument];
-  const shape = broadcastShape(named);
-  const problems = new CellProblems(shape.rows * shape.columns);
-  // Read in the order problems should be reported: the first problem found for a cell is the one it shows.
-  const models = readChoiceColumn(modelArgument, shape, OPTION_MODELS, parseOptionModel, DEFAULT_OPTION_MODEL, problems);
-  const units = readChoiceColumn(unitArgument, shape, VEGA_UNITS, parseVegaUnit, DEFAULT_VEGA_UNIT, problems);
-  const legs: LegColumns = {
-    models,
-    underlying: readNumberColumn(underlyingArgument, shape, EXPECT_PRICE, null, problems),
-    strike: readNumberColumn(strikeArgument, shape, EXPECT_PRICE, null, problems),
-    years: readNumberColumn(yearsArgument, shape, EXPECT_YEARS, null, problems),
-    vol: readNumberColumn(volArgument, shape, EXPECT_VOL, null, problems),
-    rate: readNumberColumn(rateArgument, shape, EXPECT_RATE, 0, problems),
-    carry: readNumberColumn(carryArgument, shape, EXPECT_RATE, 0, problems),
-  };
-  return { shape, problems, legs, units };
+  const unitChoice = { name: "unit", values: unit, choices: VEGA_UNITS, parse: parseVegaUnit, fallback: DEFAULT_VEGA_UNIT };
+  const { shape, problems, legs, choice } = readLegArguments(underlying, strike, years, vol, rate, carry, model, unitChoice);
+  return { shape, problems, legs, units: choice };
 }
 
 export interface TimeWeightingColumns extends ReadGrid {
