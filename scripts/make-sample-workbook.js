@@ -18,8 +18,7 @@
 "use strict";
 const path = require("path");
 const ExcelJS = require("exceljs");
-// jszip comes with exceljs (its own dependency); resolve it from there rather than rely on hoisting.
-const JSZip = require(require.resolve("jszip", { paths: [path.dirname(require.resolve("exceljs/package.json"))] }));
+const { markArrayFormulasAsDynamic } = require("./storedForm");
 
 const OUTPUT = path.resolve(__dirname, "..", "assets", "xvega-sample.xlsx");
 const RECALCULATION = path.resolve(__dirname, "..", "build", "node", "src", "check", "bookRecalculation.js");
@@ -473,52 +472,19 @@ function addMarksSheet(workbook) {
   }
 }
 
-const METADATA_XML = `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>
-<metadata xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main" xmlns:xda="http://schemas.microsoft.com/office/spreadsheetml/2017/dynamicarray"><metadataTypes count="1"><metadataType name="XLDAPR" minSupportedVersion="120000" copy="1" pasteAll="1" pasteValues="1" merge="1" splitFirst="1" rowColShift="1" clearFormats="1" clearComments="1" assign="1" coerce="1" cellMeta="1"/></metadataTypes><futureMetadata name="XLDAPR" count="1"><bk><extLst><ext uri="{bdbb8cdc-fa1e-496e-a857-3c3f30c029c3}"><xda:dynamicArrayProperties fDynamic="1" fCollapsed="0"/></ext></extLst></bk></futureMetadata><cellMetadata count="1"><bk><rc t="1" v="0"/></bk></cellMetadata></metadata>`;
-
-/** Marks every array formula as a dynamic (spilling) one: cell metadata part, its relationship and content type. */
-async function markArrayFormulasAsDynamic(buffer) {
-  const zip = await JSZip.loadAsync(buffer);
-  let marked = 0;
-  for (const name of Object.keys(zip.files).filter((file) => /^xl\/worksheets\/sheet\d+\.xml$/.test(file))) {
-    const xml = await zip.file(name).async("string");
-    // <c r="F6" s="3"><f t="array" ref="F6:F17">…  →  <c r="F6" s="3" cm="1"><f t="array" …
-    const updated = xml.replace(/<c (r="[A-Z]+\d+"[^>]*?)>(<f t="array")/g, (_, attributes, formula) => {
-      marked += 1;
-      return `<c ${attributes} cm="1">${formula}`;
-    });
-    zip.file(name, updated);
-  }
-  if (marked !== SPILLS.length) throw new Error(`expected ${SPILLS.length} array formulas in the workbook, found ${marked}`);
-  zip.file("xl/metadata.xml", METADATA_XML);
-  const types = await zip.file("[Content_Types].xml").async("string");
-  zip.file(
-    "[Content_Types].xml",
-    types.replace(
-      "</Types>",
-      '<Override PartName="/xl/metadata.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.sheetMetadata+xml"/></Types>',
-    ),
-  );
-  const relsName = "xl/_rels/workbook.xml.rels";
-  const rels = await zip.file(relsName).async("string");
-  zip.file(
-    relsName,
-    rels.replace(
-      "</Relationships>",
-      '<Relationship Id="rIdXvegaMetadata" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/sheetMetadata" Target="metadata.xml"/></Relationships>',
-    ),
-  );
+/** Marks the book's array formulas as dynamic (spilling), as Excel stores them; checks that every spill was marked. */
+async function markSampleSpills(buffer) {
   // Fixed timestamps so regenerating an unchanged book gives identical bytes (no noise in git).
-  const fixedDate = new Date(VALUATION.getTime());
-  for (const file of Object.values(zip.files)) file.date = fixedDate;
-  return zip.generateAsync({ type: "nodebuffer", compression: "DEFLATE", compressionOptions: { level: 9 } });
+  const { bytes, marked } = await markArrayFormulasAsDynamic(buffer, new Date(VALUATION.getTime()));
+  if (marked !== SPILLS.length) throw new Error(`expected ${SPILLS.length} array formulas in the workbook, found ${marked}`);
+  return bytes;
 }
 
 /** The finished file's bytes: the same for every run (fixed dates), so an unchanged book leaves git clean. */
 async function sampleWorkbookBytes() {
   const workbook = buildWorkbook();
   recalculateWorkbook(workbook);
-  return markArrayFormulasAsDynamic(await workbook.xlsx.writeBuffer());
+  return markSampleSpills(await workbook.xlsx.writeBuffer());
 }
 
 /** `--out <file>` writes elsewhere (the tests regenerate into a temporary file and compare bytes). */
