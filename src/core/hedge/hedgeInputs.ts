@@ -68,7 +68,7 @@ export function netTargetVegas(targets: readonly TargetVega[]): TargetVega[] {
   return [...netted.values()];
 }
 
-function checkProxies(proxies: readonly string[]): void {
+export function checkProxies(proxies: readonly string[]): void {
   if (!Array.isArray(proxies) || proxies.length === 0) invalid("no proxies were given: name at least one asset to hedge with, such as BTC");
   const problem = findAssetNameProblem(proxies, "proxy");
   if (problem) invalid(problem);
@@ -161,20 +161,20 @@ function valuesFor(
   });
 }
 
-/** Validates and normalises a hedge request (netting, name matching, sub-matrix), throwing `HedgeInputError`. */
-export function resolveHedgeInput(input: ProxyHedgeInput): ResolvedHedge {
-  const targets = netTargetVegas(input.targets);
-  checkProxies(input.proxies);
-  const changes = input.changes ?? "absolute";
-  if (changes !== "absolute" && changes !== "relative") invalid(`changes ${String(changes)} must be absolute (vol points) or relative (log changes)`);
-  const ridge = input.ridge ?? 0;
-  if (typeof ridge !== "number" || !Number.isFinite(ridge) || ridge < 0 || ridge > MAX_RIDGE) {
-    invalid(`ridge ${String(ridge)} must be a number from 0 to ${MAX_RIDGE} (0 = none; 0.01–0.1 shrinks an unstable hedge)`);
+/** The ridge λ (default 0), refused unless a number from 0 to MAX_RIDGE. */
+export function checkedRidge(ridge: number | undefined): number {
+  const value = ridge ?? 0;
+  if (typeof value !== "number" || !Number.isFinite(value) || value < 0 || value > MAX_RIDGE) {
+    invalid(`ridge ${String(value)} must be a number from 0 to ${MAX_RIDGE} (0 = none; 0.01–0.1 shrinks an unstable hedge)`);
   }
+  return value;
+}
 
+/** The assets a hedge involves: the netted targets first, then the proxies that are not targets; each proxy's index. */
+export function bookAndProxyAssets(targets: readonly TargetVega[], proxies: readonly string[]): { assets: string[]; proxyIndices: number[]; vegas: number[] } {
   const assets = targets.map((target) => target.asset);
   const positions = new Map(assets.map((asset, position) => [assetKey(asset), position]));
-  const proxyIndices = input.proxies.map((proxy) => {
+  const proxyIndices = proxies.map((proxy) => {
     const key = assetKey(proxy);
     let position = positions.get(key);
     if (position === undefined) {
@@ -185,6 +185,18 @@ export function resolveHedgeInput(input: ProxyHedgeInput): ResolvedHedge {
     return position;
   });
   const vegas = assets.map((_, position) => targets[position]?.vegaPerVolPoint ?? 0);
+  return { assets, proxyIndices, vegas };
+}
+
+/** Validates and normalises a hedge request (netting, name matching, sub-matrix), throwing `HedgeInputError`. */
+export function resolveHedgeInput(input: ProxyHedgeInput): ResolvedHedge {
+  const targets = netTargetVegas(input.targets);
+  checkProxies(input.proxies);
+  const changes = input.changes ?? "absolute";
+  if (changes !== "absolute" && changes !== "relative") invalid(`changes ${String(changes)} must be absolute (vol points) or relative (log changes)`);
+  const ridge = checkedRidge(input.ridge);
+
+  const { assets, proxyIndices, vegas } = bookAndProxyAssets(targets, input.proxies);
 
   const matrixIndex = checkMatrix(input, assets);
   const rows = assets.map((asset) => matrixIndex.get(assetKey(asset)) ?? 0);

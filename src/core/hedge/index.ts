@@ -1,5 +1,6 @@
 /** Minimum-variance cross-asset (proxy) vega hedge: the public API for the Excel functions and the CLI. */
-export { computeProxyHedge, quadraticForm } from "./proxyHedge";
+export { computeProxyHedge } from "./proxyHedge";
+export { quadraticForm } from "./hedgeAlgebra";
 export { netTargetVegas } from "./hedgeInputs";
 export { sizeContracts, DEFAULT_LOT_SIZE } from "./hedgeContracts";
 export { HedgeInputError, type HedgeInputErrorKind } from "./hedgeErrors";

@@ -1,8 +1,7 @@
-import { Matrix } from "ml-matrix";
 import { conditionNumberOrSingular } from "../conditionNumber";
-import { symmetricEigen } from "../correlation/symmetricMatrix";
 import { sizeContracts } from "./hedgeContracts";
 import { HedgeInputError } from "./hedgeErrors";
+import { covarianceOf, effectivenessOf, quadraticForm, solveMinimumVarianceHedge, vegaScaleOf, withHedge } from "./hedgeAlgebra";
 import { resolveHedgeInput } from "./hedgeInputs";
 import type { HedgeWarning, ProxyHedgeInput, ProxyHedgeLine, ProxyHedgeResult, RoundedHedgeStatistics } from "./hedgeTypes";
 import {
@@ -13,61 +12,6 @@ import {
   spreadBetWarning,
   ZERO_UNHEDGED_RISK_WARNING,
 } from "./hedgeWarnings";
-
-/** wᵀΣw for a symmetric Σ (a missing row, entry or weight counts as 0). */
-export function quadraticForm(covariance: readonly (readonly number[])[], weights: readonly number[]): number {
-  let total = 0;
-  for (let i = 0; i < covariance.length; i++) {
-    const weightI = weights[i] ?? 0;
-    const row = covariance[i];
-    if (weightI === 0 || row === undefined) continue;
-    let rowSum = 0;
-    for (let j = 0; j < row.length; j++) rowSum += (row[j] ?? 0) * (weights[j] ?? 0);
-    total += weightI * rowSum;
-  }
-  return total;
-}
-
-/** Σ = diag(s)·R·diag(s), computed on the upper triangle and mirrored so that it is exactly symmetric. */
-function covarianceOf(correlation: readonly (readonly number[])[], deviations: readonly number[]): number[][] {
-  const size = deviations.length;
-  const covariance = Array.from({ length: size }, () => new Array<number>(size).fill(0));
-  for (let i = 0; i < size; i++) {
-    for (let j = i; j < size; j++) {
-      const value = (deviations[i] ?? 0) * (deviations[j] ?? 0) * (correlation[i]?.[j] ?? 0);
-      (covariance[i] ?? [])[j] = value;
-      (covariance[j] ?? [])[i] = value;
-    }
-  }
-  return covariance;
-}
-
-/** Vegas after adding `hedge` on the proxies. */
-function withHedge(vegas: readonly number[], proxyIndices: readonly number[], hedge: readonly number[]): number[] {
-  const combined = [...vegas];
-  proxyIndices.forEach((index, a) => (combined[index] = (combined[index] ?? 0) + (hedge[a] ?? 0)));
-  return combined;
-}
-
-/** 1 − residual/unhedged variance; 0 when there is no unhedged variance. */
-function effectivenessOf(residualVariance: number, unhedgedVariance: number): number {
-  return unhedgedVariance > 0 ? 1 - residualVariance / unhedgedVariance : 0;
-}
-
-/** Scales are powers of two (exact); 2^±1000 is as far as one factor goes without overflowing to 0 or Infinity. */
-const MAX_SCALE_EXPONENT = 1000;
-
-/**
- * A power of two that brings the largest |vega| near 1. The hedge is linear in the vegas, so solving for the scaled
- * vegas and scaling back is exact; it keeps vᵀΣv from underflowing to 0 for tiny (even subnormal) vegas, which would
- * report a real risk as "nothing to hedge", and from overflowing for large books.
- */
-function vegaScaleOf(vegas: readonly number[]): number {
-  const largest = vegas.reduce((max, vega) => Math.max(max, Math.abs(vega)), 0);
-  if (!(largest > 0) || !Number.isFinite(largest)) return 1;
-  const exponent = Math.max(-MAX_SCALE_EXPONENT, Math.min(MAX_SCALE_EXPONENT, -Math.floor(Math.log2(largest))));
-  return 2 ** exponent;
-}
 
 /** Last line of defence: a non-finite result is refused with a message, never returned (no Infinity or NaN in a cell). */
 function checkFinite(result: ProxyHedgeResult): ProxyHedgeResult {
@@ -121,32 +65,18 @@ export function computeProxyHedge(input: ProxyHedgeInput): ProxyHedgeResult {
   const vegas = problem.vegas.map((vega) => vega * scale);
   const proxyNames = proxyIndices.map((index) => assets[index] ?? "");
   const covariance = covarianceOf(correlation, deviations);
-  const proxyCovariance = proxyIndices.map((i) => proxyIndices.map((j) => covariance[i]?.[j] ?? 0));
   const proxyCorrelation = proxyIndices.map((i) => proxyIndices.map((j) => correlation[i]?.[j] ?? 0));
-  const crossTimesVega = proxyIndices.map((i) => {
-    const row = covariance[i] ?? [];
-    return vegas.reduce((sum, vega, j) => sum + (row[j] ?? 0) * vega, 0);
-  });
 
-  const eigen = symmetricEigen(new Matrix(proxyCovariance));
-  const meanProxyVariance = proxyCovariance.reduce((sum, row, a) => sum + (row[a] ?? 0), 0) / proxyIndices.length;
-  const ridgeShift = ridge * meanProxyVariance;
-  const solvedEigenvalues = eigen.values.map((value) => value + ridgeShift);
-  if (conditionNumberOrSingular(solvedEigenvalues) === null) {
+  const solution = solveMinimumVarianceHedge(covariance, vegas, proxyIndices, ridge);
+  if (solution === null) {
     const proxyDeviations = proxyIndices.map((index) => deviations[index] ?? 0);
     throw new HedgeInputError("singularProxies", explainSingularProxies(proxyNames, proxyDeviations, proxyCorrelation));
   }
-  // h = −Σ_k (q_kᵀc / (λ_k + μ)) q_k
-  const hedge = new Array<number>(proxyIndices.length).fill(0);
-  solvedEigenvalues.forEach((eigenvalue, k) => {
-    const direction = eigen.vectors.getColumn(k);
-    const projection = direction.reduce((sum, component, a) => sum + component * (crossTimesVega[a] ?? 0), 0) / eigenvalue;
-    direction.forEach((component, a) => (hedge[a] = (hedge[a] ?? 0) - projection * component));
-  });
+  const { hedge, eigenvalues, ridgeShift } = solution;
 
   const unhedgedVariance = Math.max(quadraticForm(covariance, vegas), 0);
   const residualVariance = Math.min(Math.max(quadraticForm(covariance, withHedge(vegas, proxyIndices, hedge)), 0), unhedgedVariance);
-  const conditionNumber = conditionNumberOrSingular(eigen.values);
+  const conditionNumber = conditionNumberOrSingular(eigenvalues);
   const correlationCondition = proxyCorrelationCondition(proxyCorrelation);
 
   const lines: ProxyHedgeLine[] = proxyIndices.map((index, a) => {
