@@ -33,6 +33,8 @@ export interface VolChangeTable {
   kind: VolChangeKind;
   /** One row per kept change, oldest first, one column per asset. */
   changes: number[][];
+  /** Per change, the 0-based position (as given) of its later level row: where its date is. */
+  laterRowPositions: number[];
   levelRowCount: number;
   /** 0-based positions (as given, whatever the order) of level rows with at least one gap. */
   incompleteLevelRows: number[];
@@ -127,6 +129,7 @@ export function volChangesFromLevels(history: VolHistory, kind: VolChangeKind = 
     });
   }
   const changes: number[][] = [];
+  const laterRowPositions: number[] = [];
   for (let index = 1; index < chronological.length; index++) {
     if (!complete[index] || !complete[index - 1]) continue;
     const previous = chronological[index - 1] as readonly number[];
@@ -137,6 +140,7 @@ export function volChangesFromLevels(history: VolHistory, kind: VolChangeKind = 
         return kind === "log" ? Math.log(level / before) : level - before;
       }),
     );
+    laterRowPositions.push(givenPosition(index));
   }
   const incompleteLevelRows: number[] = [];
   complete.forEach((isComplete, index) => {
@@ -147,6 +151,7 @@ export function volChangesFromLevels(history: VolHistory, kind: VolChangeKind = 
     assets,
     kind,
     changes,
+    laterRowPositions,
     levelRowCount,
     incompleteLevelRows,
     lostChangeCount: Math.max(levelRowCount - 1, 0) - changes.length,
