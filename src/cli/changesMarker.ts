@@ -66,11 +66,34 @@ export function checkChangesMarkers(files: readonly MarkedFile[], changes: Chang
       );
     }
   }
+  return unmarkedNote(files, changes, changesGiven ? "as --changes says" : "the default of --changes");
+}
+
+/** The note naming the files without a marker and the kind they are read as, or null when every file is marked. */
+function unmarkedNote(files: readonly MarkedFile[], changes: ChangesWord, why: string): string | null {
   const unmarked = [...new Set(files.filter((file) => file.changes === null).map((file) => file.path))];
   if (unmarked.length === 0) return null;
   const subject = unmarked.length === 1 ? `${unmarked[0]} has` : `${unmarked.join(" and ")} have`;
   return (
     `note: ${subject} no change-kind marker (abs or log in the top-left cell, as xvega volcorr writes it): ` +
-    `read as ${changes} (${KIND_DESCRIPTIONS[changes]}), ${changesGiven ? "as --changes says" : "the default of --changes"}`
+    `read as ${changes} (${KIND_DESCRIPTIONS[changes]}), ${why}`
   );
+}
+
+/**
+ * For a command that works on absolute changes only (the stress: its shifted correlations and vol-of-vols size vegas
+ * per vol point, with no --changes option): refuses a file marked log, as `xvega hedge --changes abs` does, and
+ * returns the note for files without a marker.
+ * @param work what the command does, for the message: "the stress"
+ */
+export function checkAbsoluteChangesMarkers(files: readonly MarkedFile[], work: string): string | null {
+  for (const file of files) {
+    if (file.changes === "log") {
+      throw new UnusableInputError(
+        `${file.option} ${file.path} is marked log (its top-left cell: ${KIND_DESCRIPTIONS.log}) but ${work} works on ${KIND_DESCRIPTIONS.abs}: ` +
+          `estimate again with xvega volcorr --changes abs (the default) and give that file as ${file.option}`,
+      );
+    }
+  }
+  return unmarkedNote(files, "abs", `the only kind ${work} uses`);
 }

@@ -45,6 +45,33 @@ function refuseRepeatedOptions(tokens: readonly ParseArgsToken[] | undefined): v
   }
 }
 
+/** Numbers separated by commas, the first negative: "-0.5", "-0.5,-0.2,0", "-1e-3". */
+const NEGATIVE_NUMBER_LIST = /^-(?:\d+\.?\d*|\.\d+)(?:[eE][+-]?\d+)?(?:\s*,\s*[+-]?(?:\d+\.?\d*|\.\d+)(?:[eE][+-]?\d+)?)*$/;
+
+/**
+ * `--name -0.5,0` as `--name=-0.5,0` for the options declared `negativeNumbers`: parseArgs would take the value for
+ * an option and refuse it. Only a value that reads as numbers is joined, so `--shifts --format json` still fails.
+ */
+function joinNegativeNumberValues(args: readonly string[], options: Readonly<Record<string, CommandOption>>): string[] {
+  const joined: string[] = [];
+  for (let index = 0; index < args.length; index++) {
+    const argument = args[index] as string;
+    const next = args[index + 1];
+    const name = argument.startsWith("--") ? argument.slice(2) : null;
+    if (argument === "--") {
+      joined.push(...args.slice(index));
+      break;
+    }
+    if (name !== null && options[name]?.negativeNumbers === true && next !== undefined && NEGATIVE_NUMBER_LIST.test(next.trim())) {
+      joined.push(`${argument}=${next}`);
+      index++;
+    } else {
+      joined.push(argument);
+    }
+  }
+  return joined;
+}
+
 /**
  * Parses `args` (what follows the command's name) against `options`, strictly: an unknown option, a missing option
  * value, a value given to a flag or an option given twice throws UnusableInputError with a one-line message. Operands
@@ -52,7 +79,7 @@ function refuseRepeatedOptions(tokens: readonly ParseArgsToken[] | undefined): v
  */
 export function parseStrict(args: readonly string[], options: Readonly<Record<string, CommandOption>>): ParsedCommandLine {
   try {
-    const parsed = parseArgs({ args: [...args], options: toParseArgsOptions(options), allowPositionals: true, strict: true, tokens: true });
+    const parsed = parseArgs({ args: joinNegativeNumberValues(args, options), options: toParseArgsOptions(options), allowPositionals: true, strict: true, tokens: true });
     refuseRepeatedOptions(parsed.tokens);
     const values: Record<string, string | boolean | undefined> = {};
     for (const [name, value] of Object.entries(parsed.values)) {

@@ -5,27 +5,19 @@
  */
 import { SINGULAR_CONDITION_TEXT } from "../core/conditionNumber";
 import { MAX_CONTRACT_VEGA } from "../core/hedge/hedgeContracts";
-import { MAX_RIDGE } from "../core/hedge/hedgeInputs";
-import { assetKey } from "../core/correlation";
 import { HedgeInputError, HedgeWarning, ProxyContractSpec, ProxyHedgeResult, VolChangeScale, computeProxyHedge } from "../core/hedge";
-import { AssetValuesReading, readAssetValueLines, readAssetValues } from "./assetValuesFile";
-import { chooseBookVegaColumn } from "./bookVegaColumn";
+import { AssetValuesReading, readAssetValues } from "./assetValuesFile";
 import { NumberField } from "./cellParsing";
 import { changesMarkerOf, checkChangesMarkers } from "./changesMarker";
 import { PROGRAM_NAME, readChoiceOption } from "./commandLine";
-import { countOf, formatCsvTables, readCsvLines } from "./csvSections";
+import { countOf, formatCsvTables } from "./csvSections";
 import { OUTPUT_FORMATS, OutputCell, OutputFormat, parseOutputFormat, readInputFile } from "./csvTable";
 import { formatJsonDocument } from "./jsonOutput";
 import { readMatrixFile } from "./matrixFile";
-import { CHANGES_WORDS, ChangesWord, parseChangesWord, readListOption, readNumberListOption, readNumberOption } from "./optionValues";
+import { BOOK_OPTIONS, VOL_OF_VOL, forCommandLine, readBookExposures, readProxies, readRidge, refuseUnreadableValues } from "./hedgeInputs";
+import { CHANGES_WORDS, ChangesWord, parseChangesWord, readNumberListOption } from "./optionValues";
 import { CliIo, EXIT_STATUS, ExitStatus, InputDataError, ParsedCommandLine, Subcommand, UnusableInputError } from "./subcommand";
 
-const EXPOSURE_VEGA_EXPECTED = "the row's cash vega per vol point (e.g. USD per vol point, negative when short vol)";
-const VOL_OF_VOL: NumberField = {
-  column: "volvol",
-  expected: "the standard deviation of the asset's daily vol changes (vol points per day; log units with --changes log), ≥ 0",
-  percentAllowed: false,
-};
 const CURRENT_VOL: NumberField = { column: "vol", expected: "the current implied vol in vol points (65 for 65%)", percentAllowed: false };
 
 const HEDGE_CHANGES: Readonly<Record<ChangesWord, VolChangeScale>> = { abs: "absolute", log: "relative" };
@@ -55,24 +47,6 @@ function contractSpecs(commandLine: ParsedCommandLine, proxies: readonly string[
   });
 }
 
-function readProxies(commandLine: ParsedCommandLine): string[] {
-  const proxies = readListOption(commandLine, "proxies", "proxy", "--proxies BTC,ETH") ?? [];
-  const seen = new Set<string>();
-  for (const proxy of proxies) {
-    if (seen.has(assetKey(proxy))) throw new UnusableInputError(`--proxies names ${proxy} twice (names are compared ignoring case): keep one`);
-    seen.add(assetKey(proxy));
-  }
-  return proxies;
-}
-
-function readRidge(commandLine: ParsedCommandLine): number | undefined {
-  const ridge = readNumberOption(commandLine, "ridge", `a ridge from 0 to ${MAX_RIDGE}, such as 0.05`);
-  if (ridge !== undefined && !(ridge >= 0 && ridge <= MAX_RIDGE)) {
-    throw new UnusableInputError(`--ridge ${ridge} must be from 0 (none) to ${MAX_RIDGE}; 0.05 shrinks an unstable hedge a little`);
-  }
-  return ridge;
-}
-
 interface HedgeFiles {
   exposures: AssetValuesReading;
   correlation: { assets: string[]; values: number[][] };
@@ -98,11 +72,7 @@ function readHedgeFiles(commandLine: ParsedCommandLine, io: CliIo, changes: Chan
   if (changes === "abs" && currentVolsPath !== undefined) {
     throw new UnusableInputError("--current-vols is used only with --changes log (absolute vol-point changes need no vol levels): remove it, or add --changes log");
   }
-  const exposuresPath = path("exposures") ?? "";
-  const exposureLines = readCsvLines(readInputFile(io, exposuresPath), exposuresPath);
-  const vegaColumn = chooseBookVegaColumn(exposureLines, path("vega-column"), exposuresPath);
-  const exposureVega: NumberField = { column: vegaColumn, expected: EXPOSURE_VEGA_EXPECTED, percentAllowed: false };
-  const exposures = readAssetValueLines(exposureLines, exposuresPath, exposureVega);
+  const { path: exposuresPath, exposures } = readBookExposures(commandLine, io);
   const corrPath = path("corr") ?? "";
   const matrix = readMatrixFile(readInputFile(io, corrPath), corrPath, true);
   const volvolPath = path("volvol");
@@ -118,14 +88,7 @@ function readHedgeFiles(commandLine: ParsedCommandLine, io: CliIo, changes: Chan
     commandLine.options.changes !== undefined,
   );
 
-  const problems = [...exposures.problems, ...matrix.problems, ...(volOfVols?.problems ?? []), ...(currentVols?.problems ?? [])];
-  if (problems.length > 0) {
-    const onlyExposures = exposures.problems.length === problems.length;
-    const summary = onlyExposures
-      ? `no hedge computed: ${problems.length} of ${exposures.rowCount} rows of ${exposuresPath} are unusable, and a hedge of part of the book would hedge the wrong risk; fix them and run again`
-      : `no hedge computed: ${countOf(problems.length, "value")} above cannot be read; fix them and run again`;
-    throw new InputDataError(problems, summary);
-  }
+  refuseUnreadableValues("no hedge computed", exposures, exposuresPath, [...matrix.problems, ...(volOfVols?.problems ?? []), ...(currentVols?.problems ?? [])]);
   return { exposures, correlation: { assets: matrix.names ?? [], values: matrix.values }, volOfVols, currentVols, markerNote };
 }
 
@@ -173,11 +136,6 @@ function formatHedge(format: OutputFormat, result: ProxyHedgeResult, changes: Ch
   return formatJsonDocument(document);
 }
 
-/** Engine messages name the Excel repair function; on the command line the twin is `xvega nearcorr`. */
-function forCommandLine(message: string, corrPath: string): string {
-  return message.replace(/XV\.NEARCORR/g, `${PROGRAM_NAME} nearcorr ${corrPath}`).replace(/XV\.VOLOFVOL/g, `${PROGRAM_NAME} volcorr`);
-}
-
 function runHedge(commandLine: ParsedCommandLine, io: CliIo): ExitStatus {
   const format = readChoiceOption(commandLine, "format", OUTPUT_FORMATS, parseOutputFormat, "csv");
   const changes = readChoiceOption(commandLine, "changes", CHANGES_WORDS, parseChangesWord, "abs");
@@ -215,17 +173,7 @@ export const hedgeCommand: Subcommand = {
   summary: "Minimum-variance cross-asset vega hedge of a book on proxy assets, with effectiveness and contracts.",
   operands: [],
   options: {
-    exposures: {
-      type: "string",
-      valueName: "FILE.csv",
-      required: true,
-      description: "the book: columns asset, vega (cash vega per vol point) or position_vega; rows netted by asset",
-    },
-    "vega-column": {
-      type: "string",
-      valueName: "NAME",
-      description: "the --exposures column holding each row's cash vega (default: position_vega if present, else vega)",
-    },
+    ...BOOK_OPTIONS,
     corr: {
       type: "string",
       valueName: "FILE.csv",

@@ -65,6 +65,11 @@ export interface CommandOption {
   valueName?: string;
   /** A string option the command cannot run without (shown without brackets in the usage). */
   required?: boolean;
+  /**
+   * A string option whose value may be negative numbers: `--shifts -0.5,-0.2,0` is then taken as written, as well
+   * as `--shifts=-0.5,-0.2,0` (otherwise a value starting with a dash must be joined with =).
+   */
+  negativeNumbers?: boolean;
   description: string;
 }
 
