@@ -9,6 +9,7 @@
  */
 import { readFileSync, writeSync } from "fs";
 import { PROGRAM_NAME, fullHelp, parseStrict, parseSubcommandLine, shortUsage } from "./commandLine";
+import { backtestCommand } from "./backtestCommand";
 import { checkCommand } from "./checkCommand";
 import { NonFiniteOutputError, nonFiniteOutputMessage } from "./finiteOutput";
 import { greeksCommand } from "./greeksCommand";
@@ -17,12 +18,13 @@ import { ivCommand } from "./ivCommand";
 import { nearcorrCommand } from "./nearcorrCommand";
 import { packageVersion } from "./packageVersion";
 import { guardedWriters } from "./processOutput";
+import { stressCommand } from "./stressCommand";
 import { CliIo, CommandOption, EXIT_STATUS, ExitStatus, InputDataError, Subcommand, UnusableInputError } from "./subcommand";
 import { vegaCommand } from "./vegaCommand";
 import { volcorrCommand } from "./volcorrCommand";
 
 /** The subcommands, in the order `xvega --help` lists them: a desk's workflow, vegas to correlations to the hedge. */
-export const SUBCOMMANDS: readonly Subcommand[] = [vegaCommand, ivCommand, greeksCommand, volcorrCommand, nearcorrCommand, hedgeCommand, checkCommand];
+export const SUBCOMMANDS: readonly Subcommand[] = [vegaCommand, ivCommand, greeksCommand, volcorrCommand, nearcorrCommand, hedgeCommand, backtestCommand, stressCommand, checkCommand];
 
 const GLOBAL_OPTIONS: Readonly<Record<string, CommandOption>> = {
   help: { type: "boolean", short: "h", description: "print this help and exit" },

@@ -46,8 +46,10 @@ describe("docs/cli.md example runs", () => {
   const files: Record<string, string> = { ...UNSHOWN_FILES };
   const all = sessions(readFileSync(CLI_DOC, "utf8"));
 
-  it("has examples for every command: iv, greeks, hedge, nearcorr, volcorr and check", () => {
-    expect(new Set(all.map((session) => session.heading))).toEqual(new Set(["xvega iv", "xvega greeks", "xvega volcorr", "xvega nearcorr", "xvega hedge", "xvega check"]));
+  it("has examples for every command: iv, greeks, hedge, nearcorr, volcorr, backtest, stress and check", () => {
+    expect(new Set(all.map((session) => session.heading))).toEqual(
+      new Set(["xvega iv", "xvega greeks", "xvega volcorr", "xvega nearcorr", "xvega hedge", "xvega backtest", "xvega stress", "xvega check"]),
+    );
   });
 
   // One test per block, in page order: a block may read what an earlier one wrote (estimate.csv).
@@ -107,7 +109,7 @@ describe("docs/cli.md as the help page help/cli.html", () => {
   const functions = renderWithPlugin(join(ROOT, "docs", "functions.md"));
 
   it("gets an id per subcommand section by the heading rule", () => {
-    expect([...ids(cli.html)]).toEqual(expect.arrayContaining(["xvegavega", "xvegavolcorr", "xveganearcorr", "xvegahedge", "xvegacheck"]));
+    expect([...ids(cli.html)]).toEqual(expect.arrayContaining(["xvegavega", "xvegavolcorr", "xveganearcorr", "xvegahedge", "xvegabacktest", "xvegastress", "xvegacheck"]));
   });
 
   it("is linked from the function reference as cli.html, so the plugin renders it too", () => {

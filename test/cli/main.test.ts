@@ -20,7 +20,7 @@ describe("xvega (no subcommand)", () => {
 
   it.each([
     [[], "xvega: no subcommand given"],
-    [["hedges"], 'xvega: unknown subcommand "hedges" (subcommands: vega, iv, greeks, volcorr, nearcorr, hedge, check)'],
+    [["hedges"], 'xvega: unknown subcommand "hedges" (subcommands: vega, iv, greeks, volcorr, nearcorr, hedge, backtest, stress, check)'],
     [["--verbose", "vega", "x.csv"], "xvega: unknown option '--verbose'"],
     [["--version=2"], "xvega: option '--version' does not take an argument"],
     [["--version", "--version"], "xvega: option --version is given twice (--version, then --version): give it once"],
