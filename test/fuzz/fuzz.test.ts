@@ -98,6 +98,13 @@ describe("the fuzzer's checks fail on defects", () => {
     expect(checks(0, "note,vega,error\nx,0.5,\n-1%,,strike is blank; expected a positive price\n", "")).toEqual([]);
   });
 
+  it("takes xvega backtest's undefined statistics, null inside stats, as designed, and still flags a null statistic elsewhere", () => {
+    const input: CommandInput = { argv: ["backtest", "--format", "json"], files: {} };
+    const checks = (stdout: string): string[] => outputViolations(input, 0, stdout, "").map((violation) => violation.check);
+    expect(checks('{"rows": [], "stats": {"days": 1, "unhedged_sd": null}, "warnings": []}\n')).toEqual([]);
+    expect(checks('{"proxies": [], "unhedged_sd": null, "warnings": []}\n')).toEqual(["bad-output"]);
+  });
+
   it("keeps its known-failure list documented: every entry names the issue item that fixes it", () => {
     for (const entry of KNOWN_FAILURES) expect(entry.reason).toMatch(/^issue 8 item \d+: /);
   });
