@@ -198,6 +198,15 @@ describe("xvega backtest: the numbers are the engine's on the same history", () 
     expect(document).toEqual(expectedJson(engineRun(history, true, { proxies: ["BTC"], window: 2 })));
   });
 
+  it("dates that fall are read newest first: the same days, oldest first, with their dates as written, and a note", () => {
+    const oldestFirst = walkHistory(20);
+    const [header, ...rows] = oldestFirst.trimEnd().split("\n");
+    const newestFirst = `${[header, ...rows.reverse()].join("\n")}\n`;
+    const run = backtest(newestFirst, "--proxies", "BTC", "--window", "8", "--format", "json");
+    expect(json(run)).toEqual(json(backtest(oldestFirst, "--proxies", "BTC", "--window", "8", "--format", "json")));
+    expect(run.stderr).toContain("xvega backtest: note: the dates fall, so the rows were read newest first\n");
+  });
+
   it("without a date column, a day's date is its later row's line number in the file (header = line 1), as a number", () => {
     const history = walkHistory(12, { dated: false });
     const document = json(backtest(history, "--proxies", "BTC", "--window", "8", "--format", "json"));
