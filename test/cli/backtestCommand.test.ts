@@ -217,6 +217,13 @@ describe("xvega backtest: the numbers are the engine's on the same history", () 
     expect(csv.map((record) => field(record, "date"))).toEqual(["11", "12", "13"]);
   });
 
+  it("a dated row whose date cell is blank is dated by its line number", () => {
+    const history = "date,ALT,BTC\n2025-01-01,80,50\n2025-01-02,82,51\n2025-01-03,81,49\n,84,52\n2025-01-05,83,51\n";
+    const run = runXvega(["backtest", "--history", "h.csv", "--exposures", "b.csv", "--proxies", "BTC", "--window", "2", "--format", "json"], { "h.csv": history, "b.csv": "asset,vega\nALT,10000\n" });
+    const document = json(run);
+    expect(document.rows.map((row) => row.date)).toEqual([5, "2025-01-05"]);
+  });
+
   it("a gap row drops the changes into and out of it, and the line numbers still count every line of the file", () => {
     // Lines: 1 header, 2–5 levels, 6 blank cell for ALT, 7–9 levels; changes 2→3, 3→4, 4→5, 7→8, 8→9.
     const history = "ALT,BTC,ETH\n80,50,60\n82,51,61\n81,49,60\n84,52,63\n,51,62\n86,53,64\n85,52,62\n87,54,64\n";
