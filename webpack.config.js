@@ -11,6 +11,7 @@ const CUSTOM_FUNCTION_FILES = [
   "./src/functions/hedgeFunctions.ts",
   "./src/functions/correlationFunctions.ts",
   "./src/functions/greeksFunctions.ts",
+  "./src/functions/backtestFunctions.ts",
 ];
 
 const path = require("path");

@@ -4,6 +4,7 @@
  * A new @customfunction must be listed here (a test compares this list with functions.json).
  */
 /* eslint-disable @typescript-eslint/no-explicit-any -- the adapters take Excel's raw any[][] arguments */
+import { backteststats, hedgebacktest, hedgestress } from "./backtestFunctions";
 import { nearcorr, volbeta, volcheck, volcorr, volofvol } from "./correlationFunctions";
 import { greeks, impliedvol } from "./greeksFunctions";
 import { hedgestats, xvegahedge } from "./hedgeFunctions";
@@ -45,6 +46,17 @@ export const XV_FUNCTIONS: readonly RegisteredFunction[] = [
     adapter: greeks,
     argumentNames: ["underlying", "strike", "years", "vol", "rate", "carry", "model", "type", "greeks"],
   },
+  {
+    name: "XV.HEDGEBACKTEST",
+    adapter: hedgebacktest,
+    argumentNames: ["history", "assets", "vegas", "proxies", "window", "lambda", "ridge", "rebalance"],
+  },
+  {
+    name: "XV.BACKTESTSTATS",
+    adapter: backteststats,
+    argumentNames: ["history", "assets", "vegas", "proxies", "window", "lambda", "ridge", "rebalance"],
+  },
+  { name: "XV.HEDGESTRESS", adapter: hedgestress, argumentNames: ["assets", "vegas", "proxies", "correlations", "volvols", "shifts", "ridge"] },
 ];
 
 /** The registered function for a name as typed (`XV.VEGA`, `xv.vega`) or as stored in a file (`_xldudf_XV_VEGA`); null when none. */

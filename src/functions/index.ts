@@ -7,3 +7,4 @@ import "./vegaFunctions";
 import "./hedgeFunctions";
 import "./correlationFunctions";
 import "./greeksFunctions";
+import "./backtestFunctions";

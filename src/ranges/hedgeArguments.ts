@@ -75,13 +75,13 @@ export function readLegs(assets: unknown, vegas: unknown): TargetVega[] {
 }
 
 /** The proxies in order, skipping blank cells; `positions` maps each back to its cell (for contract_vegas, lot_sizes). */
-interface ProxyList {
+export interface ProxyList {
   list: CellList;
   names: string[];
   positions: number[];
 }
 
-function readProxies(proxies: unknown): ProxyList {
+export function readProxies(proxies: unknown): ProxyList {
   const list = readCellList(proxies, "proxies", "asset names to hedge with");
   const names: string[] = [];
   const positions: number[] = [];
@@ -136,27 +136,39 @@ function readContracts(contractVegas: unknown, lotSizes: unknown, proxies: Proxy
   });
 }
 
-function readRidge(ridge: unknown): number {
+export function readRidge(ridge: unknown): number {
   const value = readOptionalNumber(readSingleCell(ridge, "ridge"), "ridge", EXPECT_RIDGE, 0);
   if (isCellProblem(value)) throw new RangeInputError(value.problem);
   return value;
+}
+
+/**
+ * The labelled correlations of absolute vol changes. Mixing kinds gives a wrong hedge, not an error (DOMAIN.md §2):
+ * log-change vol-of-vols are ~1/vol level of the vol-point ones, and the Excel functions have no current-vol argument
+ * to convert them, so a matrix labelled "log" is refused. `who` completes "…, but <who> in absolute vol-point changes".
+ */
+export function readAbsoluteCorrelations(values: unknown, who: string): { assets: string[]; values: number[][] } {
+  const correlation = readLabelledCorrelations(values, "correlations");
+  if (parseVolChangeKind(correlation.corner) === "log") {
+    throw new RangeInputError(
+      `correlations are labelled "log" (relative vol changes), but ${who} in absolute ` +
+        'vol-point changes: estimate correlations and vol-of-vols with changes "abs" (or use xvega hedge --changes log --current-vols)',
+    );
+  }
+  return { assets: correlation.assets, values: correlation.values };
+}
+
+/** The vol-of-vols, or undefined when the argument was omitted (every asset then moves equally, with a warning). */
+export function readOptionalVolOfVols(values: unknown): ProxyHedgeInput["volOfVols"] {
+  return values === null || values === undefined ? undefined : readAssetValues(values, "volvols", EXPECT_VOL_OF_VOL);
 }
 
 /** All eight arguments, read in their order (so the first bad argument is the one reported). */
 export function readHedgeRequest(args: HedgeArguments): HedgeRequest {
   const targets = readLegs(args.assets, args.vegas);
   const proxies = readProxies(args.proxies);
-  const correlation = readLabelledCorrelations(args.correlations, "correlations");
-  if (parseVolChangeKind(correlation.corner) === "log") {
-    // Mixing kinds gives a wrong hedge, not an error (DOMAIN.md §2): log-change vol-of-vols are ~1/vol level of the
-    // vol-point ones. The Excel hedge has no current-vol argument to convert them, so it refuses.
-    throw new RangeInputError(
-      'correlations are labelled "log" (relative vol changes), but XV.XVEGAHEDGE and XV.HEDGESTATS work in absolute ' +
-        'vol-point changes: estimate correlations and vol-of-vols with changes "abs" (or use xvega hedge --changes log --current-vols)',
-    );
-  }
-  const hasVolOfVols = args.volvols !== null && args.volvols !== undefined;
-  const volOfVols = hasVolOfVols ? readAssetValues(args.volvols, "volvols", EXPECT_VOL_OF_VOL) : undefined;
+  const correlation = readAbsoluteCorrelations(args.correlations, "XV.XVEGAHEDGE and XV.HEDGESTATS work");
+  const volOfVols = readOptionalVolOfVols(args.volvols);
   const contracts = readContracts(args.contractVegas, args.lotSizes, proxies);
   const ridge = readRidge(args.ridge);
   const input: ProxyHedgeInput = {

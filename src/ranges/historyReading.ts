@@ -48,6 +48,11 @@ const UNIX_EPOCH_SERIAL = 25569;
 export interface ReadVolHistory extends VolHistory {
   /** E.g. that text dates were ambiguous, so the order of the rows could not be checked. */
   warnings: string[];
+  /**
+   * Per level row, what dates it: its date cell as given (an Excel serial, or a text date) when there is a date column
+   * and the cell holds one, else its row number in the range (the names row is row 1). The backtest spills these.
+   */
+  rowDates: (number | string)[];
 }
 
 /** A level for the engine: numbers are levels, anything else (blank, text, an error, 0 from a desktop blank) is a gap. */
@@ -138,6 +143,7 @@ export function readHistory(values: unknown, argument: string, changes: VolChang
   let lastRow = shape.rows - 1;
   while (lastRow >= 1 && (grid[lastRow] ?? []).slice(start).every(isEmptyInRange)) lastRow--;
   const levels: HistoryCell[][] = [];
+  const rowDates: (number | string)[] = [];
   const dateCells: { row: number; cell: unknown }[] = [];
   for (let row = 1; row <= lastRow; row++) {
     const source = grid[row] ?? [];
@@ -155,11 +161,14 @@ export function readHistory(values: unknown, argument: string, changes: VolChang
       levelRow[column - start] = level;
     }
     levels.push(levelRow);
+    const dateCell = hasDateColumn ? source[0] : null;
+    const dated = (typeof dateCell === "number" && Number.isFinite(dateCell) && dateCell !== 0) || isNonBlankText(dateCell);
+    rowDates.push(dated ? (typeof dateCell === "string" ? dateCell.trim() : (dateCell as number)) : row + 1);
     if (hasDateColumn) dateCells.push({ row: row + 1, cell: source[0] });
   }
-  if (!hasDateColumn) return { assets, levels, order: "oldestFirst", warnings: [] };
+  if (!hasDateColumn) return { assets, levels, order: "oldestFirst", warnings: [], rowDates };
   const { dates, warning } = datesOf(dateCells, argument);
-  return { assets, levels, order: orderFromDates(dates, argument), warnings: warning === null ? [] : [warning] };
+  return { assets, levels, order: orderFromDates(dates, argument), warnings: warning === null ? [] : [warning], rowDates };
 }
 
 /** One asset's levels from a one-column (or one-row) range, with its header when the first cell is a name. */
