@@ -3,6 +3,7 @@
  * A measurement, not a test: it prints PASS/MISS beside targets and exits 0 either way (non-zero only on a crash).
  */
 import * as os from "node:os";
+import { runBacktestBenchmark } from "./backtestBenchmark";
 import { runHedgeBenchmark } from "./hedgeBenchmark";
 import { runImpliedVolBenchmark } from "./impliedVolBenchmark";
 import { runNearestCorrelationBenchmark } from "./nearestCorrelationBenchmark";
@@ -22,6 +23,7 @@ const SECTIONS: readonly BenchmarkSection[] = [
   { name: "hedge", title: "Proxy hedge: 200 targets, 5 proxies", run: runHedgeBenchmark },
   { name: "nearcorr", title: "Nearest correlation matrix, 50 to 200 assets", run: runNearestCorrelationBenchmark },
   { name: "check", title: "xvega check of a 100,000-leg book vs exceljs loading it", run: runCheckBenchmark },
+  { name: "backtest", title: "Hedge backtest: 1,000 days × 13 assets × 3 proxies, daily re-hedge; correlation stress", run: runBacktestBenchmark },
   { name: "iv", title: "Implied vol, 1,000,000 options, against implied-volatility; XV.GREEKS against XV.VEGA", run: runImpliedVolBenchmark },
 ];
 

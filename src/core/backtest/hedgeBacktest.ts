@@ -131,10 +131,10 @@ export function runHedgeBacktest(input: HedgeBacktestInput): HedgeBacktestResult
       let unhedgedPnl = 0;
       for (let a = 0; a < size; a++) unhedgedPnl += (vegas[a] as number) * (row[a] as number);
       let hedgePnl = 0;
-      proxyIndices.forEach((index, p) => (hedgePnl += (hedge[p] as number) * (row[index] as number)));
+      for (let p = 0; p < proxyIndices.length; p++) hedgePnl += (hedge[p] as number) * (row[proxyIndices[p] as number] as number);
       days.push({ date: dateOf(table.laterRowPositions[k] as number), unhedgedPnl, hedgePnl, hedgedPnl: unhedgedPnl + hedgePnl, hedge, rebalanced });
     }
-    estimator.push(Float64Array.from(row));
+    estimator.push(row);
   });
   const { statistics, undefinedReasons, warnings } = backtestStatistics(days, inSampleEffectiveness, rebalanceHedges);
   return { proxies: proxyNames, days, statistics, undefinedReasons, warnings, changeCount, window, method: lambda === null ? "sample" : "ewma", lambda, rebalance, ridge };

@@ -1,12 +1,12 @@
 /*
  * Covariance estimates updated one change at a time, so that a backtest of D days costs O(D·n²) instead of
- * O(D·window·n²). Flat Float64Array storage, upper triangle only; `copyInto` mirrors it.
+ * O(D·window·n²). Flat Float64Array storage of the estimate, upper triangle only; `copyInto` mirrors it.
  */
 
 /** A covariance estimate that moves forward one change at a time. */
 export interface RollingCovariance {
   /** Takes the change at the end of the history seen so far. */
-  push(change: Float64Array): void;
+  push(change: readonly number[]): void;
   /** The current estimate, written into `target` (n × n, exactly symmetric). */
   copyInto(target: number[][]): void;
 }
@@ -23,7 +23,7 @@ export interface RollingCovariance {
 export class SlidingSampleCovariance implements RollingCovariance {
   private readonly size: number;
   private readonly window: number;
-  private readonly recent: Float64Array[] = [];
+  private readonly recent: (readonly number[])[] = [];
   private readonly mean: Float64Array;
   private readonly comoment: Float64Array;
   private readonly centred: Float64Array;
@@ -39,13 +39,13 @@ export class SlidingSampleCovariance implements RollingCovariance {
     this.centred = new Float64Array(size);
   }
 
-  push(change: Float64Array): void {
+  push(change: readonly number[]): void {
     this.recent.push(change);
     if (this.recent.length <= this.window) {
       this.update(change, 1);
       return;
     }
-    const oldest = this.recent.shift() as Float64Array;
+    const oldest = this.recent.shift() as readonly number[];
     this.stepsSinceRefresh++;
     if (this.stepsSinceRefresh >= this.window) {
       this.refresh();
@@ -68,7 +68,7 @@ export class SlidingSampleCovariance implements RollingCovariance {
   }
 
   /** Adds (`sign` 1) or removes (−1) one change. The window never empties (it holds at least 2 changes). */
-  private update(change: Float64Array, sign: 1 | -1): void {
+  private update(change: readonly number[], sign: 1 | -1): void {
     const countBefore = this.count;
     const countAfter = countBefore + sign;
     this.count = countAfter;
@@ -119,7 +119,7 @@ export class ExponentialCovariance implements RollingCovariance {
     this.weighted = new Float64Array(size * size);
   }
 
-  push(change: Float64Array): void {
+  push(change: readonly number[]): void {
     const { size, lambda, weighted } = this;
     this.totalWeight = lambda * this.totalWeight + 1;
     for (let i = 0; i < size; i++) {

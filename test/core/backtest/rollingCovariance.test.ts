@@ -3,9 +3,9 @@ import { mulberry32 } from "../../../bench/random";
 import { expectClose } from "../tolerance";
 import { referenceCovariance } from "./backtestReference";
 
-function changes(seed: number, count: number, size: number, mean: number): Float64Array[] {
+function changes(seed: number, count: number, size: number, mean: number): number[][] {
   const next = mulberry32(seed);
-  return Array.from({ length: count }, () => Float64Array.from({ length: size }, () => mean + (next() - 0.5) * (1 + next())));
+  return Array.from({ length: count }, () => Array.from({ length: size }, () => mean + (next() - 0.5) * (1 + next())));
 }
 
 function estimateOf(estimator: { copyInto: (target: number[][]) => void }, size: number): number[][] {
