@@ -4,7 +4,8 @@
  * shows how to make one row's vol bad and see a per-cell error); a Correlations sheet holding the workbook names XV_CORR
  * and XV_VOLVOL; and a Hedge sheet sizing the book's BTC/ETH/SOL vega hedge with BTC and ETH options
  * (XV.XVEGAHEDGE, XV.HEDGESTATS); a Marks sheet turning coin marks into vols (XV.IMPLIEDVOL) that feed XV.VEGA, with a
- * Greeks block (XV.GREEKS). `node scripts/make-sample-workbook.js [--out other.xlsx]`.
+ * Greeks block (XV.GREEKS); a History sheet of daily vol levels and a Stability sheet backtesting and stressing the
+ * hedge on it (XV.HEDGEBACKTEST, XV.BACKTESTSTATS, XV.HEDGESTRESS). `node scripts/make-sample-workbook.js [--out other.xlsx]`.
  *
  * Two things exceljs cannot do are done by hand, the way Excel itself saves such a workbook:
  * - custom functions are stored as _xldudf_<NAMESPACE>_<NAME>(…) (XV.VEGA → _xldudf_XV_VEGA); Excel shows XV.VEGA
@@ -185,6 +186,88 @@ const MARK_SPILLS = [
   what: each.what,
 }));
 
+
+// History sheet: daily 30-day ATM implied vol levels (vol points) of the three assets, dated, oldest first: what a desk
+// keeps from Deribit's DVOL and its own marks. Simulated (seeded, so the file is reproducible) from the Correlations
+// sheet's correlations and vol-of-vols, with SOL's link to BTC and ETH weakening over the last 50 days: the backtest
+// then shows a hedge that held in-sample and slipped out of sample, which is what the Stability sheet is for.
+const HISTORY_SHEET = "VolHistory"; // "History" is a name Excel reserves
+const HISTORY_DAYS = 181; // rows of levels; the last one is the valuation date
+const HISTORY_LAST = HISTORY_DAYS + 1; // the names row is row 1
+const HISTORY_RANGE = `${HISTORY_SHEET}!$A$1:$D$${HISTORY_LAST}`;
+const BACKTEST_WINDOW = 60;
+const BREAK_DAYS = 50;
+
+/** mulberry32: a small seeded generator, so the simulated history is the same on every run. */
+function seededUniform(seed) {
+  let state = seed >>> 0;
+  return () => {
+    state = (state + 0x6d2b79f5) >>> 0;
+    let t = state;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+/** Rows of [Excel date serial, BTC, ETH, SOL] levels, rounded to 0.01 vol point as quoted. */
+function simulatedHistory() {
+  const uniform = seededUniform(20261120);
+  const normal = () => Math.sqrt(-2 * Math.log(1 - uniform())) * Math.cos(2 * Math.PI * uniform());
+  const lower = CORRELATIONS.map(() => CORRELATIONS.map(() => 0)); // Cholesky factor of the correlations
+  for (let i = 0; i < 3; i++) {
+    for (let j = 0; j <= i; j++) {
+      let sum = CORRELATIONS[i][j];
+      for (let k = 0; k < j; k++) sum -= lower[i][k] * lower[j][k];
+      lower[i][j] = i === j ? Math.sqrt(sum) : sum / lower[j][j];
+    }
+  }
+  const deviations = CORRELATION_ASSETS.map((asset) => VOL_OF_VOLS[asset]);
+  const centre = [50, 64, 85];
+  const level = [...centre];
+  const lastSerial = Math.floor(VALUATION.getTime() / 86400000) + 25569;
+  const rows = [];
+  for (let day = 0; day < HISTORY_DAYS; day++) {
+    if (day > 0) {
+      const shocks = [normal(), normal(), normal()];
+      const correlated = lower.map((row) => row.reduce((sum, factor, k) => sum + factor * shocks[k], 0));
+      // After the break SOL moves mostly on its own: its correlation to BTC and ETH falls to about 0.3.
+      if (day >= HISTORY_DAYS - BREAK_DAYS) correlated[2] = 0.35 * correlated[2] + Math.sqrt(1 - 0.35 * 0.35) * normal();
+      for (let i = 0; i < 3; i++) level[i] += 0.05 * (centre[i] - level[i]) + deviations[i] * correlated[i];
+    }
+    rows.push([lastSerial - (HISTORY_DAYS - 1 - day), ...level.map((value) => Math.round(value * 100) / 100)]);
+  }
+  return rows;
+}
+
+// Stability sheet: the backtest of the Hedge sheet's book and proxies over History, and the correlation stress.
+const STABILITY_SHEET = "Stability";
+const STABILITY_STATS_ROW = 6; // A6:B16 and a row per warning below
+const STRESS_ROW = 6; // D6:H12, a header and six shifts
+const BACKTEST_ROW = 24; // A24 header, one row per out-of-sample day
+const BACKTEST_DAYS = HISTORY_DAYS - 1 - BACKTEST_WINDOW;
+const BOOK_ARGUMENTS = [`Hedge!$A$${TARGET_ROW}:$A$${TARGET_LAST}`, `Hedge!$B$${TARGET_ROW}:$B$${TARGET_LAST}`, `Hedge!$A$${PROXY_ROW}:$A$${PROXY_LAST}`];
+const BACKTEST_ARGUMENTS = [HISTORY_RANGE, ...BOOK_ARGUMENTS, String(BACKTEST_WINDOW)];
+const STRESS_ARGUMENTS = [...BOOK_ARGUMENTS, "XV_CORR", "XV_VOLVOL"];
+const STABILITY_SPILLS = [
+  { cell: `A${STABILITY_STATS_ROW}`, ref: `A${STABILITY_STATS_ROW}:B${STABILITY_STATS_ROW + 10}`, name: "BACKTESTSTATS", args: BACKTEST_ARGUMENTS, what: "eleven rows of label and value, then one row per warning" },
+  { cell: `D${STRESS_ROW}`, ref: `D${STRESS_ROW}:H${STRESS_ROW + 6}`, name: "HEDGESTRESS", args: STRESS_ARGUMENTS, what: "a header, then per correlation shift the held and re-optimised hedge's effectiveness" },
+  {
+    cell: `A${BACKTEST_ROW}`,
+    ref: `A${BACKTEST_ROW}:F${BACKTEST_ROW + BACKTEST_DAYS}`,
+    name: "HEDGEBACKTEST",
+    args: BACKTEST_ARGUMENTS,
+    what: "a header, then per out-of-sample day its date, the book's, the hedge's and the hedged P&L and the hedge held",
+  },
+].map((each) => ({
+  sheet: STABILITY_SHEET,
+  cell: each.cell,
+  ref: each.ref,
+  formula: `${storedFunction(each.name)}(${each.args.join(",")})`,
+  shown: `=XV.${each.name}(${each.args.join(", ")})`,
+  what: each.what,
+}));
+
 /** Every spilling formula of the book, by sheet: anchor cell, the range it spills to (as first saved), the formula. */
 const SPILLS = [
   ...POSITION_SPILLS.map((spill) => ({ sheet: "Positions", cell: `${LETTER[spill.key]}${FIRST_ROW}`, ref: range(spill.key), ...spill })),
@@ -213,6 +296,7 @@ const SPILLS = [
     what: "seven rows of label and value, then one row per warning",
   },
   ...MARK_SPILLS,
+  ...STABILITY_SPILLS,
 ];
 
 const README_LINES = [
@@ -226,6 +310,7 @@ const README_LINES = [
   `7. Hedge sums the book's vega by asset and hedges it, SOL included, with BTC and ETH options: =XV.XVEGAHEDGE in A${HEDGE_ROW} (vega and contracts per proxy), =XV.HEDGESTATS in A${STATS_ROW} (how good).` +
     ` While a leg's vega is an error (step 5), it shows #VALUE!: a hedge never runs on part of a book.`,
   `8. Marks turns Deribit coin marks of inverse options into vols (=XV.IMPLIEDVOL in I${MARK_ROW}) that feed =XV.VEGA (J${MARK_ROW}), and =XV.GREEKS in A${GREEKS_ROW} spills each option's price and Greeks (coin, as Deribit shows them).`,
+  `9. VolHistory holds 181 days of the three vol levels; Stability backtests the Hedge sheet's hedge on them out of sample (=XV.HEDGEBACKTEST in A${BACKTEST_ROW}, re-estimated daily from the ${BACKTEST_WINDOW} days before each day; =XV.BACKTESTSTATS in A${STABILITY_STATS_ROW} says how well it held) and stresses today's hedge as the correlations shift (=XV.HEDGESTRESS in D${STRESS_ROW}). The pane's Stability tab charts them; its Insert stability report adds a sheet with native charts.`,
 ];
 
 function buildWorkbook() {
@@ -298,6 +383,8 @@ function buildWorkbook() {
   addCorrelationSheet(workbook);
   addHedgeSheet(workbook);
   addMarksSheet(workbook);
+  addHistorySheet(workbook);
+  addStabilitySheet(workbook);
   return workbook;
 }
 
@@ -472,6 +559,67 @@ function addMarksSheet(workbook) {
   }
 }
 
+function addHistorySheet(workbook) {
+  const sheet = workbook.addWorksheet(HISTORY_SHEET, { views: [{ state: "frozen", ySplit: 1 }] });
+  [12, 9, 9, 9, 4, 90].forEach((width, index) => {
+    sheet.getColumn(index + 1).width = width;
+  });
+  writeRow(sheet, 1, 1, ["date", ...CORRELATION_ASSETS]);
+  for (let column = 1; column <= 4; column++) styleHeader(sheet.getCell(1, column), column === 1 ? "left" : "right");
+  simulatedHistory().forEach((cells, index) => {
+    writeRow(sheet, index + 2, 1, cells);
+    sheet.getCell(index + 2, 1).numFmt = "yyyy-mm-dd";
+    for (let column = 2; column <= 4; column++) sheet.getCell(index + 2, column).numFmt = "0.00";
+  });
+  [
+    "30-day ATM implied vol, vol points, one row per day, oldest first (as XV.VOLCORR reads a history).",
+    `Simulated from the Correlations sheet's numbers; over the last ${BREAK_DAYS} days SOL's vol decouples from BTC's and ETH's.`,
+    "Paste your own levels over it (same layout: a date column, then one column per asset); a blank or #N/A cell is a gap.",
+  ].forEach((line, index) => {
+    sheet.getCell(`F${index + 2}`).value = line;
+  });
+}
+
+function addStabilitySheet(workbook) {
+  const sheet = workbook.addWorksheet(STABILITY_SHEET);
+  [28, 14, 3, 8, 12, 12, 14, 9].forEach((width, index) => {
+    sheet.getColumn(index + 1).width = width;
+  });
+  sheet.getCell("A1").value = "Will the hedge hold? The Hedge sheet's book and proxies, backtested on VolHistory and stressed";
+  sheet.getCell("A1").font = { bold: true, size: 13 };
+  sheet.getCell("A2").value =
+    `Backtest: each day after the first ${BACKTEST_WINDOW}, the hedge XV.XVEGAHEDGE would have set from the ${BACKTEST_WINDOW} days before it only, and what it made that day. Stress: today's hedge held while the SOL–proxy correlations shift.`;
+  sheet.getCell("A3").value = "Compare the in-sample effectiveness (what XV.HEDGESTATS claimed each day) with the out-of-sample one (what the hedge achieved).";
+  const spill = (name) => STABILITY_SPILLS.find((each) => each.formula.startsWith(storedFunction(name)));
+  const section = (cell, text) => {
+    sheet.getCell(cell).value = text;
+    sheet.getCell(cell).font = { bold: true };
+  };
+  section(`A${STABILITY_STATS_ROW - 1}`, `Backtest statistics: =XV.BACKTESTSTATS in A${STABILITY_STATS_ROW}`);
+  section(`D${STRESS_ROW - 1}`, `Correlation stress: =XV.HEDGESTRESS in D${STRESS_ROW}`);
+  section(`A${BACKTEST_ROW - 1}`, `Daily out-of-sample P&L (USD) and the hedge held (USD vega per point): =XV.HEDGEBACKTEST in A${BACKTEST_ROW}`);
+  const statsFormats = ["0", "#,##0", "#,##0", "0.0%", "0.0%", "0.000", "0.000", "0.000", "#,##0", "yyyy-mm-dd", "#,##0"];
+  statsFormats.forEach((numFmt, index) => {
+    sheet.getCell(`B${STABILITY_STATS_ROW + index}`).numFmt = numFmt;
+  });
+  for (let row = STRESS_ROW + 1; row <= STRESS_ROW + 6; row++) {
+    sheet.getCell(`D${row}`).numFmt = "+0.0;-0.0;0.0";
+    sheet.getCell(`E${row}`).numFmt = "0.0%";
+    sheet.getCell(`F${row}`).numFmt = "#,##0";
+    sheet.getCell(`G${row}`).numFmt = "0.0%";
+  }
+  for (let row = BACKTEST_ROW + 1; row <= BACKTEST_ROW + BACKTEST_DAYS; row++) {
+    sheet.getCell(`A${row}`).numFmt = "yyyy-mm-dd";
+    for (const column of ["B", "C", "D", "E", "F"]) sheet.getCell(`${column}${row}`).numFmt = "#,##0;[Red]-#,##0";
+  }
+  for (const name of ["BACKTESTSTATS", "HEDGESTRESS", "HEDGEBACKTEST"]) {
+    const each = spill(name);
+    const anchor = sheet.getCell(each.cell);
+    anchor.value = { formula: each.formula, shareType: "array", ref: each.ref };
+    anchor.note = `${each.shown}\nOne formula spilling ${each.what}. Edit this cell only.`;
+  }
+}
+
 /** Marks the book's array formulas as dynamic (spilling), as Excel stores them; checks that every spill was marked. */
 async function markSampleSpills(buffer) {
   // Fixed timestamps so regenerating an unchanged book gives identical bytes (no noise in git).
@@ -499,7 +647,7 @@ function outputPath(argv) {
 async function main() {
   const output = outputPath(process.argv.slice(2));
   await require("fs").promises.writeFile(output, await sampleWorkbookBytes());
-  console.log(`wrote ${path.relative(process.cwd(), output)} (${LEGS.length} legs, cached values computed; sheets Read me, Positions, ${CORRELATION_SHEET}, ${HEDGE_SHEET}, ${MARKS_SHEET})`);
+  console.log(`wrote ${path.relative(process.cwd(), output)} (${LEGS.length} legs, cached values computed; sheets Read me, Positions, ${CORRELATION_SHEET}, ${HEDGE_SHEET}, ${MARKS_SHEET}, ${HISTORY_SHEET}, ${STABILITY_SHEET})`);
 }
 
 if (require.main === module) {

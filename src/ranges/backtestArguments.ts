@@ -74,13 +74,14 @@ export function readBacktestRequest(args: BacktestArguments): HedgeBacktestInput
   return { history, rowDates: history.rowDates, describeRow, targets, proxies, window, lambda, ridge, rebalance };
 }
 
-/** The shifts: a row or column of numbers (blank cells skipped); omitted or all blank → the default set. */
+/** The shifts: a row or column of numbers (blank cells skipped, 0 kept); omitted or all blank → the default set. */
 function readShifts(value: unknown): readonly number[] {
   if (value === null || value === undefined) return DEFAULT_CORRELATION_SHIFTS;
   const list = readCellList(value, "shifts", "correlation shifts such as -0.3, 0, 0.1");
   const shifts: number[] = [];
   list.cells.forEach((cell, index) => {
-    if (isEmptyInRange(cell)) return;
+    // A 0 is the shift of today's correlations, not a blank: keep it (a desktop blank sent as 0 only repeats that row).
+    if (cell !== 0 && isEmptyInRange(cell)) return;
     if (typeof cell !== "number") {
       const percent = isNonBlankText(cell) ? /^\s*([-+]?\d+(?:\.\d+)?)\s*%\s*$/.exec(cell) : null;
       const word = percent ? ` (for ${String(cell).trim()} type ${Number(percent[1]) / 100})` : "";

@@ -1,7 +1,8 @@
 /*
  * assets/xvega-sample.xlsx (written by scripts/make-sample-workbook.js): the positions sheet, formulas stored the way
  * Excel stores custom functions, spills marked as dynamic arrays, cached values computed by the engine, the correlation inputs
- * behind the workbook names XV_CORR and XV_VOLVOL, the hedge sheet, and the marks sheet (coin marks to vols and Greeks).
+ * behind the workbook names XV_CORR and XV_VOLVOL, the hedge sheet, the marks sheet (coin marks to vols and Greeks), and
+ * the vol history with the stability block (backtest and stress of the hedge).
  */
 import { spawnSync } from "child_process";
 import * as fs from "fs";
@@ -11,6 +12,7 @@ import ExcelJS from "exceljs";
 // jszip is exceljs's own dependency (the xlsx container); used here to read the parts exceljs does not expose.
 import JSZip from "jszip";
 import { validateCorrelationMatrix } from "../../src/core/correlation";
+import { backteststats, hedgebacktest, hedgestress } from "../../src/functions/backtestFunctions";
 import { greeks, impliedvol } from "../../src/functions/greeksFunctions";
 import { hedgestats, xvegahedge } from "../../src/functions/hedgeFunctions";
 import { vega, years } from "../../src/functions/vegaFunctions";
@@ -69,15 +71,16 @@ describe("the sample workbook", () => {
     marks = sheet("Marks");
   });
 
-  test("has a Read me with eight instructions, then Positions, Correlations, Hedge and Marks", () => {
-    expect(workbook.worksheets.map((sheet) => sheet.name)).toEqual(["Read me", "Positions", "Correlations", "Hedge", "Marks"]);
+  test("has a Read me with nine instructions, then Positions, Correlations, Hedge, Marks, VolHistory and Stability", () => {
+    expect(workbook.worksheets.map((sheet) => sheet.name)).toEqual(["Read me", "Positions", "Correlations", "Hedge", "Marks", "VolHistory", "Stability"]);
     const readme = workbook.getWorksheet("Read me");
-    const lines = [3, 4, 5, 6, 7, 8, 9, 10].map((row) => String(readme?.getCell(`A${row}`).value ?? ""));
+    const lines = [3, 4, 5, 6, 7, 8, 9, 10, 11].map((row) => String(readme?.getCell(`A${row}`).value ?? ""));
     lines.forEach((line, index) => expect(line.startsWith(`${index + 1}. `)).toBe(true));
     expect(lines[5]).toMatch(/^6\. Correlations .*XV_CORR \(A4:D7.*XV_VOLVOL \(F5:G7.*XV\.NEARCORR\(XV_CORR\)/);
     expect(lines[6]).toMatch(/^7\. Hedge .*XV\.XVEGAHEDGE in A20.*XV\.HEDGESTATS in A26/);
     expect(lines[7]).toMatch(/^8\. Marks .*XV\.IMPLIEDVOL in I5.*XV\.VEGA \(J5\).*XV\.GREEKS in A12/);
-    expect(readme?.getCell("A11").value).toBeNull();
+    expect(lines[8]).toMatch(/^9\. VolHistory .*XV\.HEDGEBACKTEST in A24.*XV\.BACKTESTSTATS in A6.*XV\.HEDGESTRESS in D6/);
+    expect(readme?.getCell("A12").value).toBeNull();
   });
 
   test("holds 12 BTC/ETH/SOL legs under a fixed 08:00 UTC valuation", () => {
@@ -133,7 +136,7 @@ describe("the sample workbook", () => {
   test("passes xvega check clean (exit 0, no finding)", () => {
     const result = spawnSync(process.execPath, [path.join(ROOT, "bin", "xvega.js"), "check", WORKBOOK, "--as-of", "2026-11-21"], { cwd: ROOT, encoding: "utf8" });
     expect(result.stdout).toBe("file,sheet,cell,function,kind,message,cached,recomputed\n");
-    expect(result.stderr).toBe("xvega check: 1 workbook, 9 XV formulas, 9 recomputed, 0 findings\n");
+    expect(result.stderr).toBe("xvega check: 1 workbook, 12 XV formulas, 12 recomputed, 0 findings\n");
     expect(result.status).toBe(0);
   });
 
@@ -259,6 +262,57 @@ describe("the sample workbook", () => {
       expect(sheet).toMatch(/<c r="A20"[^>]* cm="1"><f t="array" ref="A20:D21">_xldudf_XV_XVEGAHEDGE\(/);
       expect(sheet).toMatch(/<c r="A26"[^>]* cm="1"><f t="array" ref="A26:B32">_xldudf_XV_HEDGESTATS\(/);
       expect(sheet.match(/cm="1"/g)).toHaveLength(3);
+    });
+  });
+
+  describe("the vol history and the stability block", () => {
+    const resultOf = (sheet: ExcelJS.Worksheet, cell: string): unknown => {
+      const value = sheet.getCell(cell).value as { result?: unknown } | null;
+      return typeof value === "object" && value !== null && "result" in value ? value.result : value;
+    };
+    /** A block as the add-in receives it: dates as serials, cached results in place of the anchors' formulas. */
+    const block = (sheet: ExcelJS.Worksheet, address: string): unknown[][] =>
+      cellsOf(sheet, address).map((cells) => cells.map((cell) => (cell instanceof Date ? excelSerial(cell) : typeof cell === "object" && cell !== null && "result" in cell ? (cell as { result: unknown }).result : cell)));
+
+    test("holds 181 dated days of BTC, ETH and SOL vol levels, oldest first, ending on the valuation date", () => {
+      const history = workbook.getWorksheet("VolHistory") as ExcelJS.Worksheet;
+      const rows = block(history, "A1:D182");
+      expect(rows[0]).toEqual(["date", "BTC", "ETH", "SOL"]);
+      const dates = rows.slice(1).map((cells) => cells[0] as number);
+      dates.forEach((date, index) => index > 0 && expect(date - (dates[index - 1] as number)).toBe(1));
+      expect(dates[dates.length - 1]).toBe(Math.floor(excelSerial(positions.getCell("B2").value as Date)));
+      for (const cells of rows.slice(1)) for (const level of cells.slice(1)) expect(level as number).toBeGreaterThan(10);
+      expect(history.getCell("A183").value).toBeNull();
+    });
+
+    test("stores the backtest, its statistics and the stress as custom functions over the Hedge sheet's book", async () => {
+      const stability = workbook.getWorksheet("Stability") as ExcelJS.Worksheet;
+      const book = "Hedge!$A$7:$A$9,Hedge!$B$7:$B$9,Hedge!$A$14:$A$15";
+      expect(formulaOf(stability.getCell("A24"))).toBe(`_xldudf_XV_HEDGEBACKTEST(VolHistory!$A$1:$D$182,${book},60)`);
+      expect(formulaOf(stability.getCell("A6"))).toBe(`_xldudf_XV_BACKTESTSTATS(VolHistory!$A$1:$D$182,${book},60)`);
+      expect(formulaOf(stability.getCell("D6"))).toBe(`_xldudf_XV_HEDGESTRESS(${book},XV_CORR,XV_VOLVOL)`);
+      const sheet = await sheetXml(7);
+      expect(sheet).toMatch(/<c r="A24"[^>]* cm="1"><f t="array" ref="A24:F144">/);
+      expect(sheet).toMatch(/<c r="D6"[^>]* cm="1"><f t="array" ref="D6:H12">/);
+    });
+
+    test("caches what the functions give on the sheets' own cells; the stress at shift 0 is the Hedge sheet's effectiveness", () => {
+      const stability = workbook.getWorksheet("Stability") as ExcelJS.Worksheet;
+      const history = block(workbook.getWorksheet("VolHistory") as ExcelJS.Worksheet, "A1:D182");
+      const assets = block(hedge, "A7:A9");
+      const vegas = block(hedge, "B7:B9");
+      const proxies = block(hedge, "A14:A15");
+      const backtest = hedgebacktest(history as never, assets as never, vegas as never, proxies as never, [[60]] as never);
+      expect(backtest).toHaveLength(121);
+      expect(block(stability, "A24:F144")).toEqual(backtest);
+      const stats = backteststats(history as never, assets as never, vegas as never, proxies as never, [[60]] as never);
+      expect(block(stability, `A6:B${5 + stats.length}`)).toEqual(stats);
+      const matrix = block(correlations, "A4:D7");
+      const volvols = block(correlations, "F5:G7");
+      const stress = hedgestress(assets as never, vegas as never, proxies as never, matrix as never, volvols as never);
+      expect(block(stability, "D6:H12")).toEqual(stress);
+      const zero = stress.find((cells) => cells[0] === 0) as unknown[];
+      expectClose(zero[1], resultOf(hedge, "B28") as number, { absolute: 1e-12 }, "held effectiveness at shift 0 vs XV.HEDGESTATS");
     });
   });
 

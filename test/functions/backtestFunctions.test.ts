@@ -135,13 +135,13 @@ describe("XV.HEDGESTRESS", () => {
   });
 
   it("takes the shifts from a range (blank cells skipped) and gives the engine's rows", () => {
-    const spill = hedgestress(column("ALT") as never, column(10_000) as never, single("BTC") as never, correlations as never, volvols as never, column(-0.4, "", 0.2) as never, single(0.1) as never);
+    const spill = hedgestress(column("ALT") as never, column(10_000) as never, single("BTC") as never, correlations as never, volvols as never, column(-0.4, "", 0, 0.2) as never, single(0.1) as never);
     const engine = stressHedge({
       targets: [{ asset: "ALT", vegaPerVolPoint: 10_000 }],
       proxies: ["BTC"],
       correlation: { assets: ["BTC", "ALT", "ETH"], values: correlations.slice(1).map((cells) => cells.slice(1) as number[]) },
       volOfVols: volvols.map(([asset, value]) => ({ asset: asset as string, value: value as number })),
-      shifts: [-0.4, 0.2],
+      shifts: [-0.4, 0, 0.2],
       ridge: 0.1,
     });
     expect(spill.slice(1)).toEqual(engine.rows.map((r) => [r.shift, r.heldEffectiveness, r.heldResidualSd, r.reoptimisedEffectiveness, r.repaired]));
