@@ -634,7 +634,8 @@ describe("the Stability tab", () => {
       expect(Number((row[2] ?? "").replace("%", ""))).toBeCloseTo((stress.rows[k]?.reoptimisedEffectiveness ?? Number.NaN) * 100, 1);
     });
 
-    // Three canvases drawn: each series' colour (from the pane's CSS variables) is on its canvas.
+    // Three canvases drawn (one per task, then marked): each series' colour (the pane's CSS variables) is on its canvas.
+    await page.waitForFunction(() => ["pnl", "hedge", "stress"].every((chart) => document.getElementById(`stability-${chart}-chart`)?.getAttribute("data-drawn") === "light"));
     for (const [canvasId, variables] of [
       ["stability-pnl-chart", ["--chart-unhedged", "--chart-hedged"]],
       ["stability-hedge-chart", ["--chart-series-1", "--chart-series-2"]],
@@ -650,7 +651,8 @@ describe("the Stability tab", () => {
 
     // Dark mode: the charts are redrawn in the dark palette.
     await page.emulateMedia({ colorScheme: "dark" });
-    await page.waitForFunction(() => getComputedStyle(document.documentElement).getPropertyValue("--chart-hedged").trim() === "#479ef5");
+    await page.waitForFunction(() => ["pnl", "hedge", "stress"].every((chart) => document.getElementById(`stability-${chart}-chart`)?.getAttribute("data-drawn") === "dark"));
+    expect(await page.evaluate(() => getComputedStyle(document.documentElement).getPropertyValue("--chart-hedged").trim())).toBe("#479ef5");
     expect((await pixels(page, "stability-pnl-chart", "--chart-hedged")).matching).toBeGreaterThan(40);
     await screenshotWholePane(page, "pane-stability-dark.png");
     await page.emulateMedia({ colorScheme: "light" });

@@ -2,16 +2,17 @@
  * The Stability tab's three charts (chart.js 4, MIT, bundled: only the line controller, its elements, two scales, the
  * legend and the tooltip are registered, so the rest is tree-shaken away). Every colour comes from the pane's CSS
  * variables (--chart-*, taskpane.css), which have dark values under prefers-color-scheme: dark; the charts are redrawn
- * when the scheme changes. No animation: a 1,000-day history draws at once.
+ * when the scheme changes. Cheap enough for a long history: no animation, points given as numbers {x, y} on linear
+ * axes (no parsing, no category labels to measure; the date of day x is looked up for ticks and tooltips).
  */
-import { CategoryScale, Chart, Legend, LinearScale, LineController, LineElement, PointElement, Tooltip, type ChartConfiguration, type ChartDataset } from "chart.js";
+import { Chart, Legend, LinearScale, LineController, LineElement, PointElement, Tooltip, type ChartConfiguration, type ChartDataset } from "chart.js";
 import type { CorrelationStressResult } from "../../core/backtest";
-import { formatAmount, formatPercent } from "./format";
+import { formatAmount, formatPercent, formatStatistic } from "./format";
 import { dateLabelText } from "./historyRowLabels";
 import { cumulativePnl, hedgeSeries, stressPointsByShift } from "./stabilityStatistics";
 import type { BacktestOutcome } from "./stabilityRun";
 
-Chart.register(LineController, LineElement, PointElement, CategoryScale, LinearScale, Legend, Tooltip);
+Chart.register(LineController, LineElement, PointElement, LinearScale, Legend, Tooltip);
 
 /** The CSS variables the charts read, and what each colours. */
 const SERIES_VARIABLES = ["--chart-series-1", "--chart-series-2", "--chart-series-3", "--chart-series-4", "--chart-series-5"] as const;
@@ -45,63 +46,86 @@ export function chartPalette(): ChartPalette {
   };
 }
 
-type LineConfiguration = ChartConfiguration<"line", (number | { x: number; y: number })[], string>;
+type Point = { x: number; y: number };
+type LineConfiguration = ChartConfiguration<"line", Point[], string>;
 
-function line(label: string, colour: string, data: LineConfiguration["data"]["datasets"][number]["data"], extra: Partial<Omit<ChartDataset<"line">, "data">> = {}): LineConfiguration["data"]["datasets"][number] {
+function line(label: string, colour: string, data: Point[], extra: Partial<Omit<ChartDataset<"line">, "data">> = {}): LineConfiguration["data"]["datasets"][number] {
   return { label, data, borderColor: colour, backgroundColor: colour, borderWidth: 2, pointRadius: 0, pointHoverRadius: 3, ...extra };
 }
 
-/** What the three charts share: no animation, the pane's colours and font, a legend on top, a tooltip per x. */
-function baseOptions(palette: ChartPalette, yFormat: (value: number) => string, xTitle: string): LineConfiguration["options"] {
-  const axis = { ticks: { color: palette.text }, grid: { color: palette.grid }, border: { color: palette.grid } };
+/**
+ * What the three charts share: no animation, no parsing, linear axes in the pane's colours and font, a legend on top, a
+ * tooltip per x. `xText` writes an x value (a day's date, a shift) for the ticks and the tooltip's title.
+ */
+function baseOptions(palette: ChartPalette, yFormat: (value: number) => string, xTitle: string, xText: (x: number) => string, xWhole: boolean): LineConfiguration["options"] {
+  const axis = { type: "linear" as const, grid: { color: palette.grid }, border: { color: palette.grid } };
   return {
     animation: false,
+    parsing: false,
+    normalized: true,
     responsive: true,
     maintainAspectRatio: false,
-    normalized: true,
-    interaction: { mode: "index", intersect: false },
+    interaction: { mode: "nearest", axis: "x", intersect: false },
     font: { family: palette.font },
     plugins: {
       legend: { position: "top", labels: { color: palette.text, boxWidth: 12, font: { family: palette.font } } },
-      tooltip: { callbacks: { label: (item) => `${item.dataset.label ?? ""}: ${yFormat(item.parsed.y ?? 0)}` } },
+      tooltip: {
+        callbacks: {
+          title: (items) => (items[0] ? xText(items[0].parsed.x ?? 0) : ""),
+          label: (item) => `${item.dataset.label ?? ""}: ${yFormat(item.parsed.y ?? 0)}`,
+        },
+      },
     },
     scales: {
-      x: { ...axis, title: { display: true, text: xTitle, color: palette.text }, ticks: { color: palette.text, maxRotation: 0, autoSkipPadding: 12 } },
-      y: { ...axis, ticks: { color: palette.text, callback: (value) => yFormat(Number(value)) } },
+      x: {
+        ...axis,
+        title: { display: true, text: xTitle, color: palette.text },
+        // Days are whole numbers: a tick between two days would have no date.
+        ticks: { color: palette.text, maxRotation: 0, autoSkipPadding: 16, maxTicksLimit: 5, ...(xWhole ? { precision: 0 } : {}), callback: (value) => xText(Number(value)) },
+      },
+      y: { ...axis, ticks: { color: palette.text, maxTicksLimit: 7, callback: (value) => yFormat(Number(value)) } },
     },
   } as LineConfiguration["options"];
 }
 
+/** Day k of the backtest as the axis shows it: its date, or nothing between days. */
+function dayText(backtest: BacktestOutcome): (x: number) => string {
+  const days = backtest.result.days;
+  return (x) => {
+    const day = Number.isInteger(x) ? days[x] : undefined;
+    return day === undefined ? "" : dateLabelText(day.date, backtest.datesFromDateColumn);
+  };
+}
+
+function timeAxisTitle(backtest: BacktestOutcome): string {
+  return backtest.datesFromDateColumn ? "date" : "row of the history";
+}
+
 function pnlChart(backtest: BacktestOutcome, palette: ChartPalette): LineConfiguration {
-  const { result, datesFromDateColumn } = backtest;
-  const totals = cumulativePnl(result);
+  const totals = cumulativePnl(backtest.result);
+  const points = (values: number[]): Point[] => values.map((y, x) => ({ x, y }));
   return {
     type: "line",
-    data: {
-      labels: result.days.map((day) => dateLabelText(day.date, datesFromDateColumn)),
-      datasets: [line("Unhedged", palette.unhedged, totals.unhedged), line("Hedged", palette.hedged, totals.hedged)],
-    },
-    options: baseOptions(palette, formatAmount, datesFromDateColumn ? "date" : "row of the history"),
+    data: { datasets: [line("Unhedged", palette.unhedged, points(totals.unhedged)), line("Hedged", palette.hedged, points(totals.hedged))] },
+    options: baseOptions(palette, formatAmount, timeAxisTitle(backtest), dayText(backtest), true),
   };
 }
 
 function hedgeChart(backtest: BacktestOutcome, palette: ChartPalette): LineConfiguration {
-  const { result, datesFromDateColumn } = backtest;
   return {
     type: "line",
     data: {
-      labels: result.days.map((day) => dateLabelText(day.date, datesFromDateColumn)),
       // Stepped: a hedge is held between rebalances.
-      datasets: hedgeSeries(result).map(({ proxy, vegas }, p) => line(`Hedge ${proxy}`, palette.series[p % palette.series.length] as string, vegas, { stepped: true })),
+      datasets: hedgeSeries(backtest.result).map(({ proxy, vegas }, p) =>
+        line(`Hedge ${proxy}`, palette.series[p % palette.series.length] as string, vegas.map((y, x) => ({ x, y })), { stepped: true }),
+      ),
     },
-    options: baseOptions(palette, formatAmount, datesFromDateColumn ? "date" : "row of the history"),
+    options: baseOptions(palette, formatAmount, timeAxisTitle(backtest), dayText(backtest), true),
   };
 }
 
 function stressChart(stress: CorrelationStressResult, palette: ChartPalette): LineConfiguration {
   const rows = stressPointsByShift(stress);
-  const options = baseOptions(palette, formatPercent, "shift of the target–proxy correlations");
-  const scales = options?.scales ?? {};
   return {
     type: "line",
     data: {
@@ -110,7 +134,7 @@ function stressChart(stress: CorrelationStressResult, palette: ChartPalette): Li
         line("Re-optimised", palette.reoptimised, rows.map((row) => ({ x: row.shift, y: row.reoptimisedEffectiveness })), { pointRadius: 3, borderDash: [6, 3] }),
       ],
     },
-    options: { ...options, scales: { ...scales, x: { ...scales.x, type: "linear" } } } as LineConfiguration["options"],
+    options: baseOptions(palette, formatPercent, "shift of the target–proxy correlations", formatStatistic, false),
   };
 }
 
@@ -120,11 +144,22 @@ export interface ChartCanvases {
   stress: HTMLCanvasElement;
 }
 
-/** Draws the charts of the last run into the three canvases; redraws them when the colour scheme changes. */
+/** The colour scheme the page is drawn in now. */
+function colourScheme(): "dark" | "light" {
+  return window.matchMedia?.("(prefers-color-scheme: dark)").matches ? "dark" : "light";
+}
+
+/**
+ * Draws the charts of the last run into the three canvases, one per task so that the pane stays responsive while a
+ * long history is drawn; redraws them when the colour scheme changes. Each canvas says when it is drawn, and in which
+ * scheme (data-drawn="light" or "dark"; removed while it waits).
+ */
 export class StabilityCharts {
-  private charts: Chart<"line", (number | { x: number; y: number })[], string>[] = [];
+  private charts: Chart<"line", Point[], string>[] = [];
   private backtest: BacktestOutcome | null = null;
   private stress: CorrelationStressResult | null = null;
+  /** Bumped by every redraw: a drawing scheduled by an older one is dropped. */
+  private generation = 0;
 
   constructor(private readonly canvases: ChartCanvases) {
     window.matchMedia?.("(prefers-color-scheme: dark)").addEventListener?.("change", () => this.redraw());
@@ -137,13 +172,32 @@ export class StabilityCharts {
   }
 
   private redraw(): void {
+    this.generation += 1;
+    const generation = this.generation;
     for (const chart of this.charts) chart.destroy();
     this.charts = [];
+    for (const canvas of Object.values(this.canvases)) canvas.removeAttribute("data-drawn");
     const palette = chartPalette();
-    if (this.backtest) {
-      this.charts.push(new Chart(this.canvases.pnl, pnlChart(this.backtest, palette)));
-      this.charts.push(new Chart(this.canvases.hedge, hedgeChart(this.backtest, palette)));
-    }
-    if (this.stress) this.charts.push(new Chart(this.canvases.stress, stressChart(this.stress, palette)));
+    const scheme = colourScheme();
+    const backtest = this.backtest;
+    const stress = this.stress;
+    const drawings: [HTMLCanvasElement, () => LineConfiguration][] = [
+      ...(backtest
+        ? ([
+            [this.canvases.pnl, () => pnlChart(backtest, palette)],
+            [this.canvases.hedge, () => hedgeChart(backtest, palette)],
+          ] as [HTMLCanvasElement, () => LineConfiguration][])
+        : []),
+      ...(stress ? ([[this.canvases.stress, () => stressChart(stress, palette)]] as [HTMLCanvasElement, () => LineConfiguration][]) : []),
+    ];
+    const drawNext = (index: number): void => {
+      const drawing = drawings[index];
+      if (generation !== this.generation || drawing === undefined) return;
+      const [canvas, configuration] = drawing;
+      this.charts.push(new Chart(canvas, configuration()));
+      canvas.setAttribute("data-drawn", scheme);
+      setTimeout(() => drawNext(index + 1), 0);
+    };
+    setTimeout(() => drawNext(0), 0);
   }
 }

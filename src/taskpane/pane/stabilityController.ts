@@ -8,7 +8,7 @@ import { parseNameList, sameHedgeInputs, type Checked } from "./hedgePreview";
 import type { PaneState } from "./paneState";
 import { status, type PaneStore } from "./paneStore";
 import { readStabilityOptions, type StabilityField, type StabilityOptions } from "./stabilityForm";
-import { runStability, type StabilityOutcome } from "./stabilityRun";
+import { runBacktestFor, runStressFor, type StabilityOutcome } from "./stabilityRun";
 import { nameList, plural } from "./wording";
 
 /** The cells a run reads: the history and the Hedge tab's book, and the proxies named there. */
@@ -110,10 +110,19 @@ export class StabilityController {
   private async compute(addresses: StabilityAddresses, options: StabilityOptions): Promise<StabilityOutcome> {
     const [history, assets, vegas] = await Promise.all([addresses.historyAddress, addresses.assetsAddress, addresses.vegasAddress].map((address) => this.gateway.readRange(address)));
     const config = this.store.state.config;
-    const outcome = runStability({ history: history ?? [], assets: assets ?? [], vegas: vegas ?? [], proxies: addresses.proxies, config, options });
+    const inputs = { history: history ?? [], assets: assets ?? [], vegas: vegas ?? [], proxies: addresses.proxies, config, options };
+    // A long history takes the backtest a noticeable moment: let the pane paint and answer between the two halves.
+    const backtest = runBacktestFor(inputs);
+    await nextTask();
+    const outcome = { backtest, stress: runStressFor(inputs) };
+    await nextTask();
     this.store.update({ stability: { ...this.store.state.stability, outcome, outcomeConfig: config } });
     return outcome;
   }
+}
+
+function nextTask(): Promise<void> {
+  return new Promise((resolve) => setTimeout(resolve, 0));
 }
 
 /** What a run needs from the Hedge tab and the history field, or the first thing missing. */
