@@ -50,14 +50,20 @@ type Point = { x: number; y: number };
 type LineConfiguration = ChartConfiguration<"line", Point[], string>;
 
 function line(label: string, colour: string, data: Point[], extra: Partial<Omit<ChartDataset<"line">, "data">> = {}): LineConfiguration["data"]["datasets"][number] {
-  return { label, data, borderColor: colour, backgroundColor: colour, borderWidth: 2, pointRadius: 0, pointHoverRadius: 3, ...extra };
+  return { label, data, borderColor: colour, backgroundColor: colour, borderWidth: 2, pointRadius: 0, pointHoverRadius: 3, clip: 4, ...extra };
 }
 
 /**
  * What the three charts share: no animation, no parsing, linear axes in the pane's colours and font, a legend on top, a
  * tooltip per x. `xText` writes an x value (a day's date, a shift) for the ticks and the tooltip's title.
  */
-function baseOptions(palette: ChartPalette, yFormat: (value: number) => string, xTitle: string, xText: (x: number) => string, xWhole: boolean): LineConfiguration["options"] {
+function baseOptions(
+  palette: ChartPalette,
+  yFormat: (value: number) => string,
+  xTitle: string,
+  xText: (x: number) => string,
+  xRange: { min: number; max: number; whole: boolean },
+): LineConfiguration["options"] {
   const axis = { type: "linear" as const, grid: { color: palette.grid }, border: { color: palette.grid } };
   return {
     animation: false,
@@ -65,6 +71,8 @@ function baseOptions(palette: ChartPalette, yFormat: (value: number) => string, 
     normalized: true,
     responsive: true,
     maintainAspectRatio: false,
+    // Room for the last point's marker and the last date at the right edge.
+    layout: { padding: { right: 8 } },
     interaction: { mode: "nearest", axis: "x", intersect: false },
     font: { family: palette.font },
     plugins: {
@@ -79,9 +87,12 @@ function baseOptions(palette: ChartPalette, yFormat: (value: number) => string, 
     scales: {
       x: {
         ...axis,
+        // The axis spans the data exactly (no rounded-out end with no date to show).
+        min: xRange.min,
+        max: xRange.max,
         title: { display: true, text: xTitle, color: palette.text },
         // Days are whole numbers: a tick between two days would have no date.
-        ticks: { color: palette.text, maxRotation: 0, autoSkipPadding: 16, maxTicksLimit: 5, ...(xWhole ? { precision: 0 } : {}), callback: (value) => xText(Number(value)) },
+        ticks: { color: palette.text, maxRotation: 0, autoSkipPadding: 16, maxTicksLimit: 5, ...(xRange.whole ? { precision: 0 } : {}), callback: (value) => xText(Number(value)) },
       },
       y: { ...axis, ticks: { color: palette.text, maxTicksLimit: 7, callback: (value) => yFormat(Number(value)) } },
     },
@@ -97,6 +108,10 @@ function dayText(backtest: BacktestOutcome): (x: number) => string {
   };
 }
 
+function dayRange(backtest: BacktestOutcome): { min: number; max: number; whole: boolean } {
+  return { min: 0, max: Math.max(backtest.result.days.length - 1, 0), whole: true };
+}
+
 function timeAxisTitle(backtest: BacktestOutcome): string {
   return backtest.datesFromDateColumn ? "date" : "row of the history";
 }
@@ -107,7 +122,7 @@ function pnlChart(backtest: BacktestOutcome, palette: ChartPalette): LineConfigu
   return {
     type: "line",
     data: { datasets: [line("Unhedged", palette.unhedged, points(totals.unhedged)), line("Hedged", palette.hedged, points(totals.hedged))] },
-    options: baseOptions(palette, formatAmount, timeAxisTitle(backtest), dayText(backtest), true),
+    options: baseOptions(palette, formatAmount, timeAxisTitle(backtest), dayText(backtest), dayRange(backtest)),
   };
 }
 
@@ -120,7 +135,7 @@ function hedgeChart(backtest: BacktestOutcome, palette: ChartPalette): LineConfi
         line(`Hedge ${proxy}`, palette.series[p % palette.series.length] as string, vegas.map((y, x) => ({ x, y })), { stepped: true }),
       ),
     },
-    options: baseOptions(palette, formatAmount, timeAxisTitle(backtest), dayText(backtest), true),
+    options: baseOptions(palette, formatAmount, timeAxisTitle(backtest), dayText(backtest), dayRange(backtest)),
   };
 }
 
@@ -134,7 +149,11 @@ function stressChart(stress: CorrelationStressResult, palette: ChartPalette): Li
         line("Re-optimised", palette.reoptimised, rows.map((row) => ({ x: row.shift, y: row.reoptimisedEffectiveness })), { pointRadius: 3, borderDash: [6, 3] }),
       ],
     },
-    options: baseOptions(palette, formatPercent, "shift of the target–proxy correlations", formatStatistic, false),
+    options: baseOptions(palette, formatPercent, "shift of the target–proxy correlations", formatStatistic, {
+      min: rows[0]?.shift ?? 0,
+      max: rows[rows.length - 1]?.shift ?? 0,
+      whole: false,
+    }),
   };
 }
 
