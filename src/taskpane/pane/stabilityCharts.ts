@@ -195,7 +195,10 @@ export class StabilityCharts {
     const generation = this.generation;
     for (const chart of this.charts) chart.destroy();
     this.charts = [];
-    for (const canvas of Object.values(this.canvases)) canvas.removeAttribute("data-drawn");
+    for (const canvas of [this.canvases.pnl, this.canvases.hedge, this.canvases.stress]) {
+      canvas.removeAttribute("data-drawn");
+      canvas.closest("figure")?.querySelectorAll(".chart-failure").forEach((failure) => failure.remove());
+    }
     const palette = chartPalette();
     const scheme = colourScheme();
     const backtest = this.backtest;
@@ -213,8 +216,17 @@ export class StabilityCharts {
       const drawing = drawings[index];
       if (generation !== this.generation || drawing === undefined) return;
       const [canvas, configuration] = drawing;
-      this.charts.push(new Chart(canvas, configuration()));
-      canvas.setAttribute("data-drawn", scheme);
+      try {
+        this.charts.push(new Chart(canvas, configuration()));
+        canvas.setAttribute("data-drawn", scheme);
+      } catch (error) {
+        // A chart that cannot be drawn says so in place of its picture; the figures beside it still stand.
+        canvas.setAttribute("data-drawn", "failed");
+        const failure = document.createElement("p");
+        failure.className = "field-message chart-failure";
+        failure.textContent = `This chart could not be drawn: ${error instanceof Error ? error.message : String(error)}`;
+        canvas.closest("figure")?.append(failure);
+      }
       setTimeout(() => drawNext(index + 1), 0);
     };
     setTimeout(() => drawNext(0), 0);

@@ -105,10 +105,10 @@ export function readStabilityOptions(form: StabilityForm): ReadOptions {
   const lambda = readLambda(form.lambda);
   const ewma = typeof lambda === "number";
   const read = {
-    window: wholeNumber(form.window, 60, ewma ? 1 : 2, "Window", ewma ? "the daily changes before the first out-of-sample day" : "the daily changes in each estimate (at least 2)", "60"),
+    window: wholeNumber(form.window, DEFAULT_BACKTEST_WINDOW, ewma ? 1 : 2, "Window", ewma ? "the daily changes before the first out-of-sample day" : "the daily changes in each estimate (at least 2)", "60"),
     lambda,
     ridge: readRidge(form.ridge),
-    rebalance: wholeNumber(form.rebalance, 1, 1, "Rebalance", "how many out-of-sample days a hedge is held (1 = re-hedge daily)", "1 or 5"),
+    rebalance: wholeNumber(form.rebalance, DEFAULT_REBALANCE_INTERVAL, 1, "Rebalance", "how many out-of-sample days a hedge is held (1 = re-hedge daily)", "1 or 5"),
     shifts: readShifts(form.shifts),
   };
   const problems: OptionProblems = {};
