@@ -662,7 +662,7 @@ describe("the Stability tab", () => {
     const status = await statusMatching(page, /Inserted the stability report on sheet /);
     const sheetName = /on sheet (.+?)\.(?: |$)/.exec(status)?.[1] ?? "";
     const formulas = Object.values(await page.evaluate((sheet) => window.__xvegaTestWorkbook.formulas(sheet), sheetName));
-    const backtestArgs = "Vols!$A$1:$D$131,Positions!$A$2:$A$5,Positions!$B$2:$B$5,$A$9:$A$10,$D$9,,$D$11,$D$12";
+    const backtestArgs = "Vols!$A$1:$D$131,Positions!$A$2:$A$5,Positions!$B$2:$B$5,$A$9:$A$10,$D$9,$D$10,$D$11,$D$12";
     expect(formulas).toContain(`=XV.HEDGEBACKTEST(${backtestArgs})`);
     expect(formulas).toContain(`=XV.BACKTESTSTATS(${backtestArgs})`);
     expect(formulas).toContain("=XV.HEDGESTRESS(Positions!$A$2:$A$5,Positions!$B$2:$B$5,$A$9:$A$10,XV_CORR,XV_VOLVOL,$F$9:$F$14,$D$11)");

@@ -4,7 +4,7 @@
  * writes these blocks and adds the charts. Rows below are 1-based, p proxies, s shifts, N out-of-sample days.
  *
  *   A1 title · A2:B6 inserted (UTC), correlations as of (XV_META), the history, the book's two columns
- *   row 8 headers: A9:A(8+p) proxies · C9:D12 window, lambda, ridge, rebalance · F9:F(8+s) shifts
+ *   row 8 headers: A9:A(8+p) proxies · C9:D12 window, lambda (blank: sample, noted in E10), ridge, rebalance · F9:F(8+s) shifts
  *   H9 =XV.HEDGESTRESS(…) (spills s+1 rows: shift, held effectiveness, held residual sd, reoptimised effectiveness,
  *      repaired); under it, from row 11+s, the stress chart's table: shift | held | reoptimised, sorted by shift
  *   row b: A(b+1) =XV.HEDGEBACKTEST(…) (spills N+1 rows: date, unhedged_pnl, hedge_pnl, hedged_pnl, hedge <proxy>…);
@@ -15,7 +15,8 @@
  * The charts' tables are formulas over the spills (running SUMs, references), so they stay live. Their corner cell is
  * blank so that Excel takes the first column as the categories (dates) or the x values (shifts). Their size is fixed
  * when the report is inserted (N from today's history, s from the shifts): a longer history needs a new report, as a
- * new asset needs a new hedge report. A lambda left blank is left out of the formulas (the sample estimate).
+ * new asset needs a new hedge report. Every option is a cell the formulas read, so it can be changed in place: a blank
+ * lambda cell is the sample estimate (the functions read blank, or the desktop's 0, as XV.VOLCORR does).
  */
 import type { StabilityReportSpec } from "./workbookGateway";
 import { CORRELATION_NAME, METADATA_NAME, VOL_OF_VOL_NAME } from "./workbookGateway";
@@ -74,8 +75,7 @@ export function stabilityReportLayout(spec: StabilityReportSpec, insertedAtIso: 
   const proxies = boxAddress({ top: inputTop, left: 0, rows: proxyCount, columns: 1 }, true);
   const setting = (k: number): string => cellAddress(inputTop + k, 3, true);
   const shifts = boxAddress({ top: inputTop, left: 5, rows: shiftCount, columns: 1 }, true);
-  const lambda = spec.lambda === null ? "" : setting(1);
-  const backtestArgs = `${history},${assets},${vegas},${proxies},${setting(0)},${lambda},${setting(2)},${setting(3)}`;
+  const backtestArgs = `${history},${assets},${vegas},${proxies},${setting(0)},${setting(1)},${setting(2)},${setting(3)}`;
   const stressArgs = `${assets},${vegas},${proxies},${CORRELATION_NAME},${VOL_OF_VOL_NAME},${shifts},${setting(2)}`;
 
   const stressLeft = 7;
@@ -116,10 +116,11 @@ export function stabilityReportLayout(spec: StabilityReportSpec, insertedAtIso: 
     block(inputTop - 1, 2, [
       [text("setting"), text("value")],
       [text("window"), numberCell(spec.window)],
-      [text("lambda"), spec.lambda === null ? text("blank: sample estimate (left out of the formulas)") : numberCell(spec.lambda)],
+      [text("lambda"), spec.lambda === null ? blank() : numberCell(spec.lambda)],
       [text("ridge"), numberCell(spec.ridge)],
       [text("rebalance"), numberCell(spec.rebalance)],
     ]),
+    block(inputTop + 1, 4, [[text("blank = sample")]]),
     block(inputTop - 1, 5, [[text("shift")], ...spec.shifts.map((shift) => [numberCell(shift)])]),
     block(inputTop - 1, stressLeft, [[text("correlation stress")], [formula(`=XV.HEDGESTRESS(${stressArgs})`)]], "formulas"),
     block(stressTableHeader, stressLeft, stressTable, "formulas"),

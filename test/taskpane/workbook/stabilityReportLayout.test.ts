@@ -44,8 +44,8 @@ function formulaStarting(spec: StabilityReportSpec, start: string): [string, str
 }
 
 describe("stabilityReportLayout", () => {
-  test("the three formulas take the issue's arguments in its order; a blank λ is left out", () => {
-    const backtestArgs = "Vols!$A$1:$D$131,Positions!$A$2:$A$5,Positions!$B$2:$B$5,$A$9:$A$10,$D$9,,$D$11,$D$12";
+  test("the three formulas take the issue's arguments in its order, every option from its cell", () => {
+    const backtestArgs = "Vols!$A$1:$D$131,Positions!$A$2:$A$5,Positions!$B$2:$B$5,$A$9:$A$10,$D$9,$D$10,$D$11,$D$12";
     expect(formulaStarting(SPEC, "=XV.HEDGEBACKTEST(")).toEqual(["A26", `=XV.HEDGEBACKTEST(${backtestArgs})`]);
     expect(formulaStarting(SPEC, "=XV.BACKTESTSTATS(")).toEqual(["N9", `=XV.BACKTESTSTATS(${backtestArgs})`]);
     expect(formulaStarting(SPEC, "=XV.HEDGESTRESS(")).toEqual(["H9", "=XV.HEDGESTRESS(Positions!$A$2:$A$5,Positions!$B$2:$B$5,$A$9:$A$10,XV_CORR,XV_VOLVOL,$F$9:$F$14,$D$11)"]);
@@ -53,10 +53,9 @@ describe("stabilityReportLayout", () => {
     expect([written.get("A9"), written.get("A10"), written.get("D9"), written.get("D11"), written.get("D12"), written.get("F9"), written.get("F14")]).toEqual(["BTC", "ETH", 60, 0, 1, -0.5, 0.1]);
   });
 
-  test("a λ is written in its cell and passed", () => {
-    const spec = { ...SPEC, lambda: 0.94 };
-    expect(formulaStarting(spec, "=XV.HEDGEBACKTEST(")[1]).toMatch(/,\$D\$9,\$D\$10,\$D\$11,\$D\$12\)$/);
-    expect(cells(spec).get("D10")).toBe(0.94);
+  test("a λ is written in its cell; without one the cell is blank (the sample estimate) and says so beside it", () => {
+    expect(cells({ ...SPEC, lambda: 0.94 }).get("D10")).toBe(0.94);
+    expect([cells(SPEC).get("C10"), cells(SPEC).get("D10"), cells(SPEC).get("E10")]).toEqual(["lambda", "", "blank = sample"]);
   });
 
   test("the P&L chart's table runs SUMs down the spill's unhedged and hedged columns; its dates are formatted as dates", () => {
