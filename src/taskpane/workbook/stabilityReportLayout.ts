@@ -4,7 +4,8 @@
  * writes these blocks and adds the charts. Rows below are 1-based, p proxies, s shifts, N out-of-sample days.
  *
  *   A1 title · A2:B6 inserted (UTC), correlations as of (XV_META), the history, the book's two columns
- *   row 8 headers: A9:A(8+p) proxies · C9:D12 window, lambda (blank: sample, noted in E10), ridge, rebalance · F9:F(8+s) shifts
+ *   row 8 headers: A9:A(8+p) proxies · C9:D12 window, lambda (blank: the sample estimate, noted in E10), ridge,
+ *      rebalance · F9:F(8+s) shifts
  *   H9 =XV.HEDGESTRESS(…) (spills s+1 rows: shift, held effectiveness, held residual sd, reoptimised effectiveness,
  *      repaired); under it, from row 11+s, the stress chart's table: shift | held | reoptimised, sorted by shift
  *   row b: A(b+1) =XV.HEDGEBACKTEST(…) (spills N+1 rows: date, unhedged_pnl, hedge_pnl, hedged_pnl, hedge <proxy>…);
