@@ -32,6 +32,7 @@
  *   names()               { XV_CORR: "XV_Config!$D$13:$G$16", … } (a name on a constant shows "=0.5")
  *   sheetNames()          [ "Sheet1", … ] in tab order
  *   chartCount(sheetName) number of charts on the sheet
+ *   charts(sheetName)     [ { type, source, seriesBy, title, position: { start, end } }, … ] as added (source absolute)
  *   formulas(sheetName)   { "A20": "=XV.XVEGAHEDGE(…)", … } formula cells only
  *   addSheetName(sheetName, name, reference)        define a name scoped to that sheet ("Sheet1!$A$1:$B$2" or "=0.5")
  *   setFormulaResult(sheetName, anchorAddress, formula, values2D)
@@ -1043,6 +1044,11 @@
     },
     chartCount: function (sheetName) {
       return sheetOrThrow(sheetName).charts.length;
+    },
+    charts: function (sheetName) {
+      return sheetOrThrow(sheetName).charts.map(function (chart) {
+        return { type: chart.type, source: chart.source, seriesBy: chart.seriesBy, title: chart.title, position: chart.position };
+      });
     },
   };
 })(typeof window !== "undefined" ? window : globalThis);

@@ -2,13 +2,15 @@
  * The built task pane (dist/) in a real browser (Debian's Chromium via playwright-core) over a fake Excel host
  * (excelStub.js): import Higham's invalid matrix, see the check, edit (mirror, refusal), Save refused, Repair, Save,
  * and read the workbook back; a hostile asset name stays text; a foreign XV_Config sheet is not overwritten without a
- * yes; the Hedge tab previews and inserts a live report. No request leaves 127.0.0.1 (office.js is stubbed), no dialog
+ * yes; the Hedge tab previews and inserts a live report; the Stability tab runs the backtest and the stress, draws its
+ * charts (read back pixel by pixel) and inserts its report. No request leaves 127.0.0.1 (office.js is stubbed), no dialog
  * opens, no script error or CSP violation happens. Screenshots go to test-artifacts/ (git-ignored).
  */
 import * as fs from "fs";
 import * as path from "path";
 import { EigenvalueDecomposition, Matrix } from "ml-matrix";
 import type { Browser, Page } from "playwright-core";
+import { runHedgeBacktest, stressHedge } from "../../src/core/backtest";
 import { computeProxyHedge } from "../../src/core/hedge";
 import { ARTIFACTS, DIST, launchChromium, openPane, PANE_VIEWPORT, requireBuiltPane, type PaneRecord, type PaneSession } from "./paneSession";
 import { serveDirectory, type StaticServer } from "./staticServer";
@@ -490,6 +492,206 @@ describe("the About tab", () => {
     expect(await page.locator("#tab-correlations").getAttribute("aria-selected")).toBe("true");
     await page.keyboard.press("ArrowLeft");
     expect(await page.locator("#tab-about").getAttribute("aria-selected")).toBe("true");
+    expectCleanRun(record);
+  });
+});
+
+describe("the Stability tab", () => {
+  /** Excel's serial of 2025-01-02, the history's first date. */
+  const FIRST_SERIAL = 45659;
+  const DAYS = 130;
+  const ASSETS = ["BTC", "ETH", "SOL"];
+
+  /** A seeded history of vol levels (a common factor plus noise: correlated, as vols are), one row per day. */
+  function history(): { levels: number[][]; serials: number[] } {
+    let seed = 20251205;
+    const uniform = (): number => {
+      seed = (seed * 1103515245 + 12345) % 2147483648;
+      return seed / 2147483648 - 0.5;
+    };
+    const level = [60, 70, 90];
+    const levels: number[][] = [];
+    const serials: number[] = [];
+    for (let day = 0; day < DAYS; day++) {
+      const common = uniform() * 3;
+      const next = level.map((value, a) => Math.round((value + common * (1 + 0.2 * a) + uniform() * (1 + a)) * 100) / 100);
+      level.splice(0, 3, ...next);
+      levels.push(next);
+      serials.push(FIRST_SERIAL + day);
+    }
+    return { levels, serials };
+  }
+
+  /** A date serial as the pane shows it, computed here on its own: 1899-12-30 is Excel's day 0. */
+  function isoDate(serial: number): string {
+    return new Date(Date.UTC(1899, 11, 30) + serial * 86_400_000).toISOString().slice(0, 10);
+  }
+
+  /** Pixels of `canvasId` within a small distance of the colour of CSS variable `variable`, and all drawn pixels. */
+  async function pixels(page: Page, canvasId: string, variable: string): Promise<{ matching: number; drawn: number; total: number }> {
+    return page.evaluate(
+      ({ canvasId, variable }) => {
+        const canvas = document.getElementById(canvasId) as HTMLCanvasElement;
+        const hex = getComputedStyle(document.documentElement).getPropertyValue(variable).trim();
+        const target = [1, 3, 5].map((at) => parseInt(hex.slice(at, at + 2), 16));
+        const { data } = (canvas.getContext("2d") as CanvasRenderingContext2D).getImageData(0, 0, canvas.width, canvas.height);
+        let matching = 0;
+        let drawn = 0;
+        for (let i = 0; i < data.length; i += 4) {
+          if ((data[i + 3] ?? 0) === 0) continue;
+          drawn += 1;
+          if ((data[i + 3] ?? 0) > 200 && target.every((value, k) => Math.abs((data[i + k] ?? 0) - value) <= 12)) matching += 1;
+        }
+        return { matching, drawn, total: data.length / 4 };
+      },
+      { canvasId, variable },
+    );
+  }
+
+  test("runs the backtest and the stress, draws three charts, refuses a bad option, inserts a live report", async () => {
+    const { page, record } = await open();
+    // The Hedge tab's set-up: saved correlations with vol-of-vols 3, 4, 5, the book, BTC and ETH as proxies.
+    await seedAndSelect(page, "Book", VALID, "A1:D4");
+    await page.click("#import-selection");
+    await statusMatching(page, /Imported/);
+    for (const [index, value] of ["3", "4", "5"].entries()) {
+      const input = page.locator(".asset-volvol").nth(index);
+      await input.fill(value);
+      await input.press("Enter");
+    }
+    await page.click("#save-button");
+    await statusMatching(page, /Saved 3 assets/);
+    const { levels, serials } = history();
+    await page.evaluate(
+      ({ rows }) => {
+        window.__xvegaTestWorkbook.setCells("Positions", "A1", [["Asset", "Vega"], ["BTC", 1000], ["ETH", -500], ["SOL", 2000], ["SOL", 500]]);
+        window.__xvegaTestWorkbook.setCells("Vols", "A1", rows);
+      },
+      { rows: [["Date", ...ASSETS], ...levels.map((row, day) => [serials[day] as number, ...row])] },
+    );
+    await page.click("#tab-hedge");
+    await page.locator("#hedge-assetsAddress").fill("Positions!A2:A5");
+    await page.locator("#hedge-vegasAddress").fill("Positions!B2:B5");
+    await page.getByLabel("Proxies", { exact: true }).fill("BTC, ETH");
+
+    await page.click("#tab-stability");
+    expect(await page.locator("#panel-stability").isVisible()).toBe(true);
+    expect(await page.locator("#stability-book").textContent()).toBe("Book from the Hedge tab: assets Positions!A2:A5, vegas Positions!B2:B5, hedged with BTC and ETH.");
+    await page.evaluate(() => window.__xvegaTestWorkbook.select("Vols", "A1:D131"));
+    await page.click("#stability-historyAddress-use-selection");
+    await page.waitForFunction(() => (document.getElementById("stability-historyAddress") as HTMLInputElement).value !== "");
+    expect(await page.locator("#stability-historyAddress").inputValue()).toMatch(/^'?Vols'?!\$?A\$?1:\$?D\$?131$/);
+
+    // A bad option is refused beside its field, and nothing runs.
+    await page.locator("#stability-window").fill("1.5");
+    await page.locator("#stability-shifts").fill("-0.5, lots");
+    await page.click("#stability-run-button");
+    expect(await textOf(page, "#stability-window-message", /^Window "1\.5" is not a whole number/)).toMatch(/such as 60/);
+    expect(await textOf(page, "#stability-shifts-message", /^Shift 2, "lots", is not a number/)).toBeTruthy();
+    expect(await page.locator("#stability-window").getAttribute("aria-invalid")).toBe("true");
+    await statusMatching(page, /^Not run: 2 options to fix/);
+    expect(await page.locator("#stability-backtest").isVisible()).toBe(false);
+    // Editing the field takes its message away.
+    await page.locator("#stability-window").fill("60");
+    expect(await page.locator("#stability-window-message").isVisible()).toBe(false);
+    await page.locator("#stability-shifts").fill("");
+
+    await page.click("#stability-run-button");
+    await statusMatching(page, /^Ran the backtest over 69 out-of-sample days, hedging with BTC and ETH, and the stress at 6 correlation shifts\.$/);
+
+    // The statistics shown are the engine's, fed the history directly (not through the pane's readers).
+    const expected = runHedgeBacktest({
+      history: { assets: ASSETS, levels, order: "oldestFirst" },
+      rowDates: serials,
+      targets: SAMPLE_HEDGE_INPUT.targets,
+      proxies: ["BTC", "ETH"],
+    });
+    const shown = async (name: string): Promise<string> => (await page.locator(`#stability-stat-${name}`).textContent()) ?? "";
+    const labels = await page.locator("#stability-statistics dt").allTextContents();
+    expect(labels).toEqual(["days", "unhedged sd", "hedged sd", "out-of-sample effectiveness", "in-sample effectiveness", "regression slope", "regression r2", "dollar offset", "worst hedged day", "worst date", "turnover"]);
+    const statistics = expected.statistics;
+    expect(await shown("days")).toBe(String(statistics.days));
+    expect(numberIn(await shown("unhedgedSd"))).toBeCloseTo(statistics.unhedgedSd ?? Number.NaN, -0.3); // whole units
+    expect(numberIn(await shown("hedgedSd"))).toBeCloseTo(statistics.hedgedSd ?? Number.NaN, -0.3);
+    expect(Number((await shown("effectivenessOutOfSample")).replace("%", ""))).toBeCloseTo((statistics.effectivenessOutOfSample ?? Number.NaN) * 100, 1);
+    expect(Number((await shown("effectivenessInSample")).replace("%", ""))).toBeCloseTo(statistics.effectivenessInSample * 100, 1);
+    expect(numberIn(await shown("regressionSlope"))).toBeCloseTo(statistics.regressionSlope ?? Number.NaN, 4);
+    expect(numberIn(await shown("regressionR2"))).toBeCloseTo(statistics.regressionR2 ?? Number.NaN, 4);
+    expect(numberIn(await shown("dollarOffset"))).toBeCloseTo(statistics.dollarOffset ?? Number.NaN, 4);
+    expect(numberIn(await shown("worstHedgedPnl"))).toBeCloseTo(statistics.worstHedgedPnl, -0.3);
+    expect(await shown("worstDate")).toBe(isoDate(statistics.worstDate as number));
+    expect(numberIn(await shown("turnover"))).toBeCloseTo(statistics.turnover, -0.3);
+    const warningTexts = expected.warnings.map((warning) => warning.message);
+    if (warningTexts.length === 0) expect(await page.locator("#stability-warnings").textContent()).toBe("No warnings.");
+    else expect(await page.locator("#stability-warnings li").allTextContents()).toEqual(warningTexts);
+
+    // The stress table: today's hedge held and re-optimised under each shift, as the engine computes them.
+    const stress = stressHedge(SAMPLE_HEDGE_INPUT);
+    const stressRows = await page.locator("#stability-stress-table tbody tr").evaluateAll((trs) => trs.map((tr) => Array.from(tr.children).map((c) => c.textContent ?? "")));
+    expect(stressRows.map((row) => numberIn(row[0] ?? ""))).toEqual([-0.5, -0.3, -0.2, -0.1, 0, 0.1]);
+    stressRows.forEach((row, k) => {
+      expect(Number((row[1] ?? "").replace("%", ""))).toBeCloseTo((stress.rows[k]?.heldEffectiveness ?? Number.NaN) * 100, 1);
+      expect(Number((row[2] ?? "").replace("%", ""))).toBeCloseTo((stress.rows[k]?.reoptimisedEffectiveness ?? Number.NaN) * 100, 1);
+    });
+
+    // Three canvases drawn (one per task, then marked): each series' colour (the pane's CSS variables) is on its canvas.
+    await page.waitForFunction(() => ["pnl", "hedge", "stress"].every((chart) => document.getElementById(`stability-${chart}-chart`)?.getAttribute("data-drawn") === "light"));
+    for (const [canvasId, variables] of [
+      ["stability-pnl-chart", ["--chart-unhedged", "--chart-hedged"]],
+      ["stability-hedge-chart", ["--chart-series-1", "--chart-series-2"]],
+      ["stability-stress-chart", ["--chart-held", "--chart-reoptimised"]],
+    ] as const) {
+      for (const variable of variables) {
+        const seen = await pixels(page, canvasId, variable);
+        expect(`${canvasId} ${variable} ${seen.matching > 40 ? "drawn" : `only ${seen.matching} pixels`}`).toBe(`${canvasId} ${variable} drawn`);
+        expect(seen.drawn / seen.total).toBeGreaterThan(0.02);
+      }
+    }
+    await screenshotWholePane(page, "pane-stability.png");
+
+    // Dark mode: the charts are redrawn in the dark palette.
+    await page.emulateMedia({ colorScheme: "dark" });
+    await page.waitForFunction(() => ["pnl", "hedge", "stress"].every((chart) => document.getElementById(`stability-${chart}-chart`)?.getAttribute("data-drawn") === "dark"));
+    expect(await page.evaluate(() => getComputedStyle(document.documentElement).getPropertyValue("--chart-hedged").trim())).toBe("#479ef5");
+    expect((await pixels(page, "stability-pnl-chart", "--chart-hedged")).matching).toBeGreaterThan(40);
+    await screenshotWholePane(page, "pane-stability-dark.png");
+    await page.emulateMedia({ colorScheme: "light" });
+
+    // The report: live formulas with these exact argument orders, and two native charts over their spills.
+    await page.click("#stability-insert-button");
+    const status = await statusMatching(page, /Inserted the stability report on sheet /);
+    const sheetName = /on sheet (.+?)\.(?: |$)/.exec(status)?.[1] ?? "";
+    const formulas = Object.values(await page.evaluate((sheet) => window.__xvegaTestWorkbook.formulas(sheet), sheetName));
+    const backtestArgs = "Vols!$A$1:$D$131,Positions!$A$2:$A$5,Positions!$B$2:$B$5,$A$9:$A$10,$D$9,$D$10,$D$11,$D$12";
+    expect(formulas).toContain(`=XV.HEDGEBACKTEST(${backtestArgs})`);
+    expect(formulas).toContain(`=XV.BACKTESTSTATS(${backtestArgs})`);
+    expect(formulas).toContain("=XV.HEDGESTRESS(Positions!$A$2:$A$5,Positions!$B$2:$B$5,$A$9:$A$10,XV_CORR,XV_VOLVOL,$F$9:$F$14,$D$11)");
+    const charts = await page.evaluate((sheet) => window.__xvegaTestWorkbook.charts(sheet), sheetName);
+    expect(charts.map((chart) => chart.type)).toEqual(["Line", "XYScatterLines"]);
+    // The P&L chart spans the header and one row per out-of-sample day.
+    const pnlRows = /\$(\d+):\$[A-Z]+\$(\d+)$/.exec(charts[0]?.source ?? "");
+    expect(Number(pnlRows?.[2]) - Number(pnlRows?.[1])).toBe(expected.days.length);
+    expect(await page.locator("#stability-last-report").textContent()).toBe(`Last report: sheet ${sheetName}.`);
+    expectCleanRun(record);
+  });
+
+  test("an engine error is shown as a message and nothing breaks", async () => {
+    const { page, record } = await open();
+    await page.evaluate(() => {
+      window.__xvegaTestWorkbook.setCells("Positions", "A1", [["Asset", "Vega"], ["BTC", 1000], ["SOL", 2000]]);
+      window.__xvegaTestWorkbook.setCells("Vols", "A1", [["BTC", "SOL"], [60, 90], [61, 91], [62, 90.5]]);
+    });
+    await page.click("#tab-hedge");
+    await page.locator("#hedge-assetsAddress").fill("Positions!A2:A3");
+    await page.locator("#hedge-vegasAddress").fill("Positions!B2:B3");
+    await page.getByLabel("Proxies", { exact: true }).fill("BTC");
+    await page.click("#tab-stability");
+    await page.locator("#stability-historyAddress").fill("Vols!A1:B4");
+    await page.click("#stability-run-button");
+    await statusMatching(page, /^Neither the backtest nor the stress ran/);
+    expect(await textOf(page, "#stability-backtest-error", /gives 2 complete daily changes .* more than the window of 60/)).toBeTruthy();
+    expect(await textOf(page, "#stability-stress-error", /correlation set-up is empty/)).toBeTruthy();
+    expect(await page.locator("#stability-backtest").isVisible()).toBe(false);
     expectCleanRun(record);
   });
 });

@@ -2,6 +2,15 @@
 
 export type CellValue = string | number | boolean | null;
 
+export interface RecordedChart {
+  type: string;
+  /** Absolute and sheet-qualified: "'XV Stability Report'!$J$26:$L$96". */
+  source: string;
+  seriesBy: string;
+  title: string;
+  position: { start: string; end: string | null } | null;
+}
+
 export interface TestWorkbook {
   setCells(sheetName: string, topLeftAddress: string, values: CellValue[][]): void;
   select(sheetName: string, address: string): void;
@@ -11,6 +20,8 @@ export interface TestWorkbook {
   names(): Record<string, string>;
   sheetNames(): string[];
   chartCount(sheetName: string): number;
+  /** The charts added to a sheet, as added (the fake records them; it does not draw). */
+  charts(sheetName: string): RecordedChart[];
   /** {"A1": "=XV.XVEGAHEDGE(…)"} */
   formulas(sheetName: string): Record<string, string>;
   /** Types `formula` in the anchor and shows `values` as its result, spilling over their shape ("#VALUE!" is an error). */

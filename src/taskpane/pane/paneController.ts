@@ -13,6 +13,7 @@ import { HedgeController } from "./hedgeController";
 import { messageOf } from "./hedgePreview";
 import type { MessageArea, PaneState } from "./paneState";
 import { PaneStore, status, type Listener } from "./paneStore";
+import { StabilityController } from "./stabilityController";
 import { plural } from "./wording";
 
 export interface PaneControllerOptions {
@@ -32,6 +33,8 @@ export class PaneController {
   readonly saving: ConfigSaving;
   /** Hedge tab. */
   readonly hedge: HedgeController;
+  /** Stability tab: backtest and stress of the Hedge tab's book. */
+  readonly stability: StabilityController;
   /** "Explain selected cell" (always visible; the Explain tab shows the result). */
   readonly explain: ExplainController;
 
@@ -42,6 +45,7 @@ export class PaneController {
     this.sources = new CorrelationSources(this.store, this.gateway, this.editing);
     this.saving = new ConfigSaving(this.store, this.gateway, this.editing);
     this.hedge = new HedgeController(this.store, this.gateway);
+    this.stability = new StabilityController(this.store, this.gateway);
     this.explain = new ExplainController(this.store, this.gateway);
   }
 

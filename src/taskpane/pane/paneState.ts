@@ -5,6 +5,8 @@ import type { ConfigCheck, RepairPreview } from "../correlation";
 import type { CorrelationConfig } from "../correlation/correlationConfig";
 import type { CellExplanation } from "../explain/cellExplanation";
 import type { HedgeForm, HedgePreview } from "./hedgePreview";
+import type { OptionProblems, StabilityForm } from "./stabilityForm";
+import type { StabilityOutcome } from "./stabilityRun";
 
 export type { ConfigCheck, RepairPreview };
 
@@ -16,7 +18,7 @@ export interface PaneStatus {
 }
 
 /** Where an edit refusal is shown: next to the control that was edited. */
-export type MessageArea = "source" | "assets" | "matrix" | "save" | "hedge";
+export type MessageArea = "source" | "assets" | "matrix" | "save" | "hedge" | "stability";
 
 export interface AreaMessage {
   area: MessageArea;
@@ -38,6 +40,18 @@ export interface HedgeState {
   /** The editor's set-up the preview was computed from (compared by identity: any edit makes it stale). */
   previewConfig: CorrelationConfig | null;
   /** The sheet of the last inserted report. */
+  lastReportSheet: string | null;
+}
+
+export interface StabilityState {
+  form: StabilityForm;
+  /** The refusal of each option field that holds a bad value (shown next to it until it is edited). */
+  optionProblems: OptionProblems;
+  /** The last run's backtest and stress (each its result or its message), or null before the first. */
+  outcome: StabilityOutcome | null;
+  /** The editor's set-up the stress ran under (compared by identity, as the hedge preview's). */
+  outcomeConfig: CorrelationConfig | null;
+  /** The sheet of the last inserted stability report. */
   lastReportSheet: string | null;
 }
 
@@ -70,6 +84,7 @@ export interface PaneState {
   message: AreaMessage | null;
   status: PaneStatus | null;
   hedge: HedgeState;
+  stability: StabilityState;
   /** The facts and warnings of the estimate in the editor, or null (imported, typed, loaded). */
   estimate: EstimateReport | null;
   /** The last "Explain selected cell", or null before the first. */

@@ -5,6 +5,7 @@
  */
 import { checkConfig, configsEqual, emptyConfig } from "../correlation";
 import { EMPTY_HEDGE_FORM, messageOf } from "./hedgePreview";
+import { DEFAULT_STABILITY_FORM } from "./stabilityForm";
 import type { MessageArea, PaneState, PaneStatus } from "./paneState";
 
 export type Listener = (state: PaneState) => void;
@@ -30,6 +31,7 @@ export function initialPaneState(now: Date): PaneState {
     message: null,
     status: null,
     hedge: { form: { ...EMPTY_HEDGE_FORM }, preview: null, previewConfig: null, lastReportSheet: null },
+    stability: { form: { ...DEFAULT_STABILITY_FORM }, optionProblems: {}, outcome: null, outcomeConfig: null, lastReportSheet: null },
     estimate: null,
     explanation: null,
   };

@@ -13,6 +13,7 @@ import type { PaneController } from "./paneController";
 import type { PaneState } from "./paneState";
 import { createSaveView } from "./saveView";
 import { createSourceView } from "./sourceView";
+import { createStabilityView } from "./stabilityView";
 import { setUpTabs } from "./tabs";
 import type { View } from "./viewSupport";
 
@@ -22,9 +23,11 @@ export function mountPane(controller: PaneController): void {
   const hedgeView = createHedgeView(controller);
   requiredElement("panel-correlations").replaceChildren(...correlationViews.map((view) => view.root));
   requiredElement("panel-hedge").replaceChildren(hedgeView.root);
+  const stabilityView = createStabilityView(controller);
+  requiredElement("panel-stability").replaceChildren(stabilityView.root);
   const explainView = createExplainView(controller, tabs);
   requiredElement("panel-explain").replaceChildren(explainView.root);
-  const views = [...correlationViews, hedgeView, explainView];
+  const views = [...correlationViews, hedgeView, stabilityView, explainView];
 
   const banner = requiredElement("requirement-banner");
   const status = requiredElement("pane-status");

@@ -13,6 +13,7 @@ export function unavailableGateway(problem: string): WorkbookGateway {
     readSelection: refuse,
     readRange: refuse,
     insertHedgeReport: refuse,
+    insertStabilityReport: refuse,
     readSelectedCell: refuse,
     readArgumentValues: refuse,
   };

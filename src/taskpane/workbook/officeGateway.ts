@@ -9,6 +9,8 @@
  *                 worksheet / clear, NamedItem.getRange / type / value, Chart.title.text / setPosition
  *   ExcelApi 1.4  worksheets.getItemOrNullObject, names.getItemOrNullObject, names.add(name, range, comment),
  *                 NamedItem.delete
+ * The stability report uses only ExcelApi 1.1 calls of that list (charts.add with the "Line" and "XYScatterLines"
+ * types, Range.numberFormat for its date columns), so the same check covers it.
  * Hence REQUIRED_EXCEL_API = "1.4", checked with Office.context.requirements.isSetSupported. "Explain selected cell"
  * reads through cellFormulaReading.ts, which feature-detects the ExcelApi 1.12 spill calls it uses.
  */
@@ -20,6 +22,7 @@ import {
   VOL_OF_VOL_NAME,
   type HedgeReportSpec,
   type SaveOutcome,
+  type StabilityReportSpec,
   type SelectedRange,
   type WorkbookGateway,
 } from "./workbookGateway";
@@ -30,6 +33,7 @@ import { confirmationMessage, judgeOwnership, type NameObservation } from "./con
 import { configFromNamedValues, configToSheet, MARKER_ADDRESS, type ConfigNameKey } from "./configSheetLayout";
 import { hedgeReportLayout, reportAssets, reportSheetName } from "./hedgeReportLayout";
 import type { SheetBlock } from "./sheetBlock";
+import { stabilityReportLayout, stabilitySheetName } from "./stabilityReportLayout";
 
 export const REQUIRED_EXCEL_API = "1.4";
 export const NAME_COMMENT = "Saved by the xvega add-in; change it from the xvega pane";
@@ -161,6 +165,27 @@ async function insertHedgeReport(context: Excel.RequestContext, spec: HedgeRepor
   return { sheetName };
 }
 
+async function insertStabilityReport(context: Excel.RequestContext, spec: StabilityReportSpec, insertedAt: Date): Promise<{ sheetName: string }> {
+  for (const address of [spec.historyAddress, spec.assetsAddress, spec.vegasAddress]) await rangeAt(context, address);
+  const sheets = context.workbook.worksheets.load("items/name");
+  await context.sync();
+
+  const sheetName = stabilitySheetName(sheets.items.map((existing) => existing.name));
+  const layout = stabilityReportLayout(spec, insertedAt.toISOString());
+  const sheet = sheets.add(sheetName);
+  for (const written of layout.blocks) writeBlock(sheet, written);
+  // Formats only where a spill will land: writing values there would block the spill (#SPILL!).
+  for (const { address, rows, format } of layout.formats) sheet.getRange(address).numberFormat = Array.from({ length: rows }, () => [format]);
+  for (const spec of layout.charts) {
+    const chart = sheet.charts.add(spec.type, sheet.getRange(spec.sourceAddress), "Columns");
+    chart.title.text = spec.title;
+    chart.setPosition(spec.topLeft, spec.bottomRight);
+  }
+  sheet.activate();
+  await context.sync();
+  return { sheetName };
+}
+
 export function createOfficeGateway(options: OfficeGatewayOptions = {}): WorkbookGateway {
   const now = options.now ?? (() => new Date());
   const run = <T>(batch: (context: Excel.RequestContext) => Promise<T>): Promise<T> => withCellEditRetry(() => Excel.run(batch), options.retry);
@@ -171,6 +196,7 @@ export function createOfficeGateway(options: OfficeGatewayOptions = {}): Workboo
     readSelection: () => run(readSelection),
     readRange: (address) => run((context) => readRange(context, address)),
     insertHedgeReport: (spec) => run((context) => insertHedgeReport(context, spec, now())),
+    insertStabilityReport: (spec) => run((context) => insertStabilityReport(context, spec, now())),
     readSelectedCell: () => run(readSelectedCell),
     readArgumentValues: (sheetName, sources) => run((context) => readArgumentValues(context, sheetName, sources)),
   };

@@ -33,6 +33,28 @@ export interface HedgeReportSpec {
 }
 
 /**
+ * What "Insert stability report" writes: live XV.HEDGEBACKTEST, XV.BACKTESTSTATS and XV.HEDGESTRESS formulas over the
+ * history, the book's columns and the saved names, with the tab's options, and native charts over their spills.
+ */
+export interface StabilityReportSpec {
+  /** Sheet-qualified addresses of the history of vol levels and of the book's asset and vega columns. */
+  historyAddress: string;
+  assetsAddress: string;
+  vegasAddress: string;
+  proxies: string[];
+  window: number;
+  /** Null: the argument is left out (the sample estimate over the window). */
+  lambda: number | null;
+  ridge: number;
+  rebalance: number;
+  shifts: number[];
+  /** The out-of-sample days the backtest gives today: the P&L chart's range covers that many rows. */
+  dayCount: number;
+  /** The history's dates are Excel date serials: the date columns get a date format. */
+  datesAreSerials: boolean;
+}
+
+/**
  * The selected cell, for "Explain selected cell": the top-left cell of the selection, what it shows, and the formula
  * behind it (its own, or that of the spill it lies in).
  */
@@ -77,6 +99,8 @@ export interface WorkbookGateway {
   readRange(address: string): Promise<unknown[][]>;
   /** Adds a new sheet with the live hedge report; returns its name. */
   insertHedgeReport(spec: HedgeReportSpec): Promise<{ sheetName: string }>;
+  /** Adds a new sheet with the live stability report (backtest, statistics, stress, two charts); returns its name. */
+  insertStabilityReport(spec: StabilityReportSpec): Promise<{ sheetName: string }>;
   /** The selection's top-left cell and the formula behind it. */
   readSelectedCell(): Promise<SelectedCell>;
   /** The values of each reference or name, unqualified ones read on `sheetName` (the formula's sheet). Never rejects for one bad source. */

@@ -1,6 +1,6 @@
 /* A WorkbookGateway in memory for the controller's tests: records every call, answers what the test set up. */
 import type { CorrelationConfig } from "../../../src/taskpane/correlation/correlationConfig";
-import type { ArgumentSource, ArgumentValues, HedgeReportSpec, SaveOutcome, SelectedCell, SelectedRange, WorkbookGateway } from "../../../src/taskpane/workbook/workbookGateway";
+import type { ArgumentSource, ArgumentValues, HedgeReportSpec, SaveOutcome, SelectedCell, SelectedRange, StabilityReportSpec, WorkbookGateway } from "../../../src/taskpane/workbook/workbookGateway";
 import { VALID_LABELLED_CORRELATIONS } from "../../support/paneHedgeFixture";
 
 export interface SaveCall {
@@ -17,9 +17,10 @@ export class FakeGateway implements WorkbookGateway {
   ranges = new Map<string, unknown[][]>();
   saves: SaveCall[] = [];
   reports: HedgeReportSpec[] = [];
+  stabilityReports: StabilityReportSpec[] = [];
   selectionReads = 0;
   /** When set, the next call of that method rejects with it. */
-  failNext: Partial<Record<"loadConfig" | "saveConfig" | "readSelection" | "readRange" | "insertHedgeReport" | "readSelectedCell", Error>> = {};
+  failNext: Partial<Record<"loadConfig" | "saveConfig" | "readSelection" | "readRange" | "insertHedgeReport" | "insertStabilityReport" | "readSelectedCell", Error>> = {};
   /** What readSelectedCell answers. */
   selectedCell: SelectedCell | null = null;
   /** What readArgumentValues answers, by the source's text ("B2:B4", "XV_CORR"); a missing one is a problem. */
@@ -84,6 +85,13 @@ export class FakeGateway implements WorkbookGateway {
     if (error) throw error;
     this.reports.push(spec);
     return { sheetName: `XV_Hedge${this.reports.length}` };
+  }
+
+  async insertStabilityReport(spec: StabilityReportSpec): Promise<{ sheetName: string }> {
+    const error = this.failure("insertStabilityReport");
+    if (error) throw error;
+    this.stabilityReports.push(spec);
+    return { sheetName: `XV_Stability${this.stabilityReports.length}` };
   }
 }
 

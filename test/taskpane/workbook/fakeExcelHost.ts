@@ -13,6 +13,7 @@ export interface FakeWorkbook {
   names(): Record<string, string>;
   sheetNames(): string[];
   chartCount(sheetName: string): number;
+  charts(sheetName: string): { type: string; source: string; seriesBy: string; title: string; position: { start: string; end: string | null } | null }[];
   formulas(sheetName: string): Record<string, string>;
   /** Types `formula` in the anchor and shows `values` as its result, spilling over their shape ("#VALUE!" is an error). */
   /** Defines a name scoped to a sheet: a sheet-qualified address or a constant formula ("=0.5"). */

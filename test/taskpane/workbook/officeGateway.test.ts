@@ -183,6 +183,62 @@ describe("insertHedgeReport", () => {
   });
 });
 
+describe("insertStabilityReport", () => {
+  const spec = {
+    historyAddress: "Vols!A1:C6",
+    assetsAddress: "Positions!A2:A3",
+    vegasAddress: "Positions!B2:B3",
+    proxies: ["BTC"],
+    window: 3,
+    lambda: 0.94,
+    ridge: 0.01,
+    rebalance: 2,
+    shifts: [-0.2, 0],
+    dayCount: 2,
+    datesAreSerials: true,
+  };
+
+  beforeEach(() => {
+    host.__xvegaTestWorkbook.setCells("Positions", "A1", [["asset", "vega"], ["SOL", 900], ["BTC", 1500]]);
+    host.__xvegaTestWorkbook.setCells("Vols", "A1", [["Date", "BTC", "SOL"], [45658, 60, 90], [45659, 61, 91], [45660, 60, 92], [45661, 62, 93], [45662, 61, 95]]);
+  });
+
+  it("adds a sheet with the three live formulas, its settings, date-formatted date cells and two native charts", async () => {
+    await expect(gateway.insertStabilityReport(spec)).resolves.toEqual({ sheetName: "XV Stability Report" });
+    const book = host.__xvegaTestWorkbook;
+    const formulas = Object.values(book.formulas("XV Stability Report"));
+    const backtestArgs = "Vols!$A$1:$C$6,Positions!$A$2:$A$3,Positions!$B$2:$B$3,$A$9,$D$9,$D$10,$D$11,$D$12";
+    expect(formulas).toEqual(
+      expect.arrayContaining([
+        `=XV.HEDGEBACKTEST(${backtestArgs})`,
+        `=XV.BACKTESTSTATS(${backtestArgs})`,
+        "=XV.HEDGESTRESS(Positions!$A$2:$A$3,Positions!$B$2:$B$3,$A$9,XV_CORR,XV_VOLVOL,$F$9:$F$10,$D$11)",
+      ]),
+    );
+    const cells = book.cells("XV Stability Report");
+    expect([cells.A9, cells.D9, cells.D10, cells.D11, cells.D12, cells.F9, cells.F10]).toEqual(["BTC", 3, 0.94, 0.01, 2, -0.2, 0]);
+    expect(book.charts("XV Stability Report").map(({ type, seriesBy, title }) => ({ type, seriesBy, title: title.split(" ")[0] }))).toEqual([
+      { type: "Line", seriesBy: "Columns", title: "Cumulative" },
+      { type: "XYScatterLines", seriesBy: "Columns", title: "Hedge" },
+    ]);
+    // Where the backtest spills its dates (nothing written there), a date format.
+    const anchor = Object.entries(book.formulas("XV Stability Report")).find(([, text]) => text.startsWith("=XV.HEDGEBACKTEST("))?.[0] ?? "";
+    const firstDay = `A${Number(anchor.slice(1)) + 1}`;
+    const formats = await host.Excel.run(async (context) => {
+      const range = context.workbook.worksheets.getItem("XV Stability Report").getRange(`${firstDay}:A${Number(anchor.slice(1)) + 2}`).load("numberFormat,formulas");
+      await context.sync();
+      return { numberFormat: range.numberFormat, formulas: range.formulas };
+    });
+    expect(formats).toEqual({ numberFormat: [["yyyy-mm-dd"], ["yyyy-mm-dd"]], formulas: [[""], [""]] });
+  });
+
+  it("refuses a history on a sheet that does not exist, adding nothing", async () => {
+    const before = host.__xvegaTestWorkbook.sheetNames();
+    await expect(gateway.insertStabilityReport({ ...spec, historyAddress: "History!A1:C6" })).rejects.toThrow(/no sheet named History/);
+    expect(host.__xvegaTestWorkbook.sheetNames()).toEqual(before);
+  });
+});
+
 describe("cell-edit mode", () => {
   const refusal = () => Object.assign(new Error("cell-edit mode"), { code: CELL_EDIT_MODE_CODE });
 
