@@ -6,7 +6,7 @@
 import { DEFAULT_BACKTEST_WINDOW, DEFAULT_CORRELATION_SHIFTS, DEFAULT_REBALANCE_INTERVAL, type CorrelationStressInput, type HedgeBacktestInput } from "../core/backtest";
 import { describeDayNumber } from "../core/correlation";
 import { describeCellValue, isEmptyInRange, isNonBlankText, notANumberMessage } from "./cellReading";
-import { readHistory } from "./historyReading";
+import { readHistory, type ReadVolHistory } from "./historyReading";
 import { readAbsoluteCorrelations, readLegs, readOptionalVolOfVols, readProxies, readRidge } from "./hedgeArguments";
 import { RangeInputError } from "./rangeInputError";
 import { listPosition, readCellList, readSingleCell } from "./rangeReading";
@@ -55,6 +55,20 @@ function readLambda(value: unknown): number | null {
   return cell;
 }
 
+/**
+ * How the backtest's messages name a level row of a history read from a range: its date and its row in the range
+ * (the names row is row 1), e.g. "2025-02-03 (history row 35)".
+ */
+export function historyRowDescriber(history: ReadVolHistory): (position: number) => string {
+  return (position) => {
+    const row = `history row ${position + 2}`;
+    const date = history.hasDateColumn ? history.rowDates[position] : undefined;
+    if (typeof date === "string") return `${date} (${row})`;
+    // A number other than the row's own number is an Excel date serial from the date column.
+    return typeof date === "number" && date !== position + 2 ? `${describeDayNumber(date - UNIX_EPOCH_SERIAL)} (${row})` : row;
+  };
+}
+
 /** The eight arguments of the backtest, in their order (the first bad one is reported). */
 export function readBacktestRequest(args: BacktestArguments): HedgeBacktestInput {
   const history = readHistory(args.history, "history", "absolute");
@@ -64,14 +78,7 @@ export function readBacktestRequest(args: BacktestArguments): HedgeBacktestInput
   const window = readCount(args.window, "window", lambda === null ? 2 : 1, DEFAULT_BACKTEST_WINDOW, `a whole number of daily changes ≥ ${lambda === null ? 2 : 1} (default ${DEFAULT_BACKTEST_WINDOW})`);
   const ridge = readRidge(args.ridge);
   const rebalance = readCount(args.rebalance, "rebalance", 1, DEFAULT_REBALANCE_INTERVAL, "a whole number of days ≥ 1 between re-hedges (1 = daily, the default)");
-  const describeRow = (position: number): string => {
-    const date = history.rowDates[position];
-    const row = `history row ${position + 2}`;
-    if (typeof date === "string") return `${date} (${row})`;
-    // A number other than the row's own number is an Excel date serial from the date column.
-    return typeof date === "number" && date !== position + 2 ? `${describeDayNumber(date - UNIX_EPOCH_SERIAL)} (${row})` : row;
-  };
-  return { history, rowDates: history.rowDates, describeRow, targets, proxies, window, lambda, ridge, rebalance };
+  return { history, rowDates: history.rowDates, describeRow: historyRowDescriber(history), targets, proxies, window, lambda, ridge, rebalance };
 }
 
 /** The shifts: a row or column of numbers (blank cells skipped, 0 kept); omitted or all blank → the default set. */

@@ -53,6 +53,8 @@ export interface ReadVolHistory extends VolHistory {
    * and the cell holds one, else its row number in the range (the names row is row 1). The backtest spills these.
    */
   rowDates: (number | string)[];
+  /** True when the first column was read as dates (numbers in `rowDates` are then Excel date serials). */
+  hasDateColumn: boolean;
 }
 
 /** A level for the engine: numbers are levels, anything else (blank, text, an error, 0 from a desktop blank) is a gap. */
@@ -166,9 +168,9 @@ export function readHistory(values: unknown, argument: string, changes: VolChang
     rowDates.push(dated ? (typeof dateCell === "string" ? dateCell.trim() : (dateCell as number)) : row + 1);
     if (hasDateColumn) dateCells.push({ row: row + 1, cell: source[0] });
   }
-  if (!hasDateColumn) return { assets, levels, order: "oldestFirst", warnings: [], rowDates };
+  if (!hasDateColumn) return { assets, levels, order: "oldestFirst", warnings: [], rowDates, hasDateColumn };
   const { dates, warning } = datesOf(dateCells, argument);
-  return { assets, levels, order: orderFromDates(dates, argument), warnings: warning === null ? [] : [warning], rowDates };
+  return { assets, levels, order: orderFromDates(dates, argument), warnings: warning === null ? [] : [warning], rowDates, hasDateColumn };
 }
 
 /** One asset's levels from a one-column (or one-row) range, with its header when the first cell is a name. */

@@ -8,7 +8,7 @@
 import { Chart, Legend, LinearScale, LineController, LineElement, PointElement, Tooltip, type ChartConfiguration, type ChartDataset } from "chart.js";
 import type { CorrelationStressResult } from "../../core/backtest";
 import { formatAmount, formatPercent, formatStatistic } from "./format";
-import { dateLabelText } from "./historyRowLabels";
+import { dateLabelText } from "./dateLabelText";
 import { cumulativePnl, hedgeSeries, stressPointsByShift } from "./stabilityStatistics";
 import type { BacktestOutcome } from "./stabilityRun";
 

@@ -5,12 +5,12 @@
  * backtest and the stress are judged separately: a stress without correlations still leaves the backtest to show.
  */
 import { runHedgeBacktest, stressHedge, type CorrelationStressResult, type HedgeBacktestResult } from "../../core/backtest";
+import { historyRowDescriber } from "../../ranges/backtestArguments";
 import { readHistory } from "../../ranges/historyReading";
 import { readHedgeRequest, readLegs } from "../../ranges/hedgeArguments";
 import type { CorrelationConfig } from "../correlation/correlationConfig";
 import { checkConfig } from "../correlation";
 import { labelledCorrelations, labelledVolOfVols, messageOf, type Checked } from "./hedgePreview";
-import { historyRowLabels } from "./historyRowLabels";
 import type { StabilityOptions } from "./stabilityForm";
 
 export interface StabilityInputs {
@@ -41,12 +41,10 @@ export function runBacktestFor(inputs: StabilityInputs): Checked<BacktestOutcome
   try {
     const targets = readLegs(inputs.assets, inputs.vegas);
     const history = readHistory(inputs.history, "history", "absolute");
-    const { labels, fromDateColumn } = historyRowLabels(inputs.history);
     const result = runHedgeBacktest({
       history: { assets: history.assets, levels: history.levels, order: history.order },
-      rowDates: labels,
-      // Level row p is the range's row p + 2 (the names row is row 1), as the reader's own messages count.
-      describeRow: (position) => `row ${position + 2} of the history`,
+      rowDates: history.rowDates,
+      describeRow: historyRowDescriber(history),
       targets,
       proxies: inputs.proxies,
       window: inputs.options.window,
@@ -54,7 +52,7 @@ export function runBacktestFor(inputs: StabilityInputs): Checked<BacktestOutcome
       ridge: inputs.options.ridge,
       rebalance: inputs.options.rebalance,
     });
-    return { ok: true, value: { result, datesFromDateColumn: fromDateColumn, historyWarnings: history.warnings } };
+    return { ok: true, value: { result, datesFromDateColumn: history.hasDateColumn, historyWarnings: history.warnings } };
   } catch (error) {
     return { ok: false, message: messageOf(error) };
   }

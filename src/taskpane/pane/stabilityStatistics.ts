@@ -5,7 +5,7 @@
  */
 import type { BacktestStatisticName, CorrelationStressResult, HedgeBacktestResult } from "../../core/backtest";
 import { formatAmount, formatPercent, formatStatistic } from "./format";
-import { dateLabelText } from "./historyRowLabels";
+import { dateLabelText } from "./dateLabelText";
 
 /** XV.BACKTESTSTATS' labels, in its order, with the figure each shows. */
 export const BACKTEST_STATISTIC_LABELS: readonly [string, BacktestStatisticName][] = [
