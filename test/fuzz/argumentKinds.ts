@@ -61,6 +61,9 @@ export const KNOWN_ARGUMENT_KINDS: Readonly<Record<string, ArgumentKind>> = {
   changes: { kind: "choice", words: ["abs", "log", "absolute", "relative"] },
   target_history: { kind: "history", columns: "single" },
   proxy_history: { kind: "history", columns: "single" },
+  window: { kind: "scalar", typical: { low: 2, high: 6 } },
+  rebalance: { kind: "scalar", typical: { low: 1, high: 10 } },
+  shifts: { kind: "scalar", typical: { low: -0.6, high: 0.3 } },
 };
 
 /** A kind guessed from an argument's name, for arguments added after this list was written. */
