@@ -4,7 +4,7 @@
  * proxy hedge. The JSDoc below is the function reference Excel shows (parsed by custom-functions-metadata-plugin into
  * functions.json): keep it in step with docs/functions.md.
  */
-import { runHedgeBacktest, stressHedge, type BacktestStatisticName, type HedgeBacktestResult } from "../core/backtest";
+import { BACKTEST_STATISTIC_ROWS, runHedgeBacktest, stressHedge, type HedgeBacktestResult } from "../core/backtest";
 import { readBacktestRequest, readStressRequest } from "../ranges/backtestArguments";
 import { EXCEL_NEAREST_CORRELATION_TIME_BUDGET_MS } from "./correlationFunctions";
 import { withDomainErrors } from "./domainErrors";
@@ -15,21 +15,6 @@ import { WARNING_LABEL } from "./hedgeFunctions";
 export const BACKTEST_COLUMNS = ["date", "unhedged_pnl", "hedge_pnl", "hedged_pnl"] as const;
 /** The header of XV.HEDGESTRESS. */
 export const STRESS_COLUMNS = ["shift", "held effectiveness", "held residual sd", "reoptimised effectiveness", "repaired"] as const;
-/** XV.BACKTESTSTATS' rows, top to bottom, with the statistic each shows; the warnings follow. */
-export const BACKTEST_STATISTIC_ROWS: readonly (readonly [string, BacktestStatisticName])[] = [
-  ["days", "days"],
-  ["unhedged sd", "unhedgedSd"],
-  ["hedged sd", "hedgedSd"],
-  ["out-of-sample effectiveness", "effectivenessOutOfSample"],
-  ["in-sample effectiveness", "effectivenessInSample"],
-  ["regression slope", "regressionSlope"],
-  ["regression r2", "regressionR2"],
-  ["dollar offset", "dollarOffset"],
-  ["worst hedged day", "worstHedgedPnl"],
-  ["worst date", "worstDate"],
-  ["turnover", "turnover"],
-];
-
 /** A number for a cell; the engine never returns a non-finite one, and if it did the cell must not show it. */
 function finite(value: number, what: string): number {
   if (!Number.isFinite(value)) throw invalidValueError(`the ${what} is not a finite number: check the inputs`);

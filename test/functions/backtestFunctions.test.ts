@@ -1,5 +1,6 @@
 import { runHedgeBacktest, stressHedge } from "../../src/core/backtest";
-import { BACKTEST_STATISTIC_ROWS, backteststats, hedgebacktest, hedgestress, STRESS_COLUMNS } from "../../src/functions/backtestFunctions";
+import { BACKTEST_STATISTIC_ROWS } from "../../src/core/backtest";
+import { backteststats, hedgebacktest, hedgestress, STRESS_COLUMNS } from "../../src/functions/backtestFunctions";
 import { hedgestats } from "../../src/functions/hedgeFunctions";
 import { randomHistory } from "../core/backtest/historyFixtures";
 import { expectClose } from "../core/tolerance";

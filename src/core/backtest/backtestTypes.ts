@@ -70,6 +70,21 @@ export interface BacktestStatistics {
 
 export type BacktestStatisticName = keyof BacktestStatistics;
 
+/** The statistics as XV.BACKTESTSTATS labels them, in its order (the pane shows them the same way). */
+export const BACKTEST_STATISTIC_ROWS: readonly (readonly [string, BacktestStatisticName])[] = [
+  ["days", "days"],
+  ["unhedged sd", "unhedgedSd"],
+  ["hedged sd", "hedgedSd"],
+  ["out-of-sample effectiveness", "effectivenessOutOfSample"],
+  ["in-sample effectiveness", "effectivenessInSample"],
+  ["regression slope", "regressionSlope"],
+  ["regression r2", "regressionR2"],
+  ["dollar offset", "dollarOffset"],
+  ["worst hedged day", "worstHedgedPnl"],
+  ["worst date", "worstDate"],
+  ["turnover", "turnover"],
+];
+
 export type BacktestWarningCode = "inSampleOverstates" | "slopeOutsideBand" | "r2BelowBand" | "fewDays";
 
 export interface BacktestWarning {

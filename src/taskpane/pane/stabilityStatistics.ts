@@ -3,24 +3,9 @@
  * undefined one with the engine's reason, and the series the charts draw (cumulative P&L, hedge per proxy, the stress
  * sorted by shift). Pure: the view and the tests share it.
  */
-import type { BacktestStatisticName, CorrelationStressResult, HedgeBacktestResult } from "../../core/backtest";
+import { BACKTEST_STATISTIC_ROWS, type BacktestStatisticName, type CorrelationStressResult, type HedgeBacktestResult } from "../../core/backtest";
 import { formatAmount, formatPercent, formatStatistic } from "./format";
 import { dateLabelText } from "./dateLabelText";
-
-/** XV.BACKTESTSTATS' labels, in its order, with the figure each shows. */
-export const BACKTEST_STATISTIC_LABELS: readonly [string, BacktestStatisticName][] = [
-  ["days", "days"],
-  ["unhedged sd", "unhedgedSd"],
-  ["hedged sd", "hedgedSd"],
-  ["out-of-sample effectiveness", "effectivenessOutOfSample"],
-  ["in-sample effectiveness", "effectivenessInSample"],
-  ["regression slope", "regressionSlope"],
-  ["regression r2", "regressionR2"],
-  ["dollar offset", "dollarOffset"],
-  ["worst hedged day", "worstHedgedPnl"],
-  ["worst date", "worstDate"],
-  ["turnover", "turnover"],
-];
 
 export interface StatisticRow {
   label: string;
@@ -51,7 +36,7 @@ function statisticText(name: BacktestStatisticName, result: HedgeBacktestResult,
 }
 
 export function statisticRows(result: HedgeBacktestResult, datesFromDateColumn: boolean): StatisticRow[] {
-  return BACKTEST_STATISTIC_LABELS.map(([label, name]) => ({
+  return BACKTEST_STATISTIC_ROWS.map(([label, name]) => ({
     label,
     name,
     text: statisticText(name, result, datesFromDateColumn),
