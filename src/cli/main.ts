@@ -7,7 +7,7 @@
  * built from its declaration, and run() throws UnusableInputError (exit 1) or InputDataError (exit 2, nothing on
  * stdout), or returns EXIT_STATUS.ok / rowsFailed.
  */
-import { readFileSync, writeSync } from "fs";
+import { createReadStream, readFileSync, writeSync } from "fs";
 import { PROGRAM_NAME, fullHelp, parseStrict, parseSubcommandLine, shortUsage } from "./commandLine";
 import { checkCommand } from "./checkCommand";
 import { NonFiniteOutputError, nonFiniteOutputMessage } from "./finiteOutput";
@@ -135,6 +135,8 @@ export async function runCliAsync(argv: string[], io: CliIo): Promise<number> {
   }
 }
 
+const STREAM_CHUNK_BYTES = 1 << 16;
+
 /** Runs the command line of this process, wired to its argv, stdout, stderr and file system. */
 export function runAsProcess(): void {
   // A closed pipe (`xvega vega big.csv | head -1`) ends quietly, a full disk with one line: never a stack trace.
@@ -148,7 +150,13 @@ export function runAsProcess(): void {
     },
     PROGRAM_NAME,
   );
-  void runCliAsync(process.argv.slice(2), { ...writers, readFile: (path) => readFileSync(path, "utf8") }).then((status) => {
+  const io: CliIo = {
+    ...writers,
+    readFile: (path) => readFileSync(path, "utf8"),
+    // Streamed in chunks of 1 MiB: vega, iv and greeks read, compute and write a chunk at a time.
+    openFile: (path) => createReadStream(path, { highWaterMark: STREAM_CHUNK_BYTES }),
+  };
+  void runCliAsync(process.argv.slice(2), io).then((status) => {
     process.exitCode = status;
   });
 }

@@ -10,6 +10,15 @@ export interface CliIo {
   stderr: (text: string) => void;
   /** The file's text (UTF-8); throws as fs.readFileSync does. */
   readFile: (path: string) => string;
+  /**
+   * Optional: the file's bytes in chunks (fs.createReadStream in the process; failing as it does). When given, the
+   * row-by-row commands (vega, iv, greeks) stream: they read, compute and write a chunk at a time, asynchronously, so
+   * that memory stays flat however long the file. Without it they read the whole file with readFile and run
+   * synchronously (the in-process tests). The output is the same either way.
+   */
+  openFile?: (path: string) => AsyncIterable<Uint8Array>;
+  /** Optional: resolves when stdout has room for more (after a "drain"), so that a streaming command waits for its reader. */
+  stdoutDrained?: () => Promise<void>;
 }
 
 /** Exit statuses, the same for every subcommand. */

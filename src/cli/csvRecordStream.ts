@@ -1,0 +1,213 @@
+/*
+ * Reading a CSV file for a row-by-row command (vega, iv, greeks): the header, then the data records in batches, each
+ * batch's output written before the next is read. With `io.openFile` (the real process), the file is read in chunks
+ * and memory stays flat however long it is; without it (tests, through `io.readFile`), the whole text is one chunk and
+ * the command runs synchronously. Both give the same output, messages and exit statuses as reading the whole file with
+ * csv-parse did: the checks of inputTextChecks.ts, then csv-parse's errors for text that is not CSV.
+ *
+ * A file is read twice when streamed. The first pass only checks it (NUL bytes, quotes that csv-parse would refuse,
+ * the first lines), so that unusable input still prints nothing, as the exit status 1 promises, even when the fault is
+ * on its last line. The second pass parses, computes and writes.
+ */
+import { parse as parseCsvSync } from "csv-parse/sync";
+import { parse as parseCsvStream } from "csv-parse";
+import { CsvChunkParser } from "./csvChunkParser";
+import { UnclosedQuoteFinder, describeCsvParseError } from "./csvParseErrors";
+import { describeReadFailure, readInputFile } from "./csvTable";
+import { checkFileKind, checkTextLayout, headDecidesLayout, nulBytesError } from "./inputTextChecks";
+import { CliIo, UnusableInputError } from "./subcommand";
+
+/** What a command does with the records: told the header first, then batches of data records, then the end. */
+export interface RecordTransform {
+  /** The header (names trimmed); returns the first output text. Throws UnusableInputError for a header it cannot use. */
+  begin(header: readonly string[]): string;
+  /** The output text for a batch of data records (each exactly as written, fields not trimmed). */
+  transform(records: readonly (readonly string[])[]): string;
+  /** The last output text. */
+  end(): string;
+}
+
+/** The options the commands have always read CSV with; csv-parse itself is asked only for the message of a fault. */
+const CSV_PARSE_OPTIONS = { bom: true, relax_column_count: true, skip_empty_lines: true, skip_records_with_empty_values: true } as const;
+/** How much of a file's start is kept for the checks of its first lines; their lines end far sooner in any CSV. */
+const MAX_HEAD_LENGTH = 1 << 20;
+
+function noHeaderRow(path: string): UnusableInputError {
+  return new UnusableInputError(`${path} has no header row (it holds no CSV records)`);
+}
+
+/** Feeds parsed records to `transform`: the first record is the header, the rest are data. */
+class RecordRouter {
+  private headerSeen = false;
+
+  constructor(private readonly transform: RecordTransform) {}
+
+  take(records: string[][]): string {
+    if (records.length === 0) return "";
+    if (this.headerSeen) return this.transform.transform(records);
+    this.headerSeen = true;
+    const [header = [], ...data] = records;
+    const start = this.transform.begin(header.map((name) => name.trim()));
+    return data.length === 0 ? start : start + this.transform.transform(data);
+  }
+
+  finish(path: string): string {
+    if (!this.headerSeen) throw noHeaderRow(path);
+    return this.transform.end();
+  }
+}
+
+/** The whole file through `io.readFile`, in one piece; everything is written with one call to io.stdout, at the end. */
+function transformWholeFile(io: CliIo, path: string, transform: RecordTransform): void {
+  const text = readInputFile(io, path);
+  const parser = new CsvChunkParser();
+  const records = parser.push(text, true);
+  if (parser.firstIrregularity !== null) throwCsvParseError(text, path);
+  const router = new RecordRouter(transform);
+  const output = router.take(records) + router.finish(path);
+  io.stdout(output);
+}
+
+/** csv-parse's own error for text the chunk parser found irregular. */
+function throwCsvParseError(text: string, path: string): never {
+  try {
+    parseCsvSync(text, CSV_PARSE_OPTIONS);
+  } catch (error) {
+    throw new UnusableInputError(describeCsvParseError(error, text, path));
+  }
+  throw new Error(`the CSV parsers disagree on ${path}: csv-parse reads it, the chunk parser does not`);
+}
+
+type StreamingIo = CliIo & { openFile: NonNullable<CliIo["openFile"]> };
+
+function asBuffer(chunk: Uint8Array): Buffer {
+  return Buffer.isBuffer(chunk) ? chunk : Buffer.from(chunk.buffer, chunk.byteOffset, chunk.byteLength);
+}
+
+/** The file's bytes in chunks; a read failure becomes UnusableInputError naming the file. */
+async function* byteChunks(io: StreamingIo, path: string): AsyncGenerator<Buffer> {
+  try {
+    for await (const chunk of io.openFile(path)) yield asBuffer(chunk);
+  } catch (error) {
+    if (error instanceof UnusableInputError) throw error;
+    throw new UnusableInputError(`cannot read ${path}: ${describeReadFailure(error)}`);
+  }
+}
+
+/** The file's text in pieces (a UTF-8 character never split), the last one marked. */
+async function* textChunks(io: StreamingIo, path: string): AsyncGenerator<[string, boolean]> {
+  // ignoreBOM keeps a byte-order mark in the text, as readFileSync does; the parser drops it like csv-parse.
+  const decoder = new TextDecoder("utf-8", { ignoreBOM: true });
+  for await (const chunk of byteChunks(io, path)) {
+    const text = decoder.decode(chunk, { stream: true });
+    if (text.length > 0) yield [text, false];
+  }
+  yield [decoder.decode(), true];
+}
+
+/**
+ * The position, in characters of the UTF-8 text, of the byte at `byteOffset`: the file is read once more up to it
+ * (only for a message about a NUL byte, which must name the character as the whole-text check does).
+ */
+async function characterIndexOfByte(io: StreamingIo, path: string, byteOffset: number): Promise<number> {
+  const decoder = new TextDecoder("utf-8", { ignoreBOM: true });
+  let bytesBefore = 0;
+  let characters = 0;
+  for await (const chunk of byteChunks(io, path)) {
+    if (bytesBefore + chunk.length > byteOffset) {
+      // Up to and including the byte: what it ends is decoded, and it is the last character.
+      return characters + decoder.decode(chunk.subarray(0, byteOffset - bytesBefore + 1), { stream: true }).length - 1;
+    }
+    characters += decoder.decode(chunk, { stream: true }).length;
+    bytesBefore += chunk.length;
+  }
+  return characters;
+}
+
+/**
+ * First pass over a streamed file: the checks readInputFile and csv-parse make on a whole text, in the same order
+ * (what the file is, NUL bytes, the first lines, then CSV quoting). Reads Latin-1 for speed: the quoting is judged on
+ * commas, quotes and line breaks, which are single bytes in UTF-8; only the first lines are decoded as UTF-8.
+ */
+async function checkStreamedFile(io: StreamingIo, path: string): Promise<void> {
+  const scanner = new CsvChunkParser(false);
+  const headDecoder = new TextDecoder("utf-8", { ignoreBOM: true });
+  let head = "";
+  let headComplete = false;
+  let bytes = 0;
+  let firstNulByte = -1;
+  for await (const chunk of byteChunks(io, path)) {
+    if (!headComplete) {
+      head += headDecoder.decode(chunk, { stream: true });
+      headComplete = head.length >= MAX_HEAD_LENGTH || headDecidesLayout(head);
+    }
+    if (firstNulByte === -1) {
+      const nul = chunk.indexOf(0);
+      if (nul !== -1) firstNulByte = bytes + nul;
+    }
+    bytes += chunk.length;
+    scanner.push(chunk.toString("latin1"), false);
+  }
+  if (!headComplete) head += headDecoder.decode();
+  scanner.push("", true);
+  checkFileKind(head, path);
+  if (firstNulByte !== -1) throw nulBytesError(path, await characterIndexOfByte(io, path, firstNulByte));
+  checkTextLayout(head, path);
+  if (scanner.firstIrregularity !== null) await throwStreamedCsvParseError(io, path);
+}
+
+/** csv-parse's own error for a streamed file the chunk parser found irregular, read once more. */
+async function throwStreamedCsvParseError(io: StreamingIo, path: string): Promise<never> {
+  const quotes = new UnclosedQuoteFinder();
+  const parser = parseCsvStream(CSV_PARSE_OPTIONS);
+  let failure: unknown = null;
+  parser.on("error", (error: unknown) => {
+    failure ??= error;
+  });
+  // Records are not needed, only the error: read them away so that the parser never waits.
+  parser.on("data", () => undefined);
+  const ended = new Promise<void>((resolve) => {
+    parser.on("end", resolve);
+    parser.on("close", resolve);
+  });
+  for await (const [text, last] of textChunks(io, path)) {
+    quotes.push(text, last);
+    if (failure === null && text.length > 0) parser.write(text);
+  }
+  if (failure === null) parser.end();
+  await ended;
+  if (failure !== null) throw new UnusableInputError(describeCsvParseError(failure, () => quotes.result(), path));
+  throw new Error(`the CSV parsers disagree on ${path}: csv-parse reads it, the chunk parser does not`);
+}
+
+/** Second pass: parse, transform and write chunk by chunk, waiting for stdout to drain between chunks. */
+async function transformStreamedFile(io: StreamingIo, path: string, transform: RecordTransform): Promise<void> {
+  await checkStreamedFile(io, path);
+  const parser = new CsvChunkParser();
+  const router = new RecordRouter(transform);
+  for await (const [text, last] of textChunks(io, path)) {
+    const records = parser.push(text, last);
+    if (parser.firstIrregularity !== null) throw new UnusableInputError(`${path} changed while it was read: run the command again`);
+    const output = router.take(records);
+    if (output !== "") {
+      io.stdout(output);
+      if (io.stdoutDrained) await io.stdoutDrained();
+    }
+  }
+  const output = router.finish(path);
+  if (output !== "") io.stdout(output);
+}
+
+/**
+ * Reads the CSV file at `path` through `transform`, writing its output to io.stdout. Synchronous when `io` has no
+ * openFile (the whole file through readFile); otherwise a promise, the file streamed. Throws (or rejects with)
+ * UnusableInputError for a file that cannot be read or is not CSV, before anything is written.
+ */
+export function transformCsvFile(io: CliIo, path: string, transform: RecordTransform): void | Promise<void> {
+  const openFile = io.openFile;
+  if (openFile === undefined) {
+    transformWholeFile(io, path, transform);
+    return;
+  }
+  return transformStreamedFile({ ...io, openFile }, path, transform);
+}
