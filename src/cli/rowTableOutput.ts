@@ -70,7 +70,7 @@ export class RowTableWriter {
       if (index > 0) line += ",";
       if (typeof cell === "string") line += csvText(cell);
       else if (typeof cell === "number") {
-        checkFinite(cell, () => this.describeCell(row, index));
+        if (!Number.isFinite(cell)) checkFinite(cell, () => this.describeCell(row, index));
         line += String(cell);
       }
     }
