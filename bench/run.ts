@@ -7,6 +7,7 @@ import { runHedgeBenchmark } from "./hedgeBenchmark";
 import { runImpliedVolBenchmark } from "./impliedVolBenchmark";
 import { runNearestCorrelationBenchmark } from "./nearestCorrelationBenchmark";
 import { runCheckBenchmark } from "./checkBenchmark";
+import { runStreamBenchmark } from "./streamBenchmark";
 import { canCollectGarbage } from "./timing";
 import { runVegaBenchmark } from "./vegaBenchmark";
 
@@ -23,6 +24,7 @@ const SECTIONS: readonly BenchmarkSection[] = [
   { name: "nearcorr", title: "Nearest correlation matrix, 50 to 200 assets", run: runNearestCorrelationBenchmark },
   { name: "check", title: "xvega check of a 100,000-leg book vs exceljs loading it", run: runCheckBenchmark },
   { name: "iv", title: "Implied vol, 1,000,000 options, against implied-volatility; XV.GREEKS against XV.VEGA", run: runImpliedVolBenchmark },
+  { name: "stream", title: "xvega vega/iv/greeks streaming: 1,000,000 and 3,000,000 rows, time and peak memory", run: runStreamBenchmark },
 ];
 
 function printEnvironment(): void {

@@ -46,14 +46,16 @@ export function runRowCommand(
     },
     transform(records) {
       const compute = computation as RowComputation;
-      const output: OutputCell[][] = new Array<OutputCell[]>(records.length);
-      for (let index = 0; index < records.length; index++) {
-        const result = compute.computeRow(records[index] as readonly string[]);
+      const rowWriter = writer as RowTableWriter;
+      // Each row is written as soon as it is computed: nothing of a row outlives its line of text.
+      let text = "";
+      for (const record of records) {
+        const result = compute.computeRow(record);
         if (result.failed) failures++;
-        output[index] = result.row;
+        text += rowWriter.row(result.row);
       }
       rows += records.length;
-      return (writer as RowTableWriter).rows(output);
+      return text;
     },
     end() {
       return (writer as RowTableWriter).end();
