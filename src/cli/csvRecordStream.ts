@@ -84,10 +84,16 @@ function asBuffer(chunk: Uint8Array): Buffer {
   return Buffer.isBuffer(chunk) ? chunk : Buffer.from(chunk.buffer, chunk.byteOffset, chunk.byteLength);
 }
 
-/** The file's bytes in chunks; a read failure becomes UnusableInputError naming the file. */
-async function* byteChunks(io: StreamingIo, path: string): AsyncGenerator<Buffer> {
+/**
+ * The file's bytes in chunks; a read failure becomes UnusableInputError naming the file. `opened` is the first
+ * opening (the probe of transformCsvFile), used once; later passes open the file again.
+ */
+async function* byteChunks(io: StreamingIo, path: string, opened: AsyncIterable<Uint8Array> | null = null): AsyncGenerator<Buffer> {
+  const chunks = opened ?? io.openFile(path);
+  // A regular file when probed, something else now: it was replaced while being read.
+  if (chunks === null) throw new UnusableInputError(`${path} changed while it was read: run the command again`);
   try {
-    for await (const chunk of io.openFile(path)) yield asBuffer(chunk);
+    for await (const chunk of chunks) yield asBuffer(chunk);
   } catch (error) {
     if (error instanceof UnusableInputError) throw error;
     throw new UnusableInputError(`cannot read ${path}: ${describeReadFailure(error)}`);
@@ -129,14 +135,14 @@ async function characterIndexOfByte(io: StreamingIo, path: string, byteOffset: n
  * (what the file is, NUL bytes, the first lines, then CSV quoting). Reads Latin-1 for speed: the quoting is judged on
  * commas, quotes and line breaks, which are single bytes in UTF-8; only the first lines are decoded as UTF-8.
  */
-async function checkStreamedFile(io: StreamingIo, path: string): Promise<void> {
+async function checkStreamedFile(io: StreamingIo, path: string, opened: AsyncIterable<Uint8Array>): Promise<void> {
   const scanner = new CsvChunkParser(false);
   const headDecoder = new TextDecoder("utf-8", { ignoreBOM: true });
   let head = "";
   let headComplete = false;
   let bytes = 0;
   let firstNulByte = -1;
-  for await (const chunk of byteChunks(io, path)) {
+  for await (const chunk of byteChunks(io, path, opened)) {
     if (!headComplete) {
       head += headDecoder.decode(chunk, { stream: true });
       headComplete = head.length >= MAX_HEAD_LENGTH || headDecidesLayout(head);
@@ -181,8 +187,8 @@ async function throwStreamedCsvParseError(io: StreamingIo, path: string): Promis
 }
 
 /** Second pass: parse, transform and write chunk by chunk, waiting for stdout to drain between chunks. */
-async function transformStreamedFile(io: StreamingIo, path: string, transform: RecordTransform): Promise<void> {
-  await checkStreamedFile(io, path);
+async function transformStreamedFile(io: StreamingIo, path: string, opened: AsyncIterable<Uint8Array>, transform: RecordTransform): Promise<void> {
+  await checkStreamedFile(io, path, opened);
   const parser = new CsvChunkParser();
   const router = new RecordRouter(transform);
   for await (const [text, last] of textChunks(io, path)) {
@@ -200,14 +206,16 @@ async function transformStreamedFile(io: StreamingIo, path: string, transform: R
 
 /**
  * Reads the CSV file at `path` through `transform`, writing its output to io.stdout. Synchronous when `io` has no
- * openFile (the whole file through readFile); otherwise a promise, the file streamed. Throws (or rejects with)
+ * openFile, or openFile gives null (a pipe, read once: the whole file through readFile); otherwise a promise, the
+ * file streamed. Throws (or rejects with)
  * UnusableInputError for a file that cannot be read or is not CSV, before anything is written.
  */
 export function transformCsvFile(io: CliIo, path: string, transform: RecordTransform): void | Promise<void> {
   const openFile = io.openFile;
-  if (openFile === undefined) {
+  const opened = openFile === undefined ? null : openFile(path);
+  if (openFile === undefined || opened === null) {
     transformWholeFile(io, path, transform);
     return;
   }
-  return transformStreamedFile({ ...io, openFile }, path, transform);
+  return transformStreamedFile({ ...io, openFile }, path, opened, transform);
 }

@@ -1,5 +1,5 @@
 import { readFileSync } from "fs";
-import { runCliAsync } from "../../src/cli/main";
+import { runCli, runCliAsync } from "../../src/cli/main";
 import { CliIo } from "../../src/cli/subcommand";
 import { CliRun, fixture, runXvega } from "./runXvega";
 
@@ -117,6 +117,20 @@ describe("streamed commands give exactly the whole-file output, at every chunk s
     const files = { "h.csv": "underlying,strike,years,vol\n" };
     expect((await expectSameAsWholeFile(["vega", "h.csv"], files)).stdout).toBe("underlying,strike,years,vol,vega,error\n");
     expect((await expectSameAsWholeFile(["vega", "h.csv", "--format", "json"], files)).stdout).toBe("[]\n");
+  });
+
+  it("reads a file that cannot be read twice (openFile gives null: a pipe) whole, synchronously, with the same output", () => {
+    const expected = wholeFile(["vega", "book.csv"], { "book.csv": TRICKY_BOOK });
+    let stdout = "";
+    const status = runCli(["vega", "book.csv"], {
+      stdout: (text) => {
+        stdout += text;
+      },
+      stderr: () => undefined,
+      readFile: () => TRICKY_BOOK,
+      openFile: () => null,
+    });
+    expect({ status, stdout }).toEqual({ status: expected.status, stdout: expected.stdout });
   });
 
   it("waits for stdout to drain between chunks", async () => {
