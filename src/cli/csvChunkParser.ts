@@ -36,6 +36,72 @@ const enum RecordDelimiter {
 
 const DELIMITER_TEXT = ["", "\n", "\r", "\r\n"];
 
+/** A record delimiter as text. */
+export type RecordDelimiterText = "\n" | "\r" | "\r\n";
+
+/**
+ * Cuts CSV text that csv-parse reads (checked before) into runs of whole records, for worker threads to parse apart.
+ * In such text a position lies outside every quoted field exactly when an even number of quotes precede it (a field
+ * opens and closes with one, and a quote inside it is written twice), so a record ends at each record delimiter with
+ * an even count of quotes before it. The delimiter is the first line break met at an even count, as the parser finds it.
+ */
+export class RecordCutter {
+  private pending = "";
+  private found: RecordDelimiterText | null = null;
+
+  /** The file's record delimiter, once a line break has been seen outside quotes. */
+  get delimiter(): RecordDelimiterText | null {
+    return this.found;
+  }
+
+  /** Appends `text`; returns the whole records completed so far (all that is left when `last`), keeping the rest. */
+  take(text: string, last: boolean): string {
+    const combined = this.pending + text;
+    this.found ??= firstDelimiter(combined);
+    if (last || this.found === null) {
+      this.pending = last ? "" : combined;
+      return last ? combined : "";
+    }
+    const delimiter = this.found;
+    const quotes = countQuotes(combined, 0, combined.length);
+    let quotesAfter = 0;
+    let searchedFrom = combined.length;
+    for (let at = combined.lastIndexOf(delimiter); at !== -1; at = at === 0 ? -1 : combined.lastIndexOf(delimiter, at - 1)) {
+      quotesAfter += countQuotes(combined, at, searchedFrom);
+      searchedFrom = at;
+      // Quotes before `at` = all − after; the text starts at an even count (it starts where a record did).
+      if ((quotes - quotesAfter) % 2 === 0) {
+        const cut = at + delimiter.length;
+        this.pending = combined.slice(cut);
+        return combined.slice(0, cut);
+      }
+    }
+    this.pending = combined;
+    return "";
+  }
+}
+
+function countQuotes(text: string, from: number, to: number): number {
+  let count = 0;
+  for (let at = text.indexOf('"', from); at !== -1 && at < to; at = text.indexOf('"', at + 1)) count++;
+  return count;
+}
+
+/** The first line break outside quotes: \r\n, \n or \r; null when there is none yet (or it may be \r\n cut in two). */
+function firstDelimiter(text: string): RecordDelimiterText | null {
+  let inQuotes = false;
+  for (let index = 0; index < text.length; index++) {
+    const code = text.charCodeAt(index);
+    if (code === QUOTE) inQuotes = !inQuotes;
+    else if (!inQuotes && code === LINE_FEED) return "\n";
+    else if (!inQuotes && code === CARRIAGE_RETURN) {
+      if (index + 1 >= text.length) return null;
+      return text.charCodeAt(index + 1) === LINE_FEED ? "\r\n" : "\r";
+    }
+  }
+  return null;
+}
+
 /** What csv-parse would refuse, found at the first place it occurs. */
 export interface CsvIrregularity {
   kind: "quote-inside-field" | "text-after-closing-quote" | "quote-not-closed";
@@ -75,8 +141,17 @@ export class CsvChunkParser {
   private heldBack = "";
   private irregularity: CsvIrregularity | null = null;
 
-  constructor(collect = true) {
+  /**
+   * @param collect whether to keep fields (false: only check the text)
+   * @param continuedDelimiter for text that continues a file at a record's start (a batch of whole records read by a
+   *   worker thread): the file's record delimiter, found before; the text then has no byte-order mark to drop
+   */
+  constructor(collect = true, continuedDelimiter: RecordDelimiterText | null = null) {
     this.collect = collect;
+    if (continuedDelimiter !== null) {
+      this.delimiter = DELIMITER_TEXT.indexOf(continuedDelimiter) as RecordDelimiter;
+      this.started = true;
+    }
   }
 
   /** The first irregularity met, or null while the text read is regular CSV. Once set, nothing more is parsed. */

@@ -11,7 +11,7 @@
  */
 import { parse as parseCsvSync } from "csv-parse/sync";
 import { parse as parseCsvStream } from "csv-parse";
-import { CsvChunkParser } from "./csvChunkParser";
+import { CsvChunkParser, RecordCutter, RecordDelimiterText } from "./csvChunkParser";
 import { UnclosedQuoteFinder, describeCsvParseError } from "./csvParseErrors";
 import { describeReadFailure, readInputFile } from "./csvTable";
 import { checkFileKind, checkTextLayout, headDecidesLayout, nulBytesError } from "./inputTextChecks";
@@ -25,7 +25,19 @@ export interface RecordTransform {
   transform(records: readonly (readonly string[])[]): string;
   /** The last output text. */
   end(): string;
+  /** Optional: for a streamed file of at least `minimumBytes`, batches of whole records handed to worker threads. */
+  parallel?: { minimumBytes: number; start(delimiter: RecordDelimiterText): BatchProcessor };
 }
+
+/** Processes runs of whole records elsewhere (worker threads); the thunks it resolves to run in file order. */
+export interface BatchProcessor {
+  /** The batch's output, as a function run when every earlier batch's output is written (it returns the text). */
+  process(text: string): Promise<() => string>;
+  close(): Promise<void>;
+}
+
+/** Batches out for processing at once, per worker: enough to keep each busy, few enough to keep memory flat. */
+const BATCHES_IN_FLIGHT_PER_WORKER = 3;
 
 /** The options the commands have always read CSV with; csv-parse itself is asked only for the message of a fault. */
 const CSV_PARSE_OPTIONS = { bom: true, relax_column_count: true, skip_empty_lines: true, skip_records_with_empty_values: true } as const;
@@ -39,6 +51,11 @@ function noHeaderRow(path: string): UnusableInputError {
 /** Feeds parsed records to `transform`: the first record is the header, the rest are data. */
 class RecordRouter {
   private headerSeen = false;
+
+  /** Whether the header has been read (the data records follow). */
+  get started(): boolean {
+    return this.headerSeen;
+  }
 
   constructor(private readonly transform: RecordTransform) {}
 
@@ -135,7 +152,7 @@ async function characterIndexOfByte(io: StreamingIo, path: string, byteOffset: n
  * (what the file is, NUL bytes, the first lines, then CSV quoting). Reads Latin-1 for speed: the quoting is judged on
  * commas, quotes and line breaks, which are single bytes in UTF-8; only the first lines are decoded as UTF-8.
  */
-async function checkStreamedFile(io: StreamingIo, path: string, opened: AsyncIterable<Uint8Array>): Promise<void> {
+async function checkStreamedFile(io: StreamingIo, path: string, opened: AsyncIterable<Uint8Array>): Promise<number> {
   const scanner = new CsvChunkParser(false);
   const headDecoder = new TextDecoder("utf-8", { ignoreBOM: true });
   let head = "";
@@ -160,6 +177,7 @@ async function checkStreamedFile(io: StreamingIo, path: string, opened: AsyncIte
   if (firstNulByte !== -1) throw nulBytesError(path, await characterIndexOfByte(io, path, firstNulByte));
   checkTextLayout(head, path);
   if (scanner.firstIrregularity !== null) await throwStreamedCsvParseError(io, path);
+  return bytes;
 }
 
 /** csv-parse's own error for a streamed file the chunk parser found irregular, read once more. */
@@ -188,7 +206,12 @@ async function throwStreamedCsvParseError(io: StreamingIo, path: string): Promis
 
 /** Second pass: parse, transform and write chunk by chunk, waiting for stdout to drain between chunks. */
 async function transformStreamedFile(io: StreamingIo, path: string, opened: AsyncIterable<Uint8Array>, transform: RecordTransform): Promise<void> {
-  await checkStreamedFile(io, path, opened);
+  const bytes = await checkStreamedFile(io, path, opened);
+  const parallel = transform.parallel;
+  if (parallel !== undefined && bytes >= parallel.minimumBytes) {
+    await transformInParallel(io, path, transform, parallel);
+    return;
+  }
   const parser = new CsvChunkParser();
   const router = new RecordRouter(transform);
   for await (const [text, last] of textChunks(io, path)) {
@@ -202,6 +225,62 @@ async function transformStreamedFile(io: StreamingIo, path: string, opened: Asyn
   }
   const output = router.finish(path);
   if (output !== "") io.stdout(output);
+}
+
+/**
+ * Second pass with worker threads: the text is cut into runs of whole records (RecordCutter); the first runs, up to
+ * and including the header, are read here (a byte-order mark, the header's columns), the rest by the workers, and
+ * their output is written in file order, waiting for stdout to drain.
+ */
+async function transformInParallel(
+  io: StreamingIo,
+  path: string,
+  transform: RecordTransform,
+  parallel: NonNullable<RecordTransform["parallel"]>,
+): Promise<void> {
+  const cutter = new RecordCutter();
+  const router = new RecordRouter(transform);
+  let atFileStart = true;
+  let processor: BatchProcessor | null = null;
+  const inFlight: Promise<() => string>[] = [];
+  let workers = 0;
+  const write = async (output: string): Promise<void> => {
+    if (output === "") return;
+    io.stdout(output);
+    if (io.stdoutDrained) await io.stdoutDrained();
+  };
+  const writeOldest = async (): Promise<void> => {
+    const oldest = inFlight.shift() as Promise<() => string>;
+    await write((await oldest)());
+  };
+  try {
+    for await (const [text, last] of textChunks(io, path)) {
+      const batch = cutter.take(text, last);
+      if (batch === "") continue;
+      if (processor === null) {
+        const parser: CsvChunkParser = atFileStart ? new CsvChunkParser() : new CsvChunkParser(true, cutter.delimiter);
+        atFileStart = false;
+        const records = parser.push(batch, true);
+        if (parser.firstIrregularity !== null) throw new UnusableInputError(`${path} changed while it was read: run the command again`);
+        await write(router.take(records));
+        const delimiter = cutter.delimiter;
+        if (router.started && delimiter !== null) {
+          processor = parallel.start(delimiter);
+          workers = io.rowWorkers?.count ?? 1;
+        }
+        continue;
+      }
+      const result = processor.process(batch);
+      // Awaited in order below; a failure is reported there, not as an unhandled rejection.
+      result.catch(() => undefined);
+      inFlight.push(result);
+      while (inFlight.length >= BATCHES_IN_FLIGHT_PER_WORKER * workers) await writeOldest();
+    }
+    while (inFlight.length > 0) await writeOldest();
+  } finally {
+    await processor?.close();
+  }
+  await write(router.finish(path));
 }
 
 /**

@@ -10,7 +10,7 @@ import { isCellProblem, readRequiredNumber } from "./cellParsing";
 import { PROGRAM_NAME, readChoiceOption } from "./commandLine";
 import { OUTPUT_FORMATS, OutputCell, checkUniqueColumnNames, findColumns, parseOutputFormat } from "./csvTable";
 import { VOL, fieldCountProblem, passThroughIndexes, readLegTerms } from "./optionLegFields";
-import { runRowCommand } from "./rowCommand";
+import { RowCommandSpec, RowComputation, runRowCommand } from "./rowCommand";
 import { CliIo, ExitStatus, ParsedCommandLine, Subcommand } from "./subcommand";
 
 const REQUIRED_COLUMNS = ["underlying", "strike", "years", "vol"] as const;
@@ -40,11 +40,12 @@ function computeRow(record: readonly string[], headerLength: number, columns: Gr
   return notFinite === undefined ? null : `${notFinite} is not a finite number: check the inputs`;
 }
 
-function runGreeks(commandLine: ParsedCommandLine, io: CliIo): ExitStatus | Promise<ExitStatus> {
+/** The command as its command line asks for it (also rebuilt by worker threads: rowCommands.ts). */
+export function greeksRows(commandLine: ParsedCommandLine): RowCommandSpec {
   const format = readChoiceOption(commandLine, "format", OUTPUT_FORMATS, parseOutputFormat, "csv");
   const path = commandLine.operands[0] ?? "";
   const values = new Float64Array(GREEK_COUNT);
-  return runRowCommand(io, "greeks", path, format, (inputHeader) => {
+  const plan = (inputHeader: readonly string[]): RowComputation => {
     checkUniqueColumnNames(inputHeader, path);
     const columns = findGreeksColumns(inputHeader, path);
     const passThrough = passThroughIndexes(inputHeader, COMPUTED_COLUMNS);
@@ -62,7 +63,12 @@ function runGreeks(commandLine: ParsedCommandLine, io: CliIo): ExitStatus | Prom
         return { row, failed: error !== null };
       },
     };
-  });
+  };
+  return { name: "greeks", commandLine, path, format, plan };
+}
+
+function runGreeks(commandLine: ParsedCommandLine, io: CliIo): ExitStatus | Promise<ExitStatus> {
+  return runRowCommand(io, greeksRows(commandLine));
 }
 
 export const greeksCommand: Subcommand = {

@@ -7,7 +7,7 @@ import { NumberField, isCellProblem, readRequiredNumber } from "./cellParsing";
 import { PROGRAM_NAME, readChoiceOption } from "./commandLine";
 import { OUTPUT_FORMATS, checkUniqueColumnNames, findColumns, parseOutputFormat } from "./csvTable";
 import { fieldCountProblem, passThroughIndexes, readLegTerms } from "./optionLegFields";
-import { runRowCommand } from "./rowCommand";
+import { RowCommandSpec, RowComputation, runRowCommand } from "./rowCommand";
 import { CliIo, ExitStatus, ParsedCommandLine, Subcommand } from "./subcommand";
 
 const REQUIRED_COLUMNS = ["price", "underlying", "strike", "years"] as const;
@@ -38,10 +38,11 @@ function findIvColumns(header: readonly string[], path: string) {
   return findColumns(header, REQUIRED_COLUMNS, OPTIONAL_COLUMNS, path);
 }
 
-function runIv(commandLine: ParsedCommandLine, io: CliIo): ExitStatus | Promise<ExitStatus> {
+/** The command as its command line asks for it (also rebuilt by worker threads: rowCommands.ts). */
+export function ivRows(commandLine: ParsedCommandLine): RowCommandSpec {
   const format = readChoiceOption(commandLine, "format", OUTPUT_FORMATS, parseOutputFormat, "csv");
   const path = commandLine.operands[0] ?? "";
-  return runRowCommand(io, "iv", path, format, (inputHeader) => {
+  const plan = (inputHeader: readonly string[]): RowComputation => {
     checkUniqueColumnNames(inputHeader, path);
     const columns = findIvColumns(inputHeader, path);
     const passThrough = passThroughIndexes(inputHeader, COMPUTED_COLUMNS);
@@ -52,7 +53,12 @@ function runIv(commandLine: ParsedCommandLine, io: CliIo): ExitStatus | Promise<
         return { row: [...passThrough.map((index) => record[index] ?? ""), result.iv, result.error], failed: result.error !== null };
       },
     };
-  });
+  };
+  return { name: "iv", commandLine, path, format, plan };
+}
+
+function runIv(commandLine: ParsedCommandLine, io: CliIo): ExitStatus | Promise<ExitStatus> {
+  return runRowCommand(io, ivRows(commandLine));
 }
 
 export const ivCommand: Subcommand = {

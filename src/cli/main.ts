@@ -8,6 +8,7 @@
  * stdout), or returns EXIT_STATUS.ok / rowsFailed.
  */
 import { createReadStream, readFileSync, statSync, writeSync } from "fs";
+import { availableParallelism } from "os";
 import { PROGRAM_NAME, fullHelp, parseStrict, parseSubcommandLine, shortUsage } from "./commandLine";
 import { checkCommand } from "./checkCommand";
 import { NonFiniteOutputError, nonFiniteOutputMessage } from "./finiteOutput";
@@ -141,6 +142,21 @@ export async function runCliAsync(argv: string[], io: CliIo): Promise<number> {
  */
 const STREAM_CHUNK_BYTES = 1 << 16;
 
+/**
+ * Worker threads for vega, iv and greeks on large files: as many as the cores (at most 4), none on one core. Below
+ * 8 MiB (about 150,000 rows) starting them costs more than they save. XVEGA_WORKER_MIN_BYTES overrides the size (the
+ * tests use it to send small files through the workers).
+ */
+function rowWorkers(): CliIo["rowWorkers"] {
+  const count = Math.min(MAX_ROW_WORKERS, availableParallelism());
+  if (count < 2) return undefined;
+  const override = Number(process.env.XVEGA_WORKER_MIN_BYTES);
+  return { count, minimumBytes: process.env.XVEGA_WORKER_MIN_BYTES !== undefined && Number.isFinite(override) ? override : WORKER_MIN_BYTES };
+}
+
+const MAX_ROW_WORKERS = 4;
+const WORKER_MIN_BYTES = 8 << 20;
+
 /** Whether `path` is a regular file (false for a pipe, a device, or a path that cannot be examined). */
 function isRegularFile(path: string): boolean {
   try {
@@ -168,6 +184,7 @@ export function runAsProcess(): void {
     readFile: (path) => readFileSync(path, "utf8"),
     // vega, iv and greeks read, compute and write a chunk at a time: regular files only (they are read twice).
     openFile: (path) => (isRegularFile(path) ? createReadStream(path, { highWaterMark: STREAM_CHUNK_BYTES }) : null),
+    rowWorkers: rowWorkers(),
   };
   void runCliAsync(process.argv.slice(2), io).then((status) => {
     process.exitCode = status;

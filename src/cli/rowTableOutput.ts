@@ -35,12 +35,27 @@ export class RowTableWriter {
   private readonly format: OutputFormat;
   private readonly header: readonly string[];
   private rowCount = 0;
+  private readonly continuing: boolean;
   /** Reused for each CSV line. */
   private readonly fields: string[] = [];
 
-  constructor(format: OutputFormat, header: readonly string[]) {
+  /**
+   * @param continuing for rows that continue a table written elsewhere (a worker thread's batch): every JSON row then
+   *   follows ",\n", and the table's own writer takes the text with `append`
+   */
+  constructor(format: OutputFormat, header: readonly string[], continuing = false) {
     this.format = format;
     this.header = header;
+    this.continuing = continuing;
+  }
+
+  /** Takes rows formatted by a continuing writer, in order: their text as this table's next rows. */
+  append(batch: { output: string; rows: number }): string {
+    if (batch.rows === 0) return "";
+    const first = this.rowCount === 0;
+    this.rowCount += batch.rows;
+    // A continuing writer puts ",\n" before every JSON row; the table's first row follows "[\n" instead.
+    return this.format === "json" && first ? `[\n${batch.output.slice(2)}` : batch.output;
   }
 
   /** The text before the first row: the header line in CSV, nothing in JSON (its opening bracket comes with a row). */
@@ -58,7 +73,7 @@ export class RowTableWriter {
   /** The text of the next row. Throws NonFiniteOutputError for a number that is not finite. */
   row(row: readonly CsvOutputCell[]): string {
     this.rowCount++;
-    if (this.format === "json") return `${this.rowCount === 1 ? "[\n" : ",\n"}${formatJsonRow(this.header, row, this.rowCount)}`;
+    if (this.format === "json") return `${this.rowCount === 1 && !this.continuing ? "[\n" : ",\n"}${formatJsonRow(this.header, row, this.rowCount)}`;
     return this.csvLine(row);
   }
 

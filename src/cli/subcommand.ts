@@ -19,6 +19,11 @@ export interface CliIo {
    * input is read whole with readFile, as before.
    */
   openFile?: (path: string) => AsyncIterable<Uint8Array> | null;
+  /**
+   * Optional, with openFile: streamed files of at least `minimumBytes` are parsed, computed and formatted by `count`
+   * worker threads (the compiled src/cli/rowWorker.js), a run of whole records each, their output written in order.
+   */
+  rowWorkers?: { count: number; minimumBytes: number };
   /** Optional: resolves when stdout has room for more (after a "drain"), so that a streaming command waits for its reader. */
   stdoutDrained?: () => Promise<void>;
 }

@@ -10,7 +10,7 @@ import { DEFAULT_VEGA_UNIT, VEGA_UNITS, parseVegaUnit, vegaUnitScale } from "../
 import { NumberField, isCellProblem, readOptionalChoice, readOptionalNumber, readRequiredNumber } from "./cellParsing";
 import { PROGRAM_NAME, readChoiceOption } from "./commandLine";
 import { ColumnPositions, OUTPUT_FORMATS, OutputCell, checkUniqueColumnNames, columnKey, findColumns, fitsHeader, parseOutputFormat } from "./csvTable";
-import { runRowCommand } from "./rowCommand";
+import { RowCommandSpec, RowComputation, runRowCommand } from "./rowCommand";
 import { CliIo, ExitStatus, ParsedCommandLine, Subcommand } from "./subcommand";
 
 const REQUIRED_COLUMNS = ["underlying", "strike", "years", "vol"] as const;
@@ -99,12 +99,13 @@ function passThroughIndexes(header: readonly string[]): number[] {
   return indexes;
 }
 
-function runVega(commandLine: ParsedCommandLine, io: CliIo): ExitStatus | Promise<ExitStatus> {
+/** The command as its command line asks for it (also rebuilt by worker threads: rowCommands.ts). */
+export function vegaRows(commandLine: ParsedCommandLine, io: CliIo): RowCommandSpec {
   const unit = readChoiceOption(commandLine, "unit", VEGA_UNITS, parseVegaUnit, DEFAULT_VEGA_UNIT);
   const format = readChoiceOption(commandLine, "format", OUTPUT_FORMATS, parseOutputFormat, "csv");
   const path = commandLine.operands[0] ?? "";
   const unitScale = vegaUnitScale(unit);
-  return runRowCommand(io, "vega", path, format, (inputHeader) => {
+  const plan = (inputHeader: readonly string[]): RowComputation => {
     checkUniqueColumnNames(inputHeader, path);
     const columns = findColumns(inputHeader, REQUIRED_COLUMNS, OPTIONAL_COLUMNS, path);
     const withPosition = columns.qty !== undefined && columns.multiplier !== undefined;
@@ -127,7 +128,12 @@ function runVega(commandLine: ParsedCommandLine, io: CliIo): ExitStatus | Promis
         return { row, failed: result.error !== null };
       },
     };
-  });
+  };
+  return { name: "vega", commandLine, path, format, plan };
+}
+
+function runVega(commandLine: ParsedCommandLine, io: CliIo): ExitStatus | Promise<ExitStatus> {
+  return runRowCommand(io, vegaRows(commandLine, io));
 }
 
 export const vegaCommand: Subcommand = {

@@ -1,6 +1,6 @@
 import fc from "fast-check";
 import { parse } from "csv-parse/sync";
-import { CsvChunkParser } from "../../src/cli/csvChunkParser";
+import { CsvChunkParser, RecordCutter } from "../../src/cli/csvChunkParser";
 
 /*
  * Issue 11 part 3: the streaming commands parse CSV with their own chunk parser, which must read every file exactly
@@ -107,5 +107,29 @@ describe("CsvChunkParser reads CSV as csv-parse does", () => {
     for (let first = 0; first <= text.length; first++) {
       for (let second = first; second <= text.length; second++) expectSameReading(text, [first, second]);
     }
+  });
+});
+
+describe("RecordCutter cuts regular CSV into runs of whole records (for worker threads)", () => {
+  it("on generated text csv-parse reads, cut into random chunks: each run parsed alone gives csv-parse's records", () => {
+    fc.assert(
+      fc.property(csvText, cutPositions, (text, cuts) => {
+        const expected = csvParse(text);
+        fc.pre("records" in expected);
+        const cutter = new RecordCutter();
+        const chunks = pieces(text, cuts);
+        const runs = chunks.map((chunk, index) => cutter.take(chunk, index === chunks.length - 1)).filter((run) => run !== "");
+        expect(runs.join("")).toBe(text);
+        // The first run is read as the file's start (byte-order mark, delimiter found), the others as continuations.
+        const records: string[][] = [];
+        runs.forEach((run, index) => {
+          const parser = index === 0 ? new CsvChunkParser() : new CsvChunkParser(true, cutter.delimiter);
+          records.push(...parser.push(run, true));
+          expect(parser.firstIrregularity).toBeNull();
+        });
+        expect({ records }).toEqual(expected);
+      }),
+      { numRuns: 3000 },
+    );
   });
 });

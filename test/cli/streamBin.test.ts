@@ -31,13 +31,19 @@ describe("bin/xvega.js streams vega, iv and greeks", () => {
   });
   afterAll(() => rmSync(directory, { recursive: true, force: true }));
 
+  // Files this small are streamed by the main thread alone; XVEGA_WORKER_MIN_BYTES=0 sends them through the worker
+  // threads that large files use (runs of whole records cut at even quote counts, output written in order).
   it.each([
-    ["vega", ["vega"]],
-    ["vega --format json", ["vega", "--format", "json"]],
-    ["greeks", ["greeks"]],
-  ])("%s on a file of many chunks: the whole-file output, exit 2 for the bad rows", (_, [command = "", ...options]) => {
+    ["vega", "main thread", ["vega"]],
+    ["vega", "worker threads", ["vega"]],
+    ["vega --format json", "main thread", ["vega", "--format", "json"]],
+    ["vega --format json", "worker threads", ["vega", "--format", "json"]],
+    ["greeks", "worker threads", ["greeks"]],
+    ["greeks --format json", "worker threads", ["greeks", "--format", "json"]],
+  ])("%s on a file of many chunks, by the %s: the whole-file output, exit 2 for the bad rows", (_, by, [command = "", ...options]) => {
     const expected = runXvega([command, "book.csv", ...options], { "book.csv": text });
-    const run = spawnSync(process.execPath, [LAUNCHER, command, book, ...options], { encoding: "utf8", maxBuffer: 1 << 28, timeout: 60_000 });
+    const env = by === "worker threads" ? { ...process.env, XVEGA_WORKER_MIN_BYTES: "0" } : process.env;
+    const run = spawnSync(process.execPath, [LAUNCHER, command, book, ...options], { encoding: "utf8", env, maxBuffer: 1 << 28, timeout: 60_000 });
     expect(run.stdout.length).toBeGreaterThan(1 << 18);
     expect(run.stdout === expected.stdout).toBe(true);
     expect(run.stderr).toBe(expected.stderr);
