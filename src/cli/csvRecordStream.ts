@@ -9,11 +9,10 @@
  * the first lines), so that unusable input still prints nothing, as the exit status 1 promises, even when the fault is
  * on its last line. The second pass parses, computes and writes.
  */
-import { parse as parseCsvSync } from "csv-parse/sync";
 import { parse as parseCsvStream } from "csv-parse";
 import { CsvChunkParser, RecordCutter, RecordDelimiterText } from "./csvChunkParser";
 import { UnclosedQuoteFinder, describeCsvParseError } from "./csvParseErrors";
-import { describeReadFailure, readInputFile } from "./csvTable";
+import { CSV_PARSE_OPTIONS, describeReadFailure, parseCsvTable, readInputFile } from "./csvTable";
 import { checkFileKind, checkTextLayout, headDecidesLayout, nulBytesError } from "./inputTextChecks";
 import { CliIo, UnusableInputError } from "./subcommand";
 
@@ -39,8 +38,6 @@ export interface BatchProcessor {
 /** Batches out for processing at once, per worker: enough to keep each busy, few enough to keep memory flat. */
 const BATCHES_IN_FLIGHT_PER_WORKER = 3;
 
-/** The options the commands have always read CSV with; csv-parse itself is asked only for the message of a fault. */
-const CSV_PARSE_OPTIONS = { bom: true, relax_column_count: true, skip_empty_lines: true, skip_records_with_empty_values: true } as const;
 /** How much of a file's start is kept for the checks of its first lines; their lines end far sooner in any CSV. */
 const MAX_HEAD_LENGTH = 1 << 20;
 
@@ -85,13 +82,9 @@ function transformWholeFile(io: CliIo, path: string, transform: RecordTransform)
   io.stdout(output);
 }
 
-/** csv-parse's own error for text the chunk parser found irregular. */
+/** csv-parse's own error for text the chunk parser found irregular (parseCsvTable reads it with csv-parse). */
 function throwCsvParseError(text: string, path: string): never {
-  try {
-    parseCsvSync(text, CSV_PARSE_OPTIONS);
-  } catch (error) {
-    throw new UnusableInputError(describeCsvParseError(error, text, path));
-  }
+  parseCsvTable(text, path);
   throw new Error(`the CSV parsers disagree on ${path}: csv-parse reads it, the chunk parser does not`);
 }
 

@@ -58,6 +58,9 @@ export function readInputFile(io: CliIo, path: string): string {
   return text;
 }
 
+/** How every command reads CSV with csv-parse (the streaming commands' chunk parser reproduces it: csvChunkParser.ts). */
+export const CSV_PARSE_OPTIONS = { bom: true, relax_column_count: true, skip_empty_lines: true, skip_records_with_empty_values: true } as const;
+
 /**
  * Splits CSV text into header and records. A byte-order mark (Excel's "CSV UTF-8") is dropped, and so are lines that
  * are empty or hold only empty fields (",,,," at the end of spreadsheet exports). Field values are not trimmed.
@@ -66,7 +69,7 @@ export function readInputFile(io: CliIo, path: string): string {
 export function parseCsvTable(text: string, path: string): CsvTable {
   let rows: string[][];
   try {
-    rows = parse(text, { bom: true, relax_column_count: true, skip_empty_lines: true, skip_records_with_empty_values: true });
+    rows = parse(text, CSV_PARSE_OPTIONS);
   } catch (error) {
     throw new UnusableInputError(describeCsvParseError(error, text, path));
   }
