@@ -8,7 +8,7 @@ import { Worker } from "worker_threads";
 import { RecordDelimiterText } from "./csvChunkParser";
 import { NonFiniteOutputError } from "./finiteOutput";
 import type { RowBatchResult } from "./rowCommand";
-import { ParsedCommandLine } from "./subcommand";
+import { ParsedCommandLine, UnusableInputError } from "./subcommand";
 
 /** What a worker needs to build the command's computation (rowWorker.ts). */
 export interface RowWorkerSetup {
@@ -33,6 +33,7 @@ interface Waiting {
 /** The error a worker reported, as the main thread throws it (main.ts reports a non-finite number like a data problem). */
 function workerError(error: { name: string; message: string; where?: string; value?: number }): Error {
   if (error.name === "NonFiniteOutputError" && error.where !== undefined) return new NonFiniteOutputError(error.value ?? Number.NaN, error.where);
+  if (error.name === "UnusableInputError") return new UnusableInputError(error.message);
   return new Error(error.message);
 }
 

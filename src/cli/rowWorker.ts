@@ -10,7 +10,7 @@ import type { RowWorkerReply, RowWorkerSetup } from "./rowBatchPool";
 import { computeRowBatch } from "./rowCommand";
 import { ROW_COMMANDS } from "./rowCommands";
 import { RowTableWriter } from "./rowTableOutput";
-import { CliIo } from "./subcommand";
+import { CliIo, UnusableInputError } from "./subcommand";
 
 const SILENT: CliIo = { stdout: () => undefined, stderr: () => undefined, readFile: () => "" };
 
@@ -31,7 +31,7 @@ if (port !== null) {
     try {
       const parser = new CsvChunkParser(true, setup.delimiter);
       const records = parser.push(text, true);
-      if (parser.firstIrregularity !== null) throw new Error(`${spec.path} changed while it was read: run the command again`);
+      if (parser.firstIrregularity !== null) throw new UnusableInputError(`${spec.path} changed while it was read: run the command again`);
       port.postMessage({ id, ...computeRowBatch(computation, writer, records) } satisfies RowWorkerReply);
     } catch (error) {
       port.postMessage({ id, error: describe(error) } satisfies RowWorkerReply);
