@@ -143,7 +143,8 @@ export async function runCliAsync(argv: string[], io: CliIo): Promise<number> {
 const STREAM_CHUNK_BYTES = 1 << 16;
 
 /**
- * Worker threads for vega, iv and greeks on large files: as many as the cores (at most 4), none on one core. Below
+ * Worker threads for vega, iv and greeks on large files: two (none on one core). Each has its own heap (about 40 MB),
+ * so more would push the peak memory toward the 300 MB the issue allows for 3,000,000 rows. Below
  * 8 MiB (about 150,000 rows) starting them costs more than they save. XVEGA_WORKER_MIN_BYTES overrides the size (the
  * tests use it to send small files through the workers).
  */
@@ -154,7 +155,7 @@ function rowWorkers(): CliIo["rowWorkers"] {
   return { count, minimumBytes: process.env.XVEGA_WORKER_MIN_BYTES !== undefined && Number.isFinite(override) ? override : WORKER_MIN_BYTES };
 }
 
-const MAX_ROW_WORKERS = 4;
+const MAX_ROW_WORKERS = 2;
 const WORKER_MIN_BYTES = 8 << 20;
 
 /** Whether `path` is a regular file (false for a pipe, a device, or a path that cannot be examined). */
