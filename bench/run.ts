@@ -8,6 +8,7 @@ import { runHedgeBenchmark } from "./hedgeBenchmark";
 import { runImpliedVolBenchmark } from "./impliedVolBenchmark";
 import { runNearestCorrelationBenchmark } from "./nearestCorrelationBenchmark";
 import { runCheckBenchmark } from "./checkBenchmark";
+import { runStreamBenchmark } from "./streamBenchmark";
 import { canCollectGarbage } from "./timing";
 import { runVegaBenchmark } from "./vegaBenchmark";
 
@@ -25,6 +26,7 @@ const SECTIONS: readonly BenchmarkSection[] = [
   { name: "check", title: "xvega check of a 100,000-leg book vs exceljs loading it", run: runCheckBenchmark },
   { name: "backtest", title: "Hedge backtest: 1,000 days × 13 assets × 3 proxies, daily re-hedge; correlation stress", run: runBacktestBenchmark },
   { name: "iv", title: "Implied vol, 1,000,000 options, against implied-volatility; XV.GREEKS against XV.VEGA", run: runImpliedVolBenchmark },
+  { name: "stream", title: "xvega vega/iv/greeks streaming: 1,000,000 and 3,000,000 rows, time and peak memory", run: runStreamBenchmark },
 ];
 
 function printEnvironment(): void {

@@ -6,10 +6,13 @@
  */
 import { promises as fs } from "fs";
 import { computeProxyHedge } from "../core/hedge";
-import { runCheck, defaultWorkerCount } from "../check/checkRun";
+// checkRun and rollupReport load exceljs and the formula engine (over a second): imported when `check` runs, not
+// whenever `xvega` starts (vega on a large file must not pay for them).
+import type * as CheckRunModule from "../check/checkRun";
 import { CSV_COLUMNS, checkCsvRows, checkDocument, checkExitStatus, summaryLine } from "../check/checkOutput";
 import { CheckOptions, DEFAULT_MAX_AGE_DAYS, DEFAULT_MIN_EFFECTIVENESS, DEFAULT_RELATIVE_TOLERANCE, WorkbookEntry } from "../check/checkTypes";
-import { FirmHedge, rollupReportBytes, totalExposure } from "../check/rollupReport";
+import type { FirmHedge } from "../check/rollupReport";
+import type * as RollupReportModule from "../check/rollupReport";
 import { readAssetValues } from "./assetValuesFile";
 import { PROGRAM_NAME, readChoiceOption } from "./commandLine";
 import { OUTPUT_FORMATS, formatTable, parseOutputFormat, readInputFile } from "./csvTable";
@@ -41,7 +44,7 @@ function readOptions(commandLine: ParsedCommandLine): CheckOptions {
   return { relativeTolerance, asOfDate: readAsOf(commandLine), maxAgeDays, minEffectiveness };
 }
 
-function readWorkers(commandLine: ParsedCommandLine): number {
+function readWorkers(commandLine: ParsedCommandLine, defaultWorkerCount: () => number): number {
   const workers = readNumberOption(commandLine, "workers", "a whole number of worker threads ≥ 1");
   if (workers === undefined) return defaultWorkerCount();
   if (!(Number.isInteger(workers) && workers >= 1 && workers <= 256)) throw new UnusableInputError(`--workers ${workers} must be a whole number from 1 to 256`);
@@ -70,7 +73,12 @@ function readFirmHedgeInputs(commandLine: ParsedCommandLine, io: CliIo): FirmHed
   return { correlation: { assets: matrix.names ?? [], values: matrix.values }, volOfVols: volOfVols?.values, proxies };
 }
 
-function firmHedge(inputs: FirmHedgeInputs, entries: readonly WorkbookEntry[], io: CliIo): FirmHedge | null {
+function firmHedge(
+  inputs: FirmHedgeInputs,
+  entries: readonly WorkbookEntry[],
+  io: CliIo,
+  totalExposure: typeof RollupReportModule.totalExposure,
+): FirmHedge | null {
   const targets = totalExposure(entries).map((line) => ({ asset: line.asset, vegaPerVolPoint: line.netVega }));
   if (targets.length === 0) {
     io.stderr(`${PROGRAM_NAME} check: note: no hedge formula found in the books, so there is no exposure for a firm-level hedge\n`);
@@ -86,16 +94,18 @@ function firmHedge(inputs: FirmHedgeInputs, entries: readonly WorkbookEntry[], i
 }
 
 async function runCheckCommand(commandLine: ParsedCommandLine, io: CliIo): Promise<ExitStatus> {
+  const { runCheck, defaultWorkerCount }: typeof CheckRunModule = await import("../check/checkRun");
   const format = readChoiceOption(commandLine, "format", OUTPUT_FORMATS, parseOutputFormat, "csv");
   const options = readOptions(commandLine);
-  const workers = readWorkers(commandLine);
+  const workers = readWorkers(commandLine, defaultWorkerCount);
   const reportPath = stringOption(commandLine, "report");
   const firmInputs = readFirmHedgeInputs(commandLine, io);
   const entries = await runCheck(commandLine.operands, options, workers);
   io.stdout(format === "json" ? formatJsonDocument(checkDocument(entries) as unknown as Json) : formatTable("csv", CSV_COLUMNS, checkCsvRows(entries)));
   io.stderr(`${PROGRAM_NAME} check: ${summaryLine(entries)}\n`);
   if (reportPath !== undefined) {
-    const firm = firmInputs === null ? null : firmHedge(firmInputs, entries, io);
+    const { rollupReportBytes, totalExposure }: typeof RollupReportModule = await import("../check/rollupReport");
+    const firm = firmInputs === null ? null : firmHedge(firmInputs, entries, io, totalExposure);
     try {
       await fs.writeFile(reportPath, await rollupReportBytes(entries, firm));
     } catch (error) {

@@ -34,7 +34,8 @@ export function columnKey(name: string): string {
   return name.trim().toLowerCase();
 }
 
-function describeReadFailure(error: unknown): string {
+/** Why a file could not be read, in words ("no such file"), from the error fs gave. */
+export function describeReadFailure(error: unknown): string {
   const code = (error as { code?: unknown }).code;
   if (code === "ENOENT") return "no such file";
   if (code === "EISDIR") return "it is a directory, not a file";
@@ -57,6 +58,9 @@ export function readInputFile(io: CliIo, path: string): string {
   return text;
 }
 
+/** How every command reads CSV with csv-parse (the streaming commands' chunk parser reproduces it: csvChunkParser.ts). */
+export const CSV_PARSE_OPTIONS = { bom: true, relax_column_count: true, skip_empty_lines: true, skip_records_with_empty_values: true } as const;
+
 /**
  * Splits CSV text into header and records. A byte-order mark (Excel's "CSV UTF-8") is dropped, and so are lines that
  * are empty or hold only empty fields (",,,," at the end of spreadsheet exports). Field values are not trimmed.
@@ -65,7 +69,7 @@ export function readInputFile(io: CliIo, path: string): string {
 export function parseCsvTable(text: string, path: string): CsvTable {
   let rows: string[][];
   try {
-    rows = parse(text, { bom: true, relax_column_count: true, skip_empty_lines: true, skip_records_with_empty_values: true });
+    rows = parse(text, CSV_PARSE_OPTIONS);
   } catch (error) {
     throw new UnusableInputError(describeCsvParseError(error, text, path));
   }
@@ -138,18 +142,24 @@ export function findColumns<Required extends string, Optional extends string>(
   return located as ColumnPositions<Required, Optional>;
 }
 
+/**
+ * One row of a JSON table: an object keyed by the header, on one line. Throws NonFiniteOutputError for a number that
+ * is not finite, naming it by column and row (`rowNumber`, 1-based).
+ */
+export function formatJsonRow(header: readonly string[], row: readonly OutputCell[], rowNumber: number): string {
+  // A null prototype keeps a column named "__proto__" an ordinary key.
+  const record: Record<string, OutputCell> = Object.create(null);
+  header.forEach((name, index) => {
+    const cell = row[index] ?? null;
+    checkFinite(cell, () => `${name} of row ${rowNumber}`);
+    record[name] = cell;
+  });
+  return JSON.stringify(record);
+}
+
 function formatJson(header: readonly string[], rows: readonly (readonly OutputCell[])[]): string {
   if (rows.length === 0) return "[]\n";
-  const lines = rows.map((row, rowNumber) => {
-    // A null prototype keeps a column named "__proto__" an ordinary key.
-    const record: Record<string, OutputCell> = Object.create(null);
-    header.forEach((name, index) => {
-      const cell = row[index] ?? null;
-      checkFinite(cell, () => `${name} of row ${rowNumber + 1}`);
-      record[name] = cell;
-    });
-    return JSON.stringify(record);
-  });
+  const lines = rows.map((row, rowIndex) => formatJsonRow(header, row, rowIndex + 1));
   return `[\n${lines.join(",\n")}\n]\n`;
 }
 

@@ -8,9 +8,10 @@ import { fillGreeksRow } from "../core/greeks/greeksRow";
 import { findLegProblem } from "../core/vega/legValidation";
 import { isCellProblem, readRequiredNumber } from "./cellParsing";
 import { PROGRAM_NAME, readChoiceOption } from "./commandLine";
-import { OUTPUT_FORMATS, OutputCell, checkUniqueColumnNames, findColumns, formatTable, parseCsvTable, parseOutputFormat, readInputFile } from "./csvTable";
+import { OUTPUT_FORMATS, OutputCell, checkUniqueColumnNames, findColumns, parseOutputFormat } from "./csvTable";
 import { VOL, fieldCountProblem, passThroughIndexes, readLegTerms } from "./optionLegFields";
-import { CliIo, EXIT_STATUS, ExitStatus, ParsedCommandLine, Subcommand } from "./subcommand";
+import { RowCommandSpec, RowComputation, runRowCommand } from "./rowCommand";
+import { CliIo, ExitStatus, ParsedCommandLine, Subcommand } from "./subcommand";
 
 const REQUIRED_COLUMNS = ["underlying", "strike", "years", "vol"] as const;
 const OPTIONAL_COLUMNS = ["type", "model", "rate", "carry"] as const;
@@ -39,32 +40,35 @@ function computeRow(record: readonly string[], headerLength: number, columns: Gr
   return notFinite === undefined ? null : `${notFinite} is not a finite number: check the inputs`;
 }
 
-function runGreeks(commandLine: ParsedCommandLine, io: CliIo): ExitStatus {
+/** The command as its command line asks for it (also rebuilt by worker threads: rowCommands.ts). */
+export function greeksRows(commandLine: ParsedCommandLine): RowCommandSpec {
   const format = readChoiceOption(commandLine, "format", OUTPUT_FORMATS, parseOutputFormat, "csv");
   const path = commandLine.operands[0] ?? "";
-  const table = parseCsvTable(readInputFile(io, path), path);
-  checkUniqueColumnNames(table.header, path);
-  const columns = findGreeksColumns(table.header, path);
-  const passThrough = passThroughIndexes(table, COMPUTED_COLUMNS);
-  const header = [...passThrough.map((index) => table.header[index] ?? ""), ...GREEK_NAMES, ERROR_COLUMN];
   const values = new Float64Array(GREEK_COUNT);
-  let failures = 0;
-  const rows: OutputCell[][] = table.records.map((record) => {
-    const error = computeRow(record, table.header.length, columns, values);
-    const row: OutputCell[] = passThrough.map((index) => record[index] ?? "");
-    if (error === null) {
-      for (const value of values) row.push(value);
-    } else {
-      failures++;
-      for (let index = 0; index < GREEK_COUNT; index++) row.push(null);
-    }
-    row.push(error);
-    return row;
-  });
-  io.stdout(formatTable(format, header, rows));
-  if (failures === 0) return EXIT_STATUS.ok;
-  io.stderr(`${PROGRAM_NAME} greeks: ${failures} of ${rows.length} rows failed; see the error column\n`);
-  return EXIT_STATUS.rowsFailed;
+  const plan = (inputHeader: readonly string[]): RowComputation => {
+    checkUniqueColumnNames(inputHeader, path);
+    const columns = findGreeksColumns(inputHeader, path);
+    const passThrough = passThroughIndexes(inputHeader, COMPUTED_COLUMNS);
+    return {
+      header: [...passThrough.map((index) => inputHeader[index] ?? ""), ...GREEK_NAMES, ERROR_COLUMN],
+      computeRow(record) {
+        const error = computeRow(record, inputHeader.length, columns, values);
+        const row: OutputCell[] = passThrough.map((index) => record[index] ?? "");
+        if (error === null) {
+          for (const value of values) row.push(value);
+        } else {
+          for (let index = 0; index < GREEK_COUNT; index++) row.push(null);
+        }
+        row.push(error);
+        return { row, failed: error !== null };
+      },
+    };
+  };
+  return { name: "greeks", commandLine, path, format, plan };
+}
+
+function runGreeks(commandLine: ParsedCommandLine, io: CliIo): ExitStatus | Promise<ExitStatus> {
+  return runRowCommand(io, greeksRows(commandLine));
 }
 
 export const greeksCommand: Subcommand = {

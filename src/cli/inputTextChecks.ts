@@ -53,6 +53,17 @@ function otherSeparator(lines: readonly string[]): { name: string; fix: string }
  * UTF-8 text.
  */
 export function checkInputText(text: string, path: string): void {
+  checkFileKind(text, path);
+  const nul = text.indexOf("\u0000");
+  if (nul !== -1) throw nulBytesError(path, nul);
+  checkTextLayout(text, path);
+}
+
+/**
+ * The checks on what the file is, which its first characters decide: a workbook or UTF-16 text. (A file read in
+ * chunks runs them on its first chunk, then looks for NUL bytes in all of it, then runs checkTextLayout on its head.)
+ */
+export function checkFileKind(text: string, path: string): void {
   if (text.startsWith("PK\u0003\u0004")) {
     throw new UnusableInputError(`${path} is an Excel workbook (.xlsx) or another zip file, not CSV text: ${SAVE_AS_CSV}`);
   }
@@ -60,12 +71,33 @@ export function checkInputText(text: string, path: string): void {
   if (text.startsWith("\uFFFD\uFFFD")) {
     throw new UnusableInputError(`${path} starts with a UTF-16 byte-order mark (FF FE or FE FF), as Excel's "Unicode Text" writes: ${SAVE_AS_CSV}`);
   }
-  const nul = text.indexOf("\u0000");
-  if (nul !== -1) {
-    throw new UnusableInputError(
-      `${path} holds NUL bytes (the first at character ${nul + 1}): it is UTF-16 text without a byte-order mark, or not a text file; ${SAVE_AS_CSV}`,
-    );
-  }
+}
+
+/** The error for a file holding a NUL byte, the first at `index` (0-based, in characters of the text). */
+export function nulBytesError(path: string, index: number): UnusableInputError {
+  return new UnusableInputError(
+    `${path} holds NUL bytes (the first at character ${index + 1}): it is UTF-16 text without a byte-order mark, or not a text file; ${SAVE_AS_CSV}`,
+  );
+}
+
+function firstLines(body: string, count: number): string[] {
+  return body
+    .split(/\r\n|\n|\r/)
+    .filter((line) => line.trim() !== "")
+    .slice(0, count);
+}
+
+/**
+ * Whether the first characters of a file (`head`) decide checkTextLayout as the whole text would: they hold the
+ * first LINES_EXAMINED non-blank lines, each ended by a line break.
+ */
+export function headDecidesLayout(head: string): boolean {
+  const complete = head.split(/\r\n|\n|\r/).slice(0, -1);
+  return complete.filter((line) => line.trim() !== "").length >= LINES_EXAMINED;
+}
+
+/** The checks on how the text is laid out, which its first lines decide: JSON, or another separator than commas. */
+export function checkTextLayout(text: string, path: string): void {
   const body = text.replace(/^\uFEFF/, "");
   // "{" or "[" then a key, a nested value or the end: the shape of xvega's JSON, never that of a CSV header.
   if (/^\s*[{[]\s*("|\{|\[|\]|\}|$)/.test(body)) {
@@ -74,10 +106,7 @@ export function checkInputText(text: string, path: string): void {
         "xvega commands (leave out --format json), or a CSV file saved from Excel",
     );
   }
-  const lines = body
-    .split(/\r\n|\n|\r/)
-    .filter((line) => line.trim() !== "")
-    .slice(0, LINES_EXAMINED);
+  const lines = firstLines(body, LINES_EXAMINED);
   const separator = otherSeparator(lines);
   if (separator !== null) {
     throw new UnusableInputError(

@@ -5,9 +5,10 @@
 import { impliedVol } from "../core/impliedvol/impliedVol";
 import { NumberField, isCellProblem, readRequiredNumber } from "./cellParsing";
 import { PROGRAM_NAME, readChoiceOption } from "./commandLine";
-import { OUTPUT_FORMATS, OutputCell, checkUniqueColumnNames, findColumns, formatTable, parseCsvTable, parseOutputFormat, readInputFile } from "./csvTable";
+import { OUTPUT_FORMATS, checkUniqueColumnNames, findColumns, parseOutputFormat } from "./csvTable";
 import { fieldCountProblem, passThroughIndexes, readLegTerms } from "./optionLegFields";
-import { CliIo, EXIT_STATUS, ExitStatus, ParsedCommandLine, Subcommand } from "./subcommand";
+import { RowCommandSpec, RowComputation, runRowCommand } from "./rowCommand";
+import { CliIo, ExitStatus, ParsedCommandLine, Subcommand } from "./subcommand";
 
 const REQUIRED_COLUMNS = ["price", "underlying", "strike", "years"] as const;
 const OPTIONAL_COLUMNS = ["type", "model", "rate", "carry"] as const;
@@ -37,24 +38,27 @@ function findIvColumns(header: readonly string[], path: string) {
   return findColumns(header, REQUIRED_COLUMNS, OPTIONAL_COLUMNS, path);
 }
 
-function runIv(commandLine: ParsedCommandLine, io: CliIo): ExitStatus {
+/** The command as its command line asks for it (also rebuilt by worker threads: rowCommands.ts). */
+export function ivRows(commandLine: ParsedCommandLine): RowCommandSpec {
   const format = readChoiceOption(commandLine, "format", OUTPUT_FORMATS, parseOutputFormat, "csv");
   const path = commandLine.operands[0] ?? "";
-  const table = parseCsvTable(readInputFile(io, path), path);
-  checkUniqueColumnNames(table.header, path);
-  const columns = findIvColumns(table.header, path);
-  const passThrough = passThroughIndexes(table, COMPUTED_COLUMNS);
-  const header = [...passThrough.map((index) => table.header[index] ?? ""), IV_COLUMN, ERROR_COLUMN];
-  let failures = 0;
-  const rows: OutputCell[][] = table.records.map((record) => {
-    const result = computeRow(record, table.header.length, columns);
-    if (result.error !== null) failures++;
-    return [...passThrough.map((index) => record[index] ?? ""), result.iv, result.error];
-  });
-  io.stdout(formatTable(format, header, rows));
-  if (failures === 0) return EXIT_STATUS.ok;
-  io.stderr(`${PROGRAM_NAME} iv: ${failures} of ${rows.length} rows failed; see the error column\n`);
-  return EXIT_STATUS.rowsFailed;
+  const plan = (inputHeader: readonly string[]): RowComputation => {
+    checkUniqueColumnNames(inputHeader, path);
+    const columns = findIvColumns(inputHeader, path);
+    const passThrough = passThroughIndexes(inputHeader, COMPUTED_COLUMNS);
+    return {
+      header: [...passThrough.map((index) => inputHeader[index] ?? ""), IV_COLUMN, ERROR_COLUMN],
+      computeRow(record) {
+        const result = computeRow(record, inputHeader.length, columns);
+        return { row: [...passThrough.map((index) => record[index] ?? ""), result.iv, result.error], failed: result.error !== null };
+      },
+    };
+  };
+  return { name: "iv", commandLine, path, format, plan };
+}
+
+function runIv(commandLine: ParsedCommandLine, io: CliIo): ExitStatus | Promise<ExitStatus> {
+  return runRowCommand(io, ivRows(commandLine));
 }
 
 export const ivCommand: Subcommand = {

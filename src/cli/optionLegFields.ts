@@ -5,7 +5,7 @@
 import { DEFAULT_OPTION_TYPE, OPTION_TYPES, OptionType, parseOptionType } from "../core/greeks/optionType";
 import { DEFAULT_OPTION_MODEL, OPTION_MODELS, OptionModel, parseOptionModel } from "../core/vega/optionModel";
 import { CellProblem, NumberField, isCellProblem, readOptionalChoice, readOptionalNumber, readRequiredNumber } from "./cellParsing";
-import { CsvTable, columnKey } from "./csvTable";
+import { columnKey } from "./csvTable";
 
 export const UNDERLYING: NumberField = { column: "underlying", expected: "a positive price", percentAllowed: false };
 export const STRIKE: NumberField = { column: "strike", expected: "a positive price", percentAllowed: false };
@@ -57,9 +57,9 @@ export function readLegTerms(record: readonly string[], columns: LegTermColumns)
 }
 
 /** Positions of the input columns that pass through: all but those named like one of `computed`. */
-export function passThroughIndexes(table: CsvTable, computed: readonly string[]): number[] {
+export function passThroughIndexes(header: readonly string[], computed: readonly string[]): number[] {
   const indexes: number[] = [];
-  table.header.forEach((name, index) => {
+  header.forEach((name, index) => {
     if (!computed.includes(columnKey(name))) indexes.push(index);
   });
   return indexes;

@@ -7,8 +7,10 @@
 
 /** The part of a Node stream used here (process.stdout, process.stderr, or a fake in tests). */
 export interface OutputStream {
+  /** Returns false when the stream's buffer is full: wait for "drain" before writing more. */
   write(text: string): unknown;
   on(event: "error", listener: (error: NodeJS.ErrnoException) => void): unknown;
+  once?(event: "drain", listener: () => void): unknown;
 }
 
 /** What the process does on a failed write: print a line on stderr (when it still can), and exit. */
@@ -52,11 +54,15 @@ export function guardedWriters(
   stderr: OutputStream,
   handling: OutputFailureHandling,
   programName: string,
-): { stdout: (text: string) => void; stderr: (text: string) => void } {
+): { stdout: (text: string) => void; stderr: (text: string) => void; stdoutDrained: () => Promise<void> } {
   let failed = false;
+  /** Set while stdout's buffer is full; resolved by its next "drain" (or a failure: nothing more is written then). */
+  let draining: Promise<void> | null = null;
+  let endDraining: (() => void) | null = null;
   const stdoutFailed = (error: NodeJS.ErrnoException): void => {
     if (failed) return;
     failed = true;
+    endDraining?.();
     if (isClosedReader(error)) {
       handling.exit(handling.currentStatus());
       return;
@@ -79,11 +85,21 @@ export function guardedWriters(
     stdout: (text) => {
       if (failed) return;
       try {
-        stdout.write(text);
+        if (stdout.write(text) === false && draining === null && stdout.once !== undefined) {
+          draining = new Promise<void>((resolve) => {
+            endDraining = () => {
+              draining = null;
+              endDraining = null;
+              resolve();
+            };
+          });
+          stdout.once("drain", () => endDraining?.());
+        }
       } catch (error) {
         stdoutFailed(error as NodeJS.ErrnoException);
       }
     },
+    stdoutDrained: () => draining ?? Promise.resolve(),
     stderr: (text) => {
       if (failed) return;
       try {

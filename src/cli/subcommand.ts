@@ -10,6 +10,22 @@ export interface CliIo {
   stderr: (text: string) => void;
   /** The file's text (UTF-8); throws as fs.readFileSync does. */
   readFile: (path: string) => string;
+  /**
+   * Optional: the file's bytes in chunks (fs.createReadStream in the process; failing as it does). When given, the
+   * row-by-row commands (vega, iv, greeks) stream: they read, compute and write a chunk at a time, asynchronously, so
+   * that memory stays flat however long the file. Without it they read the whole file with readFile and run
+   * synchronously (the in-process tests). The output is the same either way. Streaming reads the file twice (a check,
+   * then the work), so openFile gives null for what cannot be read twice (a pipe such as `<(zcat book.csv.gz)`): such
+   * input is read whole with readFile, as before.
+   */
+  openFile?: (path: string) => AsyncIterable<Uint8Array> | null;
+  /**
+   * Optional, with openFile: streamed files of at least `minimumBytes` are parsed, computed and formatted by `count`
+   * worker threads (the compiled src/cli/rowWorker.js), a run of whole records each, their output written in order.
+   */
+  rowWorkers?: { count: number; minimumBytes: number };
+  /** Optional: resolves when stdout has room for more (after a "drain"), so that a streaming command waits for its reader. */
+  stdoutDrained?: () => Promise<void>;
 }
 
 /** Exit statuses, the same for every subcommand. */

@@ -9,21 +9,9 @@ import { DEFAULT_OPTION_MODEL, OPTION_MODELS, parseOptionModel } from "../core/v
 import { DEFAULT_VEGA_UNIT, VEGA_UNITS, parseVegaUnit, vegaUnitScale } from "../core/vega/vegaUnit";
 import { NumberField, isCellProblem, readOptionalChoice, readOptionalNumber, readRequiredNumber } from "./cellParsing";
 import { PROGRAM_NAME, readChoiceOption } from "./commandLine";
-import {
-  ColumnPositions,
-  CsvTable,
-  OUTPUT_FORMATS,
-  OutputCell,
-  checkUniqueColumnNames,
-  columnKey,
-  findColumns,
-  fitsHeader,
-  formatTable,
-  parseCsvTable,
-  parseOutputFormat,
-  readInputFile,
-} from "./csvTable";
-import { CliIo, EXIT_STATUS, ExitStatus, ParsedCommandLine, Subcommand } from "./subcommand";
+import { ColumnPositions, OUTPUT_FORMATS, OutputCell, checkUniqueColumnNames, columnKey, findColumns, fitsHeader, parseOutputFormat } from "./csvTable";
+import { RowCommandSpec, RowComputation, runRowCommand } from "./rowCommand";
+import { CliIo, ExitStatus, ParsedCommandLine, Subcommand } from "./subcommand";
 
 const REQUIRED_COLUMNS = ["underlying", "strike", "years", "vol"] as const;
 const OPTIONAL_COLUMNS = ["model", "rate", "carry", "qty", "multiplier"] as const;
@@ -103,48 +91,49 @@ function computeRow(
 }
 
 /** Positions of the input columns that pass through: all but those named like an output column. */
-function passThroughIndexes(table: CsvTable): number[] {
+function passThroughIndexes(header: readonly string[]): number[] {
   const indexes: number[] = [];
-  table.header.forEach((name, index) => {
+  header.forEach((name, index) => {
     if (!COMPUTED_COLUMNS.includes(columnKey(name))) indexes.push(index);
   });
   return indexes;
 }
 
-function runVega(commandLine: ParsedCommandLine, io: CliIo): ExitStatus {
+/** The command as its command line asks for it (also rebuilt by worker threads: rowCommands.ts). */
+export function vegaRows(commandLine: ParsedCommandLine, io: CliIo): RowCommandSpec {
   const unit = readChoiceOption(commandLine, "unit", VEGA_UNITS, parseVegaUnit, DEFAULT_VEGA_UNIT);
   const format = readChoiceOption(commandLine, "format", OUTPUT_FORMATS, parseOutputFormat, "csv");
   const path = commandLine.operands[0] ?? "";
-  const table = parseCsvTable(readInputFile(io, path), path);
-  checkUniqueColumnNames(table.header, path);
-  const columns = findColumns(table.header, REQUIRED_COLUMNS, OPTIONAL_COLUMNS, path);
-  const withPosition = columns.qty !== undefined && columns.multiplier !== undefined;
-  if (!withPosition && (columns.qty !== undefined || columns.multiplier !== undefined)) {
-    const missing = columns.qty === undefined ? "qty" : "multiplier";
-    io.stderr(`${PROGRAM_NAME} vega: note: no ${missing} column, so no position_vega\n`);
-  }
-
-  const passThrough = passThroughIndexes(table);
-  const header = [...passThrough.map((index) => table.header[index] ?? ""), VEGA_COLUMN];
-  if (withPosition) header.push(POSITION_VEGA_COLUMN);
-  header.push(ERROR_COLUMN);
-
   const unitScale = vegaUnitScale(unit);
-  let failures = 0;
-  const rows: OutputCell[][] = table.records.map((record) => {
-    const result = computeRow(record, table.header.length, columns, unitScale, withPosition);
-    if (result.error !== null) failures++;
-    const row: OutputCell[] = passThrough.map((index) => record[index] ?? "");
-    row.push(result.vega);
-    if (withPosition) row.push(result.positionVega);
-    row.push(result.error);
-    return row;
-  });
+  const plan = (inputHeader: readonly string[]): RowComputation => {
+    checkUniqueColumnNames(inputHeader, path);
+    const columns = findColumns(inputHeader, REQUIRED_COLUMNS, OPTIONAL_COLUMNS, path);
+    const withPosition = columns.qty !== undefined && columns.multiplier !== undefined;
+    if (!withPosition && (columns.qty !== undefined || columns.multiplier !== undefined)) {
+      const missing = columns.qty === undefined ? "qty" : "multiplier";
+      io.stderr(`${PROGRAM_NAME} vega: note: no ${missing} column, so no position_vega\n`);
+    }
+    const passThrough = passThroughIndexes(inputHeader);
+    const header = [...passThrough.map((index) => inputHeader[index] ?? ""), VEGA_COLUMN];
+    if (withPosition) header.push(POSITION_VEGA_COLUMN);
+    header.push(ERROR_COLUMN);
+    return {
+      header,
+      computeRow(record) {
+        const result = computeRow(record, inputHeader.length, columns, unitScale, withPosition);
+        const row: OutputCell[] = passThrough.map((index) => record[index] ?? "");
+        row.push(result.vega);
+        if (withPosition) row.push(result.positionVega);
+        row.push(result.error);
+        return { row, failed: result.error !== null };
+      },
+    };
+  };
+  return { name: "vega", commandLine, path, format, plan };
+}
 
-  io.stdout(formatTable(format, header, rows));
-  if (failures === 0) return EXIT_STATUS.ok;
-  io.stderr(`${PROGRAM_NAME} vega: ${failures} of ${rows.length} rows failed; see the error column\n`);
-  return EXIT_STATUS.rowsFailed;
+function runVega(commandLine: ParsedCommandLine, io: CliIo): ExitStatus | Promise<ExitStatus> {
+  return runRowCommand(io, vegaRows(commandLine, io));
 }
 
 export const vegaCommand: Subcommand = {
