@@ -34,13 +34,19 @@ export interface RepairPreview {
  */
 /** The pane waits for a repair at most this long, as XV.NEARCORR does: a hard matrix never freezes the pane. */
 export const PANE_REPAIR_TIME_BUDGET_MS = 4000;
+/**
+ * The pane repairs to a smallest eigenvalue of at least this, not 0: a matrix right on the PSD boundary is singular,
+ * its condition number "∞ (singular)" and a hedge on it unsolvable without a ridge. 1e-8 moves entries by about that
+ * much, and keeps λmax/λmin ≤ n·1e8, below the hedge solver's 1e12 limit for any universe under 10,000 assets.
+ */
+export const PANE_REPAIR_MIN_EIGENVALUE = 1e-8;
 
 export function repairConfig(config: CorrelationConfig, now: Date, clock: () => number = Date.now): RepairPreview {
   const unchanged = (iterations: number, converged: boolean): RepairPreview => ({ repaired: config, changed: false, largestChange: null, iterations, converged });
   if (config.assets.length === 0) return unchanged(0, true);
   let result: NearestCorrelationResult;
   try {
-    result = nearestCorrelationMatrix(config.correlations, { timeBudgetMilliseconds: PANE_REPAIR_TIME_BUDGET_MS, clock });
+    result = nearestCorrelationMatrix(config.correlations, { timeBudgetMilliseconds: PANE_REPAIR_TIME_BUDGET_MS, clock, minEigenvalue: PANE_REPAIR_MIN_EIGENVALUE });
   } catch (error) {
     if (!(error instanceof CorrelationInputError)) throw error;
     return { ...unchanged(0, false), problem: error.message };
