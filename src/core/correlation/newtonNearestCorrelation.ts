@@ -86,6 +86,8 @@ class NewtonSystem {
   readonly preconditioner: Float64Array;
   private readonly scratchProduct: Float64Array;
   private readonly scratchSum: Float64Array;
+  private readonly scratchProducts: Float64Array[];
+  private readonly scratchSums: Float64Array[];
 
   constructor(
     eigenvalues: Float64Array,
@@ -106,6 +108,8 @@ class NewtonSystem {
     }
     this.scratchProduct = new Float64Array(size);
     this.scratchSum = new Float64Array(size);
+    this.scratchProducts = Array.from({ length: 4 }, () => new Float64Array(size));
+    this.scratchSums = Array.from({ length: 4 }, () => new Float64Array(size));
     this.preconditioner = this.buildPreconditioner();
   }
 
@@ -171,22 +175,91 @@ class NewtonSystem {
       for (let j = 0; j < size; j++) sum += (this.squaredProjector[row + j] as number) * (h[j] as number);
       out[i] = sum;
     }
+    let a = 0;
+    for (; a + 3 < this.positiveCount; a += 4) this.addCrossTermsOfFour(a, h, out);
+    for (; a < this.positiveCount; a++) this.addCrossTerms(a, h, out);
+  }
+
+  /**
+   * out += 2·p_a ∘ Σ_b Ω_ab·W_ab·p_b with W_ab = p_aᵀ·diag(h)·p_b, over every negative eigenvector b (p_b read once
+   * for both uses, while in cache).
+   */
+  private addCrossTerms(a: number, h: Float64Array, out: Float64Array): void {
+    const size = this.size;
+    const vectors = this.vectors;
+    const negativeCount = this.negativeCount;
     const product = this.scratchProduct;
     const sum = this.scratchSum;
+    const positiveBase = (negativeCount + a) * size;
+    for (let k = 0; k < size; k++) product[k] = (vectors[positiveBase + k] as number) * (h[k] as number);
+    sum.fill(0);
+    for (let b = 0; b < negativeCount; b++) {
+      const base = b * size;
+      let inner = 0;
+      for (let k = 0; k < size; k++) inner += (product[k] as number) * (vectors[base + k] as number);
+      const weighted = (this.weights[a * negativeCount + b] as number) * inner;
+      for (let k = 0; k < size; k++) sum[k] = (sum[k] as number) + weighted * (vectors[base + k] as number);
+    }
+    for (let k = 0; k < size; k++) out[k] = (out[k] as number) + 2 * (vectors[positiveBase + k] as number) * (sum[k] as number);
+  }
+
+  /**
+   * `addCrossTerms` for positive eigenvectors a … a + 3 at once: each p_b is loaded once for four dot products and
+   * four updates, a quarter of the memory traffic, and the four independent sums overlap in the CPU.
+   */
+  private addCrossTermsOfFour(a: number, h: Float64Array, out: Float64Array): void {
+    const size = this.size;
+    const vectors = this.vectors;
     const negativeCount = this.negativeCount;
-    for (let a = 0; a < this.positiveCount; a++) {
-      const positiveBase = (negativeCount + a) * size;
-      for (let k = 0; k < size; k++) product[k] = (vectors[positiveBase + k] as number) * (h[k] as number);
-      sum.fill(0);
-      // For each negative eigenvector b: W_ab = p_aᵀ·diag(h)·p_b, then sum += Ω_ab·W_ab·p_b (p_b still in cache).
-      for (let b = 0; b < negativeCount; b++) {
-        const base = b * size;
-        let inner = 0;
-        for (let k = 0; k < size; k++) inner += (product[k] as number) * (vectors[base + k] as number);
-        const weighted = (this.weights[a * negativeCount + b] as number) * inner;
-        for (let k = 0; k < size; k++) sum[k] = (sum[k] as number) + weighted * (vectors[base + k] as number);
+    const [product0, product1, product2, product3] = this.scratchProducts as [Float64Array, Float64Array, Float64Array, Float64Array];
+    const [sum0, sum1, sum2, sum3] = this.scratchSums as [Float64Array, Float64Array, Float64Array, Float64Array];
+    const base0 = (negativeCount + a) * size;
+    const base1 = base0 + size;
+    const base2 = base1 + size;
+    const base3 = base2 + size;
+    for (let k = 0; k < size; k++) {
+      const weight = h[k] as number;
+      product0[k] = (vectors[base0 + k] as number) * weight;
+      product1[k] = (vectors[base1 + k] as number) * weight;
+      product2[k] = (vectors[base2 + k] as number) * weight;
+      product3[k] = (vectors[base3 + k] as number) * weight;
+    }
+    sum0.fill(0);
+    sum1.fill(0);
+    sum2.fill(0);
+    sum3.fill(0);
+    for (let b = 0; b < negativeCount; b++) {
+      const base = b * size;
+      let inner0 = 0;
+      let inner1 = 0;
+      let inner2 = 0;
+      let inner3 = 0;
+      for (let k = 0; k < size; k++) {
+        const component = vectors[base + k] as number;
+        inner0 += (product0[k] as number) * component;
+        inner1 += (product1[k] as number) * component;
+        inner2 += (product2[k] as number) * component;
+        inner3 += (product3[k] as number) * component;
       }
-      for (let k = 0; k < size; k++) out[k] = (out[k] as number) + 2 * (vectors[positiveBase + k] as number) * (sum[k] as number);
+      const weighted0 = (this.weights[a * negativeCount + b] as number) * inner0;
+      const weighted1 = (this.weights[(a + 1) * negativeCount + b] as number) * inner1;
+      const weighted2 = (this.weights[(a + 2) * negativeCount + b] as number) * inner2;
+      const weighted3 = (this.weights[(a + 3) * negativeCount + b] as number) * inner3;
+      for (let k = 0; k < size; k++) {
+        const component = vectors[base + k] as number;
+        sum0[k] = (sum0[k] as number) + weighted0 * component;
+        sum1[k] = (sum1[k] as number) + weighted1 * component;
+        sum2[k] = (sum2[k] as number) + weighted2 * component;
+        sum3[k] = (sum3[k] as number) + weighted3 * component;
+      }
+    }
+    for (let k = 0; k < size; k++) {
+      const cross =
+        (vectors[base0 + k] as number) * (sum0[k] as number) +
+        (vectors[base1 + k] as number) * (sum1[k] as number) +
+        (vectors[base2 + k] as number) * (sum2[k] as number) +
+        (vectors[base3 + k] as number) * (sum3[k] as number);
+      out[k] = (out[k] as number) + 2 * cross;
     }
   }
 }
