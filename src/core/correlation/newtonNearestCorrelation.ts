@@ -168,7 +168,6 @@ class NewtonSystem {
   /** out ← (V + εI)·h. */
   multiply(h: Float64Array, out: Float64Array): void {
     const size = this.size;
-    const vectors = this.vectors;
     for (let i = 0; i < size; i++) {
       const row = i * size;
       let sum = this.regularisation * (h[i] as number);
