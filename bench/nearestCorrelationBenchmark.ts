@@ -11,7 +11,8 @@ import { nearestCorrelationMatrix, type NearestCorrelationResult } from "../src/
 import { timeNumpyHigham } from "./numpyHighamPeer";
 import { mulberry32 } from "./random";
 import { factorModelCorrelation, perturbedCorrelation } from "./randomCorrelation";
-import { VariantSamples, benchmarkVariant, formatMilliseconds, formatTable, measureInterleaved, median } from "./timing";
+import { performance } from "node:perf_hooks";
+import { VariantSamples, benchmarkVariant, collectGarbageAndSettle, formatMilliseconds, formatTable, measureInterleaved, median } from "./timing";
 
 const SIZES = [100, 200, 500] as const;
 const SEED = 20_240_603;
@@ -81,6 +82,27 @@ function resultChecksum(result: NearestCorrelationResult): number {
   return result.matrix.reduce((sum, row) => row.reduce((rowSum, value) => rowSum + value, sum), 0) + result.iterations;
 }
 
+/** Back-to-back calls timed (after one untimed): how numpy is timed, and how a pane or a batch repairs. */
+const BACK_TO_BACK_CALLS = 5;
+
+/**
+ * Median of `BACK_TO_BACK_CALLS` consecutive calls with no collection between them. The interleaved harness collects
+ * garbage before every timed run; after a full collection V8 runs these loops 2–4× slower for a while (seen: 100×100
+ * 23 ms back to back, 60–90 ms right after gc(), the profile showing the small helpers no longer inlined), which the
+ * peer, timed back to back in its own process, never pays. Both figures are printed; the targets are judged on both.
+ */
+function backToBackMilliseconds(run: () => unknown): number {
+  collectGarbageAndSettle();
+  run();
+  const times: number[] = [];
+  for (let call = 0; call < BACK_TO_BACK_CALLS; call++) {
+    const start = performance.now();
+    run();
+    times.push(performance.now() - start);
+  }
+  return median(times);
+}
+
 function lockedMask(size: number): boolean[][] {
   return Array.from({ length: size }, (_, i) => Array.from({ length: size }, (_, j) => i !== j && LOCKED_ASSETS.includes(i) && LOCKED_ASSETS.includes(j)));
 }
@@ -115,6 +137,7 @@ export function runNearestCorrelationBenchmark(): void {
     ...constrained.map((variant) => benchmarkVariant(variant.name, () => nearestCorrelationMatrix(small.values, variant.options), resultChecksum)),
   ];
   const samples = measureInterleaved(variants, { warmUpRounds: WARM_UP_ROUNDS, repetitions: REPETITIONS });
+  const backToBack = new Map(variants.map((variant) => [variant.name, backToBackMilliseconds(variant.run)]));
   const peer = timeNumpyHigham(problems.map((problem) => problem.values), 1e-10, 3);
 
   console.log(`\nTimings: median of ${REPETITIONS} interleaved repetitions after ${WARM_UP_ROUNDS} warm-up round (numpy, single-threaded OpenBLAS, same tolerance 1e-10: median of 3 after 1; one run at 500):`);
@@ -129,22 +152,34 @@ export function runNearestCorrelationBenchmark(): void {
       formatMilliseconds(Math.min(...sample.milliseconds)),
       formatMilliseconds(Math.max(...sample.milliseconds)),
       median(sample.cpuOverWall).toFixed(2),
+      formatMilliseconds(backToBack.get(sample.name) ?? Number.NaN),
       peerTiming === null ? "—" : `${formatMilliseconds(peerTiming.milliseconds)} (${peerTiming.iterations} it.)`,
-      peerTiming === null ? "—" : `${(peerTiming.milliseconds / milliseconds).toFixed(2)}×`,
+      peerTiming === null ? "—" : `${(peerTiming.milliseconds / milliseconds).toFixed(2)}× / ${(peerTiming.milliseconds / (backToBack.get(sample.name) ?? Number.NaN)).toFixed(2)}×`,
       checksums.size === 1 ? "stable" : `varies! ${[...checksums].join(" / ")}`,
     ];
   });
-  console.log(formatTable(["matrix", "median ms", "min ms", "max ms", "cpu/wall", "numpy Higham ms", "numpy/ours", "checksum"], rows, "  "));
+  console.log(formatTable(["matrix", "median ms", "min ms", "max ms", "cpu/wall", "back-to-back ms", "numpy Higham ms", "numpy/ours (median / back-to-back)", "checksum"], rows, "  "));
   if (typeof peer === "string") console.log(`  ${peer}`);
   console.log("");
   const medianOf = (name: string): number => median(samples.find((sample) => sample.name === name)?.milliseconds ?? [Number.NaN]);
+  const verdict = (passed: boolean): string => (passed ? "PASS" : "MISS");
   if (typeof peer !== "string") {
     const index = SIZES.indexOf(PEER_SPEEDUP_SIZE);
-    const ratio = (peer[index]?.milliseconds ?? 0) / medianOf(`${PEER_SPEEDUP_SIZE}×${PEER_SPEEDUP_SIZE}`);
-    console.log(`  ${PEER_SPEEDUP_SIZE}×${PEER_SPEEDUP_SIZE}: ${ratio.toFixed(2)}× faster than numpy Higham, target ≥ ${PEER_SPEEDUP_TARGET}×: ${ratio >= PEER_SPEEDUP_TARGET ? "PASS" : "MISS"}`);
+    const name = `${PEER_SPEEDUP_SIZE}×${PEER_SPEEDUP_SIZE}`;
+    const peerMilliseconds = peer[index]?.milliseconds ?? 0;
+    const ratio = peerMilliseconds / medianOf(name);
+    const backToBackRatio = peerMilliseconds / (backToBack.get(name) ?? Number.NaN);
+    console.log(
+      `  ${name}: ${ratio.toFixed(2)}× (after GC) / ${backToBackRatio.toFixed(2)}× (back to back) faster than numpy Higham, target ≥ ${PEER_SPEEDUP_TARGET}×: ` +
+        `${verdict(ratio >= PEER_SPEEDUP_TARGET)} / ${verdict(backToBackRatio >= PEER_SPEEDUP_TARGET)}`,
+    );
   }
   for (const [name, target] of Object.entries(ABSOLUTE_TARGETS)) {
     const milliseconds = medianOf(name);
-    console.log(`  ${name} median ${formatMilliseconds(milliseconds)} ms, target ≤ ${target} ms (ratio ${(milliseconds / target).toFixed(2)}): ${milliseconds <= target ? "PASS" : "MISS"}`);
+    const warm = backToBack.get(name) ?? Number.NaN;
+    console.log(
+      `  ${name}: ${formatMilliseconds(milliseconds)} ms (after GC) / ${formatMilliseconds(warm)} ms (back to back), target ≤ ${target} ms ` +
+        `(ratio ${(milliseconds / target).toFixed(2)} / ${(warm / target).toFixed(2)}): ${verdict(milliseconds <= target)} / ${verdict(warm <= target)}`,
+    );
   }
 }
