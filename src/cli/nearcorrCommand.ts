@@ -1,6 +1,7 @@
 /*
- * `xvega nearcorr FILE.csv`: the nearest correlation matrix (Higham 2002) to a matrix typed or pasted by hand, with the
- * same labels, ready for `xvega hedge --corr`. The command-line twin of XV.NEARCORR.
+ * `xvega nearcorr FILE.csv`: the nearest correlation matrix to a matrix typed or pasted by hand (optionally with a
+ * smallest eigenvalue and locked correlations), with the same labels, ready for `xvega hedge --corr`. The command-line
+ * twin of XV.NEARCORR.
  */
 import {
   CORRELATION_INPUT_KINDS,
@@ -140,7 +141,7 @@ function runNearcorr(commandLine: ParsedCommandLine, io: CliIo): ExitStatus {
 
 export const nearcorrCommand: Subcommand = {
   name: "nearcorr",
-  summary: "Nearest valid correlation matrix (Higham 2002) to a matrix in a CSV file, like XV.NEARCORR.",
+  summary: "Nearest valid correlation matrix (Newton method, Qi & Sun 2006) to a matrix in a CSV file, like XV.NEARCORR.",
   operands: [{ name: "FILE.csv", description: "a square matrix: labelled (,BTC,ETH / BTC,1,0.9 / …) or numbers only" }],
   options: {
     "max-iterations": {

@@ -36,7 +36,7 @@ function askNearcorrToConvert(problem: CorrelationScaleProblem): string {
 }
 
 /**
- * The nearest valid correlation matrix (Higham 2002): symmetric, unit diagonal, entries in [−1, 1], positive
+ * The nearest valid correlation matrix (Newton method of Qi & Sun 2006): symmetric, unit diagonal, entries in [−1, 1], positive
  * semidefinite, and as close as possible to the input. A valid matrix comes back unchanged. Same shape as the input;
  * asset names in the first row and first column are kept. A matrix typed in percent (100 on the diagonal) or a
  * covariance matrix is refused unless input says so. Optionally its smallest eigenvalue is at least min_eigenvalue and

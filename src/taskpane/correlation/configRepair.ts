@@ -1,6 +1,6 @@
 /*
- * Repair: the nearest correlation matrix (the engine's Higham routine), as a preview the pane shows before/after with
- * the largest change; the user then keeps `repaired` or not.
+ * Repair: the nearest correlation matrix with smallest eigenvalue ≥ PANE_REPAIR_MIN_EIGENVALUE (the engine's Newton
+ * route), as a preview the pane shows before/after with the largest change; the user then keeps `repaired` or not.
  */
 import {
   CorrelationInputError,
@@ -17,7 +17,7 @@ export interface RepairPreview {
   changed: boolean;
   /** The entry that moved most (the first of a symmetric pair, upper triangle); null when nothing changed. */
   largestChange: { rowAsset: string; columnAsset: string; before: number; after: number } | null;
-  /** Higham iterations (one eigen-decomposition each); 0 when the matrix was already valid. */
+  /** Newton steps; 0 when the matrix was already valid. */
   iterations: number;
   /** False when the iteration cap ran out: `repaired` is then a valid correlation matrix, but not the nearest. */
   converged: boolean;
