@@ -28,6 +28,12 @@ function hypotenuse(a: number, b: number): number {
  * rotations to the rows of `vectors`. On return `diagonal` holds the eigenvalues in ascending order and row k of
  * `vectors` the eigenvector of eigenvalue k (when `vectors` came in holding Qᵀ). `offDiagonal`, `cosines` and
  * `sines` (length ≥ size) are scratch.
+ *
+ * Two passes. The first finds the eigenvalues alone (O(n²): no vectors). The second, which applies its rotations to
+ * the vectors (O(n³), the cost that matters), starts each eigenvalue's iteration with a "perfect" shift — the known
+ * eigenvalue nearest the usual Wilkinson shift — so it typically deflates after one sweep instead of two; any sweep
+ * that does not deflate continues with Wilkinson shifts, so convergence never depends on the guess (every shift gives
+ * an exact orthogonal similarity; only the speed changes).
  */
 export function diagonaliseTridiagonal(
   vectors: Float64Array,
@@ -38,65 +44,107 @@ export function diagonaliseTridiagonal(
   sines: Float64Array,
 ): void {
   const n = size;
-  transposeInPlace(vectors, n);
-  const d = diagonal;
   const e = offDiagonal;
   for (let i = 1; i < n; i++) e[i - 1] = e[i] as number;
   e[n - 1] = 0;
-  let shiftSum = 0;
+  const eigenvalues = Float64Array.from(diagonal);
+  iterateQl(eigenvalues, Float64Array.from(e), n, null, cosines, sines, null);
+  eigenvalues.sort();
+  transposeInPlace(vectors, n);
+  iterateQl(diagonal, e, n, vectors, cosines, sines, eigenvalues);
+  transposeInPlace(vectors, n);
+  sortAscending(vectors, n, diagonal);
+}
+
+/** The index of the entry of `known` nearest `target` not yet `used` (known ascending); −1 when all are used. */
+function nearestUnused(known: Float64Array, used: Uint8Array, target: number): number {
+  let best = -1;
+  let bestDistance = Number.POSITIVE_INFINITY;
+  for (let k = 0; k < known.length; k++) {
+    if (used[k] === 1) continue;
+    const distance = Math.abs((known[k] as number) - target);
+    if (distance < bestDistance) {
+      best = k;
+      bestDistance = distance;
+    } else if ((known[k] as number) > target) {
+      break; // ascending: every later entry is farther
+    }
+  }
+  return best;
+}
+
+/**
+ * Implicit QL with explicit shifts on d (diagonal) and e (e[i] couples i and i + 1; e[n − 1] = 0): Golub & Van Loan's
+ * implicit symmetric QL step, chasing the bulge from the bottom of the unreduced block l … m up to l. With `vectors`,
+ * each sweep's rotations are applied to them (`applySweep`); with `known` eigenvalues, each eigenvalue's first sweep
+ * uses the nearest unused one as its shift.
+ */
+function iterateQl(
+  d: Float64Array,
+  e: Float64Array,
+  n: number,
+  vectors: Float64Array | null,
+  cosines: Float64Array,
+  sines: Float64Array,
+  known: Float64Array | null,
+): void {
+  const used = known === null ? null : new Uint8Array(known.length);
   let largest = 0;
   for (let l = 0; l < n; l++) {
     largest = Math.max(largest, Math.abs(d[l] as number) + Math.abs(e[l] as number));
-    // The first negligible off-diagonal at or after l splits the matrix; e[n − 1] = 0 always stops the search.
-    let m = l;
-    while (m < n - 1 && Math.abs(e[m] as number) > MACHINE_EPSILON * largest) m++;
-    if (m > l) {
-      let sweeps = 0;
-      do {
-        let g = d[l] as number;
-        let p = ((d[l + 1] as number) - g) / (2 * (e[l] as number));
-        let r = hypotenuse(p, 1);
-        if (p < 0) r = -r;
-        d[l] = (e[l] as number) / (p + r);
-        d[l + 1] = (e[l] as number) * (p + r);
-        const nextDiagonal = d[l + 1] as number;
-        let h = g - (d[l] as number);
-        for (let i = l + 2; i < n; i++) d[i] = (d[i] as number) - h;
-        shiftSum += h;
-        p = d[m] as number;
-        let c = 1;
-        let c2 = 1;
-        let c3 = 1;
-        const nextOffDiagonal = e[l + 1] as number;
-        let s = 0;
-        let s2 = 0;
-        for (let i = m - 1; i >= l; i--) {
-          c3 = c2;
-          c2 = c;
-          s2 = s;
-          g = c * (e[i] as number);
-          h = c * p;
-          r = hypotenuse(p, e[i] as number);
-          e[i + 1] = s * r;
-          s = (e[i] as number) / r;
-          c = p / r;
-          p = c * (d[i] as number) - s * g;
-          d[i + 1] = h + s * (c * g + s * (d[i] as number));
-          cosines[i] = c;
-          sines[i] = s;
+    let sweeps = 0;
+    for (;;) {
+      // The first negligible off-diagonal at or after l splits the matrix; e[n − 1] = 0 always stops the search.
+      let m = l;
+      while (m < n - 1 && Math.abs(e[m] as number) > MACHINE_EPSILON * largest) m++;
+      if (m === l || sweeps >= MAX_SWEEPS_PER_EIGENVALUE) break;
+      // Wilkinson's shift: the eigenvalue of the leading 2×2 block nearest d[l].
+      const half = ((d[l + 1] as number) - (d[l] as number)) / (2 * (e[l] as number));
+      const root = hypotenuse(half, 1);
+      let shift = (d[l] as number) - (e[l] as number) / (half + (half < 0 ? -root : root));
+      if (known !== null && used !== null && sweeps === 0) {
+        const nearest = nearestUnused(known, used, shift);
+        if (nearest >= 0) shift = known[nearest] as number;
+      }
+      let g = (d[m] as number) - shift;
+      let s = 1;
+      let c = 1;
+      let p = 0;
+      let stoppedAt = l - 1;
+      for (let i = m - 1; i >= l; i--) {
+        const f = s * (e[i] as number);
+        const b = c * (e[i] as number);
+        const r = hypotenuse(f, g);
+        e[i + 1] = r;
+        if (r === 0) {
+          // The bulge vanished (underflow): deflate at i + 1 and start again from the top.
+          d[i + 1] = (d[i + 1] as number) - p;
+          e[m] = 0;
+          stoppedAt = i;
+          break;
         }
-        applySweep(vectors, n, l, m, cosines, sines);
-        p = (-s * s2 * c3 * nextOffDiagonal * (e[l] as number)) / nextDiagonal;
-        e[l] = s * p;
-        d[l] = c * p;
-        sweeps++;
-      } while (Math.abs(e[l] as number) > MACHINE_EPSILON * largest && sweeps < MAX_SWEEPS_PER_EIGENVALUE);
+        s = f / r;
+        c = g / r;
+        g = (d[i + 1] as number) - p;
+        const t = ((d[i] as number) - g) * s + 2 * c * b;
+        p = s * t;
+        d[i + 1] = g + p;
+        g = c * t - b;
+        cosines[i] = c;
+        sines[i] = s;
+      }
+      if (vectors !== null) applySweep(vectors, n, stoppedAt + 1, m, cosines, sines);
+      sweeps++;
+      if (stoppedAt >= l) continue;
+      d[l] = (d[l] as number) - p;
+      e[l] = g;
+      e[m] = 0;
     }
-    d[l] = (d[l] as number) + shiftSum;
-    e[l] = 0;
+    if (known !== null && used !== null) {
+      const converged = nearestUnused(known, used, d[l] as number);
+      if (converged >= 0) used[converged] = 1;
+    }
   }
-  transposeInPlace(vectors, n);
-  sortAscending(vectors, n, d);
 }
 
 /**

@@ -96,6 +96,29 @@ describe("SymmetricEigenSolver", () => {
     expect(Array.from(times16.vectors)).toEqual(Array.from(base.vectors));
   });
 
+  test.each([
+    ["all ones 40×40 (eigenvalue 0 forty-less-one times, and 40)", 40, (i: number, j: number): number => (i === j ? 1 : 1)],
+    ["identity 30×30 (one eigenvalue thirty times)", 30, (i: number, j: number): number => (i === j ? 1 : 0)],
+    ["two identical 3-asset blocks, repeated (eigenvalues in pairs)", 24, (i: number, j: number): number => (Math.floor(i / 3) % 2 === Math.floor(j / 3) % 2 && i % 3 !== j % 3 && Math.floor(i / 6) === Math.floor(j / 6) ? 0.5 : i === j ? 1 : 0)],
+    ["diagonal, already tridiagonal", 20, (i: number, j: number): number => (i === j ? (i % 5) - 2 : 0)],
+  ])("repeated eigenvalues: %s — residual and orthogonality at rounding level", (_name, size, entry) => {
+    const values = Array.from({ length: size }, (_, i) => Array.from({ length: size }, (_, j) => entry(i, j)));
+    const solver = decompose(values);
+    for (let k = 0; k < size; k++) {
+      for (let i = 0; i < size; i++) {
+        const product = (values[i] as number[]).reduce((sum, value, j) => sum + value * (solver.vectors[k * size + j] ?? 0), 0);
+        expectClose(product, (solver.values[k] ?? 0) * (solver.vectors[k * size + i] ?? 0), { absolute: 1e-13 });
+      }
+      for (let l = 0; l < size; l++) {
+        let dot = 0;
+        for (let i = 0; i < size; i++) dot += (solver.vectors[k * size + i] ?? 0) * (solver.vectors[l * size + i] ?? 0);
+        expectClose(dot, k === l ? 1 : 0, { absolute: 1e-13 });
+      }
+    }
+    const reference = new EigenvalueDecomposition(new Matrix(values), { assumeSymmetric: true }).realEigenvalues;
+    reference.forEach((value, k) => expectClose(solver.values[k] ?? Number.NaN, value, { absolute: 1e-13 }));
+  });
+
   test("refuses a size that is not a whole number ≥ 1", () => {
     expect(() => new SymmetricEigenSolver(0)).toThrow(RangeError);
   });
