@@ -1,7 +1,7 @@
 /*
- * Eigenvalues and eigenvectors of a symmetric tridiagonal matrix by the implicit QL iteration with Wilkinson-type
- * shifts (tql2 of Martin, Reinsch & Wilkinson, Handbook for Automatic Computation II), the plane rotations applied to
- * the accumulated orthogonal factor V. Most of the time goes there (about n³ updates), so the rotations of one QL
+ * Eigenvalues and eigenvectors of a symmetric tridiagonal matrix by the implicit QL iteration (Golub & Van Loan,
+ * Matrix Computations, §8.3; Wilkinson shifts, and a first "perfect" shift per eigenvalue, see
+ * `diagonaliseTridiagonal`), the plane rotations applied to the accumulated orthogonal factor V. Most of the time goes there (about n³ updates), so the rotations of one QL
  * sweep are recorded first and then applied row by row of V: a row meets the whole chain of rotations in one
  * contiguous pass, carrying one value in a register, instead of the whole matrix being streamed once per rotation.
  */
@@ -149,7 +149,7 @@ function iterateQl(
 
 /**
  * Columns l … m of V (row-major) ← V·R_{m−1}·…·R_l, R_i the rotation (cosines[i], sines[i]) of columns i and i + 1,
- * applied in the order m − 1 down to l as tql2 does. In each row, a carry holds the current value of column i + 1.
+ * applied in the order m − 1 down to l, as the sweep makes them. In each row, a carry holds the current value of column i + 1.
  * One row's chain is serial (each step waits on the last), so four rows go through it side by side.
  */
 function applySweep(vectors: Float64Array, n: number, l: number, m: number, cosines: Float64Array, sines: Float64Array): void {

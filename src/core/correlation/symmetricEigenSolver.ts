@@ -5,13 +5,13 @@ import { diagonaliseTridiagonal } from "./implicitQl";
 /**
  * Eigenvalues and eigenvectors of a real symmetric matrix, held in flat Float64Arrays that the nearest-correlation
  * iterations reuse from one step to the next. The decomposition is our own: Householder reduction to tridiagonal form
- * with the orthogonal factor accumulated (`reduceToTridiagonal`), then the implicit QL iteration with Wilkinson shifts
- * on the tridiagonal matrix, applying the plane rotations to that factor sweep by sweep (`diagonaliseTridiagonal`) — the classical
- * algorithm of Martin, Reinsch & Wilkinson (Handbook for Automatic Computation II, tred2/tql2).
+ * with the orthogonal factor accumulated (`reduceToTridiagonal`, tred2 of Martin, Reinsch & Wilkinson), then the
+ * implicit QL iteration on the tridiagonal matrix, applying the plane rotations to that factor sweep by sweep
+ * (`diagonaliseTridiagonal`).
  *
  * Layout, chosen so that every inner loop walks contiguous memory: the work array holds the *transpose* of the
  * textbook's accumulated factor V, so each column of V that the algorithm updates is a row here, and at the end row k
- * is the eigenvector of values[k]. No per-element objects, no allocation per decomposition.
+ * is the eigenvector of values[k]. No per-element objects, no n×n allocation per decomposition.
  */
 export class SymmetricEigenSolver {
   /** Eigenvalues in ascending order, after `decompose`. */
