@@ -134,7 +134,8 @@ function runNearcorr(commandLine: ParsedCommandLine, io: CliIo): ExitStatus {
   io.stdout(formatResult(format, reading.names, result, changesMarkerOf(reading.corner)));
   if (format === "csv" || !result.converged) io.stderr(`${PROGRAM_NAME} nearcorr: note: ${describeRepair(reading.names, result)}\n`);
   if (result.converged) return EXIT_STATUS.ok;
-  const remedy = `the matrix printed is a valid correlation matrix but not the nearest one; raise --max-iterations (now ${maxIterations}) or --max-seconds (now ${maxSeconds})`;
+  const lockHint = commandLine.options["lock"] === undefined ? "" : "; locked correlations near ±1 (a nearly singular locked block) converge slowly: lock fewer";
+  const remedy = `the matrix printed is a valid correlation matrix but not the nearest one; raise --max-iterations (now ${maxIterations}) or --max-seconds (now ${maxSeconds})${lockHint}`;
   io.stderr(`${PROGRAM_NAME} nearcorr: warning: ${describeNotConverged(result, DEFAULT_NEAREST_CORRELATION_TOLERANCE, remedy)}\n`);
   return EXIT_STATUS.rowsFailed;
 }

@@ -77,7 +77,8 @@ export function nearcorr(matrix: any[][], input?: any[][], min_eigenvalue?: any[
       throw error;
     }
     if (!result.converged) {
-      const remedy = "or run xvega nearcorr FILE.csv --max-seconds 120";
+      // Near-singular locked blocks are the one known slow case of the locked route (see nearestCorrelationMatrix).
+      const remedy = lockedMask === null ? "or run xvega nearcorr FILE.csv --max-seconds 120" : "locked correlations near ±1 converge slowly: lock fewer";
       throw invalidValueError(`matrix: ${describeNotConverged(result, DEFAULT_NEAREST_CORRELATION_TOLERANCE, remedy)}`);
     }
     const repaired = result.matrix;

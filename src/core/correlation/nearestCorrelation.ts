@@ -48,8 +48,10 @@ const LOCKED_MARGIN_PER_TOLERANCE = 4;
  * An input that is already exactly a correlation matrix (symmetric, unit diagonal, |ρ| ≤ 1, smallest eigenvalue
  * ≥ δ − 1e-12) comes back unchanged with 0 iterations. Entries must be finite; |ρ| > 1 and diagonals ≠ 1 are allowed
  * (that is what gets repaired). Locked entries that admit no answer are an error naming the assets
- * (`readLockedPairs`). Cost: one symmetric eigen-decomposition per iteration (and per line-search trial), O(n³). The
- * run is bounded by `maxIterations` and, when given, `timeBudgetMilliseconds` (read from `clock`); a run stopped by
+ * (`readLockedPairs`). Known limit: a locked block whose smallest eigenvalue is at or within about 1e-3 of
+ * min_eigenvalue (a locked correlation of ±1 or 0.9999, a singular locked block) leaves the alternating projections
+ * without an interior point and they may stop unconverged at the iteration cap (facial reduction would fix it).
+ * Cost: one symmetric eigen-decomposition per iteration (and per line-search trial), O(n³). The run is bounded by `maxIterations` and, when given, `timeBudgetMilliseconds` (read from `clock`); a run stopped by
  * either returns a valid but not nearest matrix with `converged` false, `stoppedBy` and `residual`. Percent or
  * covariance matrices are not detected here (`correlationsFromInput` does that for the adapters).
  */
@@ -93,7 +95,10 @@ export function nearestCorrelationMatrix(values: SquareMatrix, options: NearestC
       ? solveByNewton(problem, solver, startDiagonal, tolerance, limits)
       : solveByAlternatingProjections(problem, solver, startDiagonal, tolerance, andersonDepth, limits);
   const matrix = correlationFromDecomposition(solver.values, solver.vectors, problem.targetDiagonal);
-  for (let p = 0; p < pairs; p++) {
+  // Written back only at convergence, where each moves by at most about the tolerance (covered by the margin). A run
+  // stopped early keeps the projection as it is: valid (positive semidefinite) but, like any unconverged result, not
+  // the answer, and its locked entries not yet exact; writing them back could make it indefinite.
+  for (let p = 0; p < (run.stoppedBy === null ? pairs : 0); p++) {
     const i = problem.lockedRows[p] as number;
     const j = problem.lockedColumns[p] as number;
     const value = problem.lockedValues[p] as number;

@@ -59,7 +59,10 @@ export interface NearestCorrelationResult {
   matrix: number[][];
   /** Newton steps (Newton route) or projections onto the PSD cone (alternating projections); 0 when the input came back unchanged. */
   iterations: number;
-  /** False when `maxIterations` or the time budget ran out: `matrix` is then still valid, but not the nearest. */
+  /**
+   * False when `maxIterations` or the time budget ran out: `matrix` is then still valid, but not the nearest (and with
+   * locked entries, those are not yet exactly the input's).
+   */
   converged: boolean;
   /** What ended a run that did not converge: the iteration cap or the time budget; null when it converged. */
   stoppedBy: "iterations" | "time" | null;

@@ -131,3 +131,20 @@ describe("nearestCorrelationMatrix: locked entries", () => {
     expect(() => nearestCorrelationMatrix(HIGHAM, { locked: mask(2, [0, 1]) })).toThrow("locked must be 3×3");
   });
 });
+
+describe("nearestCorrelationMatrix: a locked block on the boundary (known limit)", () => {
+  test("a locked correlation of exactly 1 may stop unconverged; the matrix returned is then still positive semidefinite", () => {
+    const input = [
+      [1, 1, 0.5],
+      [1, 1, 0.2],
+      [0.5, 0.2, 1],
+    ];
+    const result = nearestCorrelationMatrix(input, { locked: mask(3, [0, 1]), maxIterations: 200 });
+    if (result.converged) {
+      expect(result.matrix[0]?.[1]).toBe(1);
+    } else {
+      expect(result.stoppedBy).toBe("iterations");
+    }
+    expectCorrelationMatrix(result.matrix, 0);
+  });
+});
