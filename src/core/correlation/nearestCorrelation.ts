@@ -28,6 +28,8 @@ export { traceMatchingShift } from "./dualProblem";
  * √(2·pairs), and the margin keeps the result at or above min_eigenvalue all the same.
  */
 const LOCKED_MARGIN_PER_TOLERANCE = 4;
+/** Newton steps tried with locked entries before handing over to the alternating projections. */
+const LOCKED_NEWTON_MAX_STEPS = 30;
 
 /**
  * Nearest correlation matrix in the Frobenius norm: minimises ‖X − A‖_F subject to diag(X) = 1, X_ij = A_ij on locked
@@ -36,10 +38,11 @@ const LOCKED_MARGIN_PER_TOLERANCE = 4;
  *
  * Routes. δ is handled by a shift: X − δI is the nearest PSD matrix to A − δI with diagonal 1 − δ (its off-diagonals
  * are X's), so both routes solve "nearest PSD matrix with a given diagonal" (`DualProblem`).
- * - Default, no locked entries: Newton's method on the dual (Qi & Sun 2006; Borsdorf & Higham 2010), quadratically
- *   convergent, `solveByNewton`; `iterations` counts Newton steps.
- * - `method: "alternatingProjections"`, and always with locked entries: Higham's (2002) alternating projections with
- *   Dykstra's correction, the locked entries in the affine set, Anderson-accelerated (`solveByAlternatingProjections`).
+ * - Default: Newton's method on the dual (Qi & Sun 2006; Borsdorf & Higham 2010), quadratically convergent,
+ *   `solveByNewton`; `iterations` counts Newton steps. Locked entries add one dual variable per pair
+ *   (`newtonLockedEntries.ts`); if that has not converged in `LOCKED_NEWTON_MAX_STEPS` steps, the run continues with:
+ * - `method: "alternatingProjections"`: Higham's (2002) alternating projections with Dykstra's correction, the locked
+ *   entries in the affine set, Anderson-accelerated (`solveByAlternatingProjections`).
  * Both start from the trace-matching shift (`traceMatchingShift`) and stop when the dual gradient (`residual`) is at
  * most `tolerance`. The output is the last projection rescaled to the exact diagonal (a congruence, so its eigenvalues
  * stay ≥ δ), δ added back; locked entries are then written back bit-identical to the symmetrised input (with a tiny
@@ -49,10 +52,10 @@ const LOCKED_MARGIN_PER_TOLERANCE = 4;
  * ≥ δ − 1e-12) comes back unchanged with 0 iterations. Entries must be finite; |ρ| > 1 and diagonals ≠ 1 are allowed
  * (that is what gets repaired). Locked entries that admit no answer are an error naming the assets
  * (`readLockedPairs`). Known limit: a locked block whose smallest eigenvalue is at or within about 1e-3 of
- * min_eigenvalue (a locked correlation of ±1 or 0.9999, a singular locked block) leaves the alternating projections
- * without an interior point and they may stop unconverged at the iteration cap (facial reduction would fix it).
- * Cost: one symmetric eigen-decomposition per iteration (and per line-search trial), O(n³). The run is bounded by `maxIterations` and, when given, `timeBudgetMilliseconds` (read from `clock`); a run stopped by
- * either returns a valid but not nearest matrix with `converged` false, `stoppedBy` and `residual`. Percent or
+ * min_eigenvalue (a locked correlation of ±1 or 0.99999, a singular locked block) leaves the problem without an
+ * interior point; both routes then converge slowly and may stop at the iteration cap (facial reduction would fix it).
+ * Cost: one symmetric eigen-decomposition per iteration (and per line-search trial), O(n³). The run is bounded by
+ * `maxIterations` and, when given, `timeBudgetMilliseconds` (read from `clock`); a run stopped by either returns a valid but not nearest matrix with `converged` false, `stoppedBy` and `residual`. Percent or
  * covariance matrices are not detected here (`correlationsFromInput` does that for the adapters).
  */
 export function nearestCorrelationMatrix(values: SquareMatrix, options: NearestCorrelationOptions = {}): NearestCorrelationResult {
@@ -90,10 +93,24 @@ export function nearestCorrelationMatrix(values: SquareMatrix, options: NearestC
   // G + diag(start) has the eigenvectors just computed and eigenvalues λ + startShift: no second decomposition.
   for (let k = 0; k < size; k++) solver.values[k] = (solver.values[k] as number) + startShift;
   const limits = new IterationLimits(start, maxIterations, timeBudgetMilliseconds, clock);
-  const run: DualRun =
-    pairs === 0 && method === "newton"
-      ? solveByNewton(problem, solver, startDiagonal, tolerance, limits)
-      : solveByAlternatingProjections(problem, solver, startDiagonal, tolerance, andersonDepth, limits);
+  let run: DualRun;
+  if (method === "alternatingProjections") {
+    run = solveByAlternatingProjections(problem, solver, startDiagonal, tolerance, andersonDepth, limits);
+  } else if (pairs === 0) {
+    run = solveByNewton(problem, solver, startDiagonal, tolerance, limits);
+  } else {
+    // Locked entries: Newton first, for a few steps (quadratic when it works); if it has not converged by then (a
+    // nearly singular locked block can stall it), the alternating projections, which converge from anywhere.
+    const newtonLimits = new IterationLimits(start, Math.min(maxIterations, LOCKED_NEWTON_MAX_STEPS), timeBudgetMilliseconds, clock);
+    const newton = solveByNewton(problem, solver, startDiagonal, tolerance, newtonLimits);
+    if (newton.stoppedBy === "iterations" && newton.iterations < maxIterations) {
+      decomposeAt(solver, problem, startDiagonal, null);
+      const projections = solveByAlternatingProjections(problem, solver, startDiagonal, tolerance, andersonDepth, limits);
+      run = { ...projections, iterations: newton.iterations + projections.iterations };
+    } else {
+      run = newton;
+    }
+  }
   const matrix = correlationFromDecomposition(solver.values, solver.vectors, problem.targetDiagonal);
   // Written back only at convergence, where each moves by at most about the tolerance (covered by the margin). A run
   // stopped early keeps the projection as it is: valid (positive semidefinite) but, like any unconverged result, not

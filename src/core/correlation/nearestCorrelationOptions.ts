@@ -32,7 +32,7 @@ export interface NearestCorrelationOptions {
   timeBudgetMilliseconds?: number;
   /** Milliseconds from any fixed origin; default Date.now. Injected by tests to make the time cap deterministic. */
   clock?: () => number;
-  /** Route without locked entries; default "newton". With locked entries the alternating-projections route is always used. */
+  /** Default "newton" (with locked entries, falling back to alternating projections if Newton stalls). */
   method?: NearestCorrelationMethod;
   /** δ, 0 ≤ δ < 1: the result's smallest eigenvalue is at least δ (positive definite for δ > 0). Default 0. */
   minEigenvalue?: number;

@@ -19,6 +19,7 @@
 import type { DualRun } from "./alternatingProjections";
 import { decomposeAt, type DualProblem } from "./dualProblem";
 import type { IterationLimits } from "./iterationLimits";
+import { evaluateWithLocks, LockedNewtonSystem } from "./newtonLockedEntries";
 import type { SymmetricEigenSolver } from "./symmetricEigenSolver";
 
 /** Armijo's sufficient-decrease fraction. */
@@ -319,8 +320,14 @@ class NewtonSystem {
   }
 }
 
+/** What conjugate gradients needs of a Newton system. */
+interface NewtonOperator {
+  readonly preconditioner: Float64Array;
+  multiply(direction: Float64Array, out: Float64Array): void;
+}
+
 /** d with ‖(V + εI)·d + F‖₂ ≤ forcing·‖F‖₂ (preconditioned conjugate gradients from d = 0). */
-function newtonDirection(system: NewtonSystem, gradient: Float64Array, gradientNorm: number): Float64Array {
+function newtonDirection(system: NewtonOperator, gradient: Float64Array, gradientNorm: number): Float64Array {
   const size = gradient.length;
   const direction = new Float64Array(size);
   const residual = Float64Array.from(gradient, (value) => -value);
@@ -349,40 +356,53 @@ function newtonDirection(system: NewtonSystem, gradient: Float64Array, gradientN
 }
 
 /**
- * Runs Newton's method from `start` (a diagonal y), the solver already holding the decomposition of G + diag(y).
- * `iterations` counts Newton steps. On return the solver holds the decomposition at the last y.
+ * Runs Newton's method from `start` (a diagonal y; 0 on the locked pairs), the solver already holding the decomposition
+ * of G + diag(y). `iterations` counts Newton steps. On return the solver holds the decomposition at the last iterate.
+ * With locked pairs the variables, gradient and Jacobian gain one entry per pair (`newtonLockedEntries.ts`).
  */
 export function solveByNewton(problem: DualProblem, solver: SymmetricEigenSolver, start: Float64Array, tolerance: number, limits: IterationLimits): DualRun {
   const size = problem.size;
-  let y = Float64Array.from(start);
-  let point = evaluate(problem, solver, y);
+  const pairs = problem.lockedRows.length;
+  const length = size + pairs;
+  const evaluateAt = (parameters: Float64Array): DualPoint =>
+    pairs === 0 ? evaluate(problem, solver, parameters) : evaluateWithLocks(problem, solver, parameters);
+  const decompose = (parameters: Float64Array): void => decomposeAt(solver, problem, parameters.subarray(0, size), pairs === 0 ? null : parameters.subarray(size));
+  let y = new Float64Array(length);
+  y.set(start);
+  let point = evaluateAt(y);
   let iterations = 0;
   for (;;) {
     if (point.residual <= tolerance) return { iterations, residual: point.residual, stoppedBy: null };
     const stoppedBy = limits.stopReason(iterations);
     if (stoppedBy !== null) return { iterations, residual: point.residual, stoppedBy };
     const gradientNorm = Math.sqrt(dot(point.gradient, point.gradient));
-    const system = new NewtonSystem(solver.values, solver.vectors, Math.min(MAX_REGULARISATION, gradientNorm));
+    const regularisation = Math.min(MAX_REGULARISATION, gradientNorm);
+    const system: NewtonOperator =
+      pairs === 0
+        ? new NewtonSystem(solver.values, solver.vectors, regularisation)
+        : new LockedNewtonSystem(solver.values, solver.vectors, problem.lockedRows, problem.lockedColumns, regularisation);
     let direction = newtonDirection(system, point.gradient, gradientNorm);
     let slope = dot(point.gradient, direction);
     if (!(slope < 0)) {
       direction = Float64Array.from(point.gradient, (value) => -value);
       slope = -gradientNorm * gradientNorm;
     }
-    const trial = new Float64Array(size);
+    const trial = new Float64Array(length);
     let accepted: DualPoint | null = null;
     let stepLength = 1;
     for (let halvings = 0; halvings <= MAX_STEP_HALVINGS && accepted === null; halvings++, stepLength /= 2) {
-      for (let i = 0; i < size; i++) trial[i] = (y[i] as number) + stepLength * (direction[i] as number);
-      decomposeAt(solver, problem, trial, null);
-      const candidate = evaluate(problem, solver, trial);
+      for (let i = 0; i < length; i++) trial[i] = (y[i] as number) + stepLength * (direction[i] as number);
+      decompose(trial);
+      const candidate = evaluateAt(trial);
       const sufficientDecrease = candidate.objective <= point.objective + ARMIJO_FRACTION * stepLength * slope;
       if (sufficientDecrease || candidate.residual <= RESIDUAL_ACCEPTANCE * point.residual) accepted = candidate;
     }
     if (accepted === null) {
-      for (let i = 0; i < size; i++) trial[i] = (y[i] as number) - (point.gradient[i] as number);
-      decomposeAt(solver, problem, trial, null);
-      accepted = evaluate(problem, solver, trial);
+      // The alternating-projections step, which always decreases θ: −F on the diagonal, −F/2 on the pairs (whose
+      // gradient rows are doubled).
+      for (let i = 0; i < length; i++) trial[i] = (y[i] as number) - (i < size ? 1 : 0.5) * (point.gradient[i] as number);
+      decompose(trial);
+      accepted = evaluateAt(trial);
     }
     y = trial;
     point = accepted;

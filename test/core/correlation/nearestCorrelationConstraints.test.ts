@@ -62,14 +62,14 @@ describe("nearestCorrelationMatrix: min_eigenvalue", () => {
 });
 
 describe("nearestCorrelationMatrix: locked entries", () => {
-  test("Higham's 3×3 with (1,3) locked at 0: closed form X12 = X23 = (1 − δ)/√2 (λmin = 1 − √2·X12 = δ)", () => {
+  test("Higham's 3×3 with (1,3) locked at 0: closed form X12 = X23 = (1 − δ)/√2 (λmin = 1 − √2·X12 = δ), both routes", () => {
     const locked = [
       [false, false, true],
       [false, false, false],
       [false, false, false],
     ];
-    for (const minEigenvalue of [0, 0.2]) {
-      const result = nearestCorrelationMatrix(HIGHAM, { locked, minEigenvalue });
+    for (const [minEigenvalue, method] of [[0, "newton"], [0.2, "newton"], [0, "alternatingProjections"], [0.2, "alternatingProjections"]] as const) {
+      const result = nearestCorrelationMatrix(HIGHAM, { locked, minEigenvalue, method });
       expect(result.converged).toBe(true);
       expect(result.matrix[0]?.[2]).toBe(0);
       expect(result.matrix[2]?.[0]).toBe(0);
@@ -98,6 +98,10 @@ describe("nearestCorrelationMatrix: locked entries", () => {
         }
       }
       expectCorrelationMatrix(result.matrix, minEigenvalue);
+      // The Newton route (default) and the alternating projections agree on the locked answer.
+      const projections = nearestCorrelationMatrix(input, { locked: mask(40, block), minEigenvalue, method: "alternatingProjections", tolerance: 1e-12, maxIterations: 20000 });
+      expect(projections.converged).toBe(true);
+      expect(maxAbsoluteDifference(result.matrix, projections.matrix)).toBeLessThanOrEqual(1e-9);
       // Locking costs distance: the answer is no nearer than the unconstrained one, and differs from it.
       const free = nearestCorrelationMatrix(input, { minEigenvalue });
       expect(maxAbsoluteDifference(result.matrix, free.matrix)).toBeGreaterThan(1e-6);
