@@ -1,12 +1,14 @@
 /*
- * `xvega nearcorr FILE.csv`: the nearest correlation matrix (Higham 2002) to a matrix typed or pasted by hand, with the
- * same labels, ready for `xvega hedge --corr`. The command-line twin of XV.NEARCORR.
+ * `xvega nearcorr FILE.csv`: the nearest correlation matrix to a matrix typed or pasted by hand (optionally with a
+ * smallest eigenvalue and locked correlations), with the same labels, ready for `xvega hedge --corr`. The command-line
+ * twin of XV.NEARCORR.
  */
 import {
   CORRELATION_INPUT_KINDS,
   CorrelationInputError,
   CorrelationInputKind,
   CorrelationScaleProblem,
+  assetKey,
   DEFAULT_NEAREST_CORRELATION_MAX_ITERATIONS,
   DEFAULT_NEAREST_CORRELATION_TOLERANCE,
   NearestCorrelationResult,
@@ -20,7 +22,7 @@ import { formatCsvTables } from "./csvSections";
 import { OUTPUT_FORMATS, OutputFormat, parseOutputFormat, readInputFile } from "./csvTable";
 import { matrixRows, readMatrixFile } from "./matrixFile";
 import { formatJsonDocument } from "./jsonOutput";
-import { ChangesWord, readNumberOption } from "./optionValues";
+import { ChangesWord, readListOption, readNumberOption } from "./optionValues";
 import { CliIo, EXIT_STATUS, ExitStatus, InputDataError, ParsedCommandLine, Subcommand, UnusableInputError } from "./subcommand";
 
 function readMaxIterations(commandLine: ParsedCommandLine): number {
@@ -38,6 +40,27 @@ function readMaxSeconds(commandLine: ParsedCommandLine): number {
   if (value === undefined) return CLI_NEAREST_CORRELATION_DEFAULT_SECONDS;
   if (!(value > 0 && Number.isFinite(value))) throw new UnusableInputError(`--max-seconds ${value} must be a number of seconds > 0 (default ${CLI_NEAREST_CORRELATION_DEFAULT_SECONDS})`);
   return value;
+}
+
+function readMinEigenvalue(commandLine: ParsedCommandLine): number {
+  const value = readNumberOption(commandLine, "min-eigenvalue", "a number 0 ≤ δ < 1, e.g. 1e-8");
+  if (value === undefined) return 0;
+  if (!(value >= 0 && value < 1)) throw new UnusableInputError(`--min-eigenvalue ${value} must be from 0 up to (not including) 1, e.g. 1e-8 for a positive definite matrix`);
+  return value;
+}
+
+/** --lock BTC,ETH: every correlation among those assets (names as in the file, any case) keeps its value. */
+function readLockedMask(commandLine: ParsedCommandLine, names: readonly string[] | null, size: number): boolean[][] | undefined {
+  const assets = readListOption(commandLine, "lock", "asset", "--lock BTC,ETH");
+  if (assets === undefined) return undefined;
+  if (names === null) throw new UnusableInputError("--lock names assets, but the file has no asset names: label the matrix (,BTC,ETH / BTC,1,0.9 / …)");
+  const keys = names.map(assetKey);
+  const indices = assets.map((asset) => {
+    const index = keys.indexOf(assetKey(asset));
+    if (index === -1) throw new UnusableInputError(`--lock asset ${asset} is not in the file (assets: ${names.join(", ")})`);
+    return index;
+  });
+  return Array.from({ length: size }, (_, i) => Array.from({ length: size }, (_, j) => i !== j && indices.includes(i) && indices.includes(j)));
 }
 
 function parseInputKind(text: string): CorrelationInputKind | null {
@@ -89,13 +112,21 @@ function runNearcorr(commandLine: ParsedCommandLine, io: CliIo): ExitStatus {
   const maxIterations = readMaxIterations(commandLine);
   const maxSeconds = readMaxSeconds(commandLine);
   const inputKind = readChoiceOption(commandLine, "input", CORRELATION_INPUT_KINDS, parseInputKind, "correlation");
+  const minEigenvalue = readMinEigenvalue(commandLine);
   const path = commandLine.operands[0] ?? "";
   const reading = readMatrixFile(readInputFile(io, path), path, false);
   if (reading.problems.length > 0) throw new InputDataError(reading.problems, "nothing repaired: every entry must be a number (a correlation, or any number to be repaired)");
   let result: NearestCorrelationResult;
   try {
     const correlations = correlationsFromInput(reading.values, inputKind, askCommandToConvert, reading.names ?? undefined);
-    result = nearestCorrelationMatrix(correlations, { maxIterations, timeBudgetMilliseconds: maxSeconds * 1000 });
+    const locked = readLockedMask(commandLine, reading.names, correlations.length);
+    result = nearestCorrelationMatrix(correlations, {
+      maxIterations,
+      timeBudgetMilliseconds: maxSeconds * 1000,
+      minEigenvalue,
+      ...(locked === undefined ? {} : { locked }),
+      ...(reading.names === null ? {} : { names: reading.names }),
+    });
   } catch (error) {
     if (error instanceof CorrelationInputError) throw new InputDataError([`${path}: ${error.message}`], "nothing repaired");
     throw error;
@@ -103,14 +134,15 @@ function runNearcorr(commandLine: ParsedCommandLine, io: CliIo): ExitStatus {
   io.stdout(formatResult(format, reading.names, result, changesMarkerOf(reading.corner)));
   if (format === "csv" || !result.converged) io.stderr(`${PROGRAM_NAME} nearcorr: note: ${describeRepair(reading.names, result)}\n`);
   if (result.converged) return EXIT_STATUS.ok;
-  const remedy = `the matrix printed is a valid correlation matrix but not the nearest one; raise --max-iterations (now ${maxIterations}) or --max-seconds (now ${maxSeconds})`;
+  const lockHint = commandLine.options["lock"] === undefined ? "" : "; locked correlations near ±1 (a nearly singular locked block) converge slowly: lock fewer";
+  const remedy = `the matrix printed is a valid correlation matrix but not the nearest one; raise --max-iterations (now ${maxIterations}) or --max-seconds (now ${maxSeconds})${lockHint}`;
   io.stderr(`${PROGRAM_NAME} nearcorr: warning: ${describeNotConverged(result, DEFAULT_NEAREST_CORRELATION_TOLERANCE, remedy)}\n`);
   return EXIT_STATUS.rowsFailed;
 }
 
 export const nearcorrCommand: Subcommand = {
   name: "nearcorr",
-  summary: "Nearest valid correlation matrix (Higham 2002) to a matrix in a CSV file, like XV.NEARCORR.",
+  summary: "Nearest valid correlation matrix (Newton method, Qi & Sun 2006) to a matrix in a CSV file, like XV.NEARCORR.",
   operands: [{ name: "FILE.csv", description: "a square matrix: labelled (,BTC,ETH / BTC,1,0.9 / …) or numbers only" }],
   options: {
     "max-iterations": {
@@ -122,6 +154,16 @@ export const nearcorrCommand: Subcommand = {
       type: "string",
       valueName: "S",
       description: `wall-clock cap in seconds (default ${CLI_NEAREST_CORRELATION_DEFAULT_SECONDS}; XV.NEARCORR allows 5)`,
+    },
+    "min-eigenvalue": {
+      type: "string",
+      valueName: "X",
+      description: "smallest eigenvalue the result must have, 0 ≤ X < 1 (default 0); e.g. 1e-8 for a positive definite matrix",
+    },
+    lock: {
+      type: "string",
+      valueName: "A,B,…",
+      description: "assets whose correlations among themselves keep their values (needs a labelled file)",
     },
     input: {
       type: "string",
@@ -147,6 +189,11 @@ A matrix with 100 on its whole diagonal (typed in percent) or another positive d
 refused with the fix, since repairing it as correlations gives all 1s; --input percent or --input covariance converts
 it first (c_ij / sqrt(c_ii c_jj)); --input raw repairs the numbers as they are (the nearest correlation matrix to
 them, as NAG g02aa computes it).
+
+Constraints: --min-eigenvalue X makes the result's smallest eigenvalue at least X (the nearest such matrix);
+--lock BTC,ETH keeps every correlation among those assets exactly as given (the symmetrised value). Locked
+correlations that no valid matrix can have (their block not positive semidefinite, or below X) are refused, naming
+the assets (exit 2).
 
 Exit status: 0 repaired (or already valid); 2 an entry is not a number, a percent or covariance matrix without
 --input (nothing printed), or not converged within --max-iterations or --max-seconds (the matrix printed is valid but

@@ -17,6 +17,7 @@ import { withDomainErrors } from "./domainErrors";
 import { invalidValueError } from "./excelErrors";
 import { readEstimationOptions, readHistory, readLevelSeries } from "../ranges/historyReading";
 import { readCorrelationInputKind, readMaybeLabelledMatrix } from "../ranges/labelledRanges";
+import { readLockedMask, readMinEigenvalue } from "../ranges/nearcorrArguments";
 
 /**
  * XV.NEARCORR stops after this many milliseconds of wall-clock time (and after the engine's 1000 iterations): a cell
@@ -35,17 +36,20 @@ function askNearcorrToConvert(problem: CorrelationScaleProblem): string {
 }
 
 /**
- * The nearest valid correlation matrix (Higham 2002): symmetric, unit diagonal, entries in [−1, 1], positive
+ * The nearest valid correlation matrix (Newton method of Qi & Sun 2006): symmetric, unit diagonal, entries in [−1, 1], positive
  * semidefinite, and as close as possible to the input. A valid matrix comes back unchanged. Same shape as the input;
  * asset names in the first row and first column are kept. A matrix typed in percent (100 on the diagonal) or a
- * covariance matrix is refused unless input says so. Stops after 1000 iterations or 4 seconds: #VALUE! then says so.
+ * covariance matrix is refused unless input says so. Optionally its smallest eigenvalue is at least min_eigenvalue and
+ * locked entries keep their values. Stops after 1000 iterations or 4 seconds: #VALUE! then says so.
  * @customfunction NEARCORR
  * @helpurl https://localhost:3000/help/functions.html#xvnearcorr
  * @param matrix A square range of correlations, optionally with asset names in its first row and first column (top-left cell blank or a label).
  * @param input "correlation" (default), "percent" (80 for 0.8: divided by 100 first), "covariance" (converted to correlations first) or "raw" (the numbers repaired as given, no percent/covariance check).
+ * @param min_eigenvalue Smallest eigenvalue the result must have, 0 ≤ δ < 1 (default 0): e.g. 1E-8 for a positive definite matrix every hedge can solve.
+ * @param locked A range shaped like matrix (or its correlations alone): TRUE or 1 where a correlation must keep its value, FALSE/0/blank elsewhere.
  * @returns The repaired matrix, in the input's shape and with its labels.
  */
-export function nearcorr(matrix: any[][], input?: any[][]): any[][] {
+export function nearcorr(matrix: any[][], input?: any[][], min_eigenvalue?: any[][], locked?: any[][]): any[][] {
   return withDomainErrors("XV.NEARCORR", () => {
     const kind = readCorrelationInputKind(input ?? null, "input");
     const read = readMaybeLabelledMatrix(matrix, "matrix");
@@ -57,9 +61,24 @@ export function nearcorr(matrix: any[][], input?: any[][]): any[][] {
       if (error instanceof CorrelationInputError) throw invalidValueError(`matrix: ${error.message}`);
       throw error;
     }
-    const result = nearestCorrelationMatrix(correlations, { timeBudgetMilliseconds: EXCEL_NEAREST_CORRELATION_TIME_BUDGET_MS });
+    const minEigenvalue = readMinEigenvalue(min_eigenvalue ?? null);
+    const lockedMask = readLockedMask(locked ?? null, correlations.length, read.labels !== null);
+    let result;
+    try {
+      result = nearestCorrelationMatrix(correlations, {
+        timeBudgetMilliseconds: EXCEL_NEAREST_CORRELATION_TIME_BUDGET_MS,
+        minEigenvalue,
+        ...(lockedMask === null ? {} : { locked: lockedMask }),
+        ...(labels === undefined ? {} : { names: labels }),
+      });
+    } catch (error) {
+      // A lock problem belongs to the locked argument; anything else keeps the engine's message as it is.
+      if (error instanceof CorrelationInputError && lockedMask !== null && error.message.includes("locked")) throw invalidValueError(`locked: ${error.message}`);
+      throw error;
+    }
     if (!result.converged) {
-      const remedy = "or run xvega nearcorr FILE.csv --max-seconds 120";
+      // Near-singular locked blocks are the one known slow case of the locked route (see nearestCorrelationMatrix).
+      const remedy = lockedMask === null ? "or run xvega nearcorr FILE.csv --max-seconds 120" : "locked correlations near ±1 converge slowly: lock fewer";
       throw invalidValueError(`matrix: ${describeNotConverged(result, DEFAULT_NEAREST_CORRELATION_TOLERANCE, remedy)}`);
     }
     const repaired = result.matrix;

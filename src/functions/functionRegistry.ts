@@ -35,7 +35,7 @@ export const XV_FUNCTIONS: readonly RegisteredFunction[] = [
     adapter: hedgestats,
     argumentNames: ["assets", "vegas", "proxies", "correlations", "volvols", "contract_vegas", "lot_sizes", "ridge"],
   },
-  { name: "XV.NEARCORR", adapter: nearcorr, argumentNames: ["matrix", "input"] },
+  { name: "XV.NEARCORR", adapter: nearcorr, argumentNames: ["matrix", "input", "min_eigenvalue", "locked"] },
   { name: "XV.VOLCORR", adapter: volcorr, argumentNames: ["history", "lambda", "changes"] },
   { name: "XV.VOLOFVOL", adapter: volofvol, argumentNames: ["history", "lambda", "changes"] },
   { name: "XV.VOLBETA", adapter: volbeta, argumentNames: ["target_history", "proxy_history", "lambda"] },

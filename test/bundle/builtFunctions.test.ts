@@ -68,7 +68,7 @@ describe("the built functions bundle", () => {
     const hedgeParameters = ["assets", "vegas", "proxies", "correlations", "volvols", "contract_vegas", "lot_sizes", "ridge"];
     expect(parametersOf("XVEGAHEDGE")).toEqual(hedgeParameters);
     expect(parametersOf("HEDGESTATS")).toEqual(hedgeParameters);
-    expect(parametersOf("NEARCORR")).toEqual(["matrix", "input"]);
+    expect(parametersOf("NEARCORR")).toEqual(["matrix", "input", "min_eigenvalue", "locked"]);
     expect(parametersOf("VOLCORR")).toEqual(["history", "lambda", "changes"]);
     expect(parametersOf("VOLOFVOL")).toEqual(["history", "lambda", "changes"]);
     expect(parametersOf("VOLBETA")).toEqual(["target_history", "proxy_history", "lambda"]);

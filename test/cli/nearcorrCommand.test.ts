@@ -188,3 +188,34 @@ describe("xvega nearcorr", () => {
     expect(run.stderr.split("\n")[0]).toBe(`xvega nearcorr: ${message}`);
   });
 });
+
+describe("xvega nearcorr --min-eigenvalue and --lock (issue 11)", () => {
+  const typed = ",BTC,ETH,SOL\nBTC,1,0.9,0.7\nETH,0.9,1,0.3\nSOL,0.7,0.3,1\n";
+
+  it("--lock btc,eth keeps that correlation exactly and repairs the others; --min-eigenvalue bounds the smallest eigenvalue", () => {
+    const run = runXvega(["nearcorr", "typed.csv", "--lock", "btc,eth", "--min-eigenvalue", "0.05", "--format", "json"], { "typed.csv": typed });
+    expect(run.status).toBe(0);
+    const result = JSON.parse(run.stdout) as NearcorrJson;
+    expect(result.converged).toBe(true);
+    expect(result.matrix[0]?.[1]).toBe(0.9);
+    expect(result.matrix[1]?.[0]).toBe(0.9);
+    // [[1, .9, x], [.9, 1, y], [x, y, 1]] has determinant 0.19 − x² − y² + 1.8xy; λmin ≥ 0.05 keeps it clearly positive.
+    const [x, y] = [result.matrix[0]?.[2] ?? 0, result.matrix[1]?.[2] ?? 0];
+    expect(0.19 - x * x - y * y + 1.8 * x * y).toBeGreaterThan(0);
+    expect(x).not.toBe(0.7);
+  });
+
+  it("a locked block that admits no valid matrix is refused, naming the assets, exit 2", () => {
+    const contradictory = ",BTC,ETH,SOL\nBTC,1,0.9,0.7\nETH,0.9,1,0.3\nSOL,0.7,0.3,1\n";
+    const run = runXvega(["nearcorr", "typed.csv", "--lock", "BTC,ETH,SOL"], { "typed.csv": contradictory });
+    expect(run.status).toBe(2);
+    expect(run.stdout).toBe("");
+    expect(run.stderr).toContain("the locked correlations among BTC, ETH, SOL admit no valid matrix");
+  });
+
+  it("bad values are refused with the fix", () => {
+    expect(runXvega(["nearcorr", "typed.csv", "--lock", "BTC,DOGE"], { "typed.csv": typed })).toMatchObject({ status: 1, stderr: expect.stringContaining("--lock asset DOGE is not in the file (assets: BTC, ETH, SOL)") });
+    expect(runXvega(["nearcorr", "typed.csv", "--min-eigenvalue", "1"], { "typed.csv": typed })).toMatchObject({ status: 1, stderr: expect.stringContaining("--min-eigenvalue 1 must be from 0 up to (not including) 1") });
+    expect(runXvega(["nearcorr", "bare.csv", "--lock", "BTC,ETH"], { "bare.csv": "1,0.9\n0.9,1\n" })).toMatchObject({ status: 1, stderr: expect.stringContaining("the file has no asset names") });
+  });
+});

@@ -13,6 +13,41 @@ function numbers(result: unknown[][]): number[][] {
   return result.map((cells) => cells.map((cell) => cell as number));
 }
 
+describe("XV.NEARCORR min_eigenvalue and locked (issue 11)", () => {
+  const typed = [
+    ["", "BTC", "ETH", "SOL"],
+    ["BTC", 1, 0.9, 0.7],
+    ["ETH", 0.9, 1, 0.3],
+    ["SOL", 0.7, 0.3, 1],
+  ];
+
+  test("locked TRUE/1 cells (labelled shape or the correlations alone) keep their values; min_eigenvalue is honoured", () => {
+    const lockedLabelled = [
+      ["", "", "", ""],
+      ["", false, true, 0],
+      ["", 1, null, 0],
+      ["", 0, 0, false],
+    ];
+    const result = nearcorr(typed, omitted, [[0.05]], lockedLabelled);
+    expect(result[1]?.[2]).toBe(0.9);
+    expect(result[2]?.[1]).toBe(0.9);
+    const inner = nearcorr(typed, omitted, [[0.05]], [[false, true, false], [true, false, false], [false, false, false]]);
+    expect(inner).toEqual(result);
+    const x = result[1]?.[3] as number;
+    const y = result[2]?.[3] as number;
+    // Determinant of [[1, .9, x], [.9, 1, y], [x, y, 1]]: positive, so the repaired matrix is positive definite.
+    expect(0.19 - x * x - y * y + 1.8 * x * y).toBeGreaterThan(0);
+  });
+
+  test("errors name the argument, the value or the assets, and the fix", () => {
+    expectExcelError(() => nearcorr(typed, omitted, [[1]]), /^min_eigenvalue 1 must be a number from 0 up to \(not including\) 1/);
+    expectExcelError(() => nearcorr(typed, omitted, [["x"]]), /^min_eigenvalue "x" is text/);
+    expectExcelError(() => nearcorr(typed, omitted, omitted, [[true, true], [true, true]]), /^locked is 2 rows × 2 columns: give a range 4×4 like matrix \(or 3×3, the correlations alone\)/);
+    expectExcelError(() => nearcorr(typed, omitted, omitted, [[0, 1, 1], [1, 0, 1], [1, 1, 0]]), /^locked: the locked correlations among BTC, ETH, SOL admit no valid matrix/);
+    expectExcelError(() => nearcorr(typed, omitted, omitted, [[0, 2, 0], [0, 0, 0], [0, 0, 0]]), /^locked \(row 1, column 2\) is 2: use TRUE or 1/);
+  });
+});
+
 describe("XV.NEARCORR", () => {
   /*
    * Higham, N. J. (2002), "Computing the nearest correlation matrix — a problem from finance", IMA J. Numer. Anal.

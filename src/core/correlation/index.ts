@@ -16,7 +16,9 @@ export {
   DEFAULT_ANDERSON_DEPTH,
   DEFAULT_NEAREST_CORRELATION_MAX_ITERATIONS,
   DEFAULT_NEAREST_CORRELATION_TOLERANCE,
+  NEAREST_CORRELATION_METHODS,
   type EntryChange,
+  type NearestCorrelationMethod,
   type NearestCorrelationOptions,
   type NearestCorrelationResult,
 } from "./nearestCorrelation";

@@ -1,11 +1,17 @@
-import { EigenvalueDecomposition, Matrix } from "ml-matrix";
 import { scaleForEigenDecomposition } from "./eigenInputScaling";
+import { reduceToTridiagonal } from "./householderTridiagonal";
+import { diagonaliseTridiagonal } from "./implicitQl";
 
 /**
  * Eigenvalues and eigenvectors of a real symmetric matrix, held in flat Float64Arrays that the nearest-correlation
- * iteration reuses from one step to the next. The decomposition itself is ml-matrix's `EigenvalueDecomposition`
- * (symmetric path: Householder tridiagonalisation then implicit QL); this class only moves numbers in and out of it in
- * the row-major layout the iteration's loops read.
+ * iterations reuse from one step to the next. The decomposition is our own: Householder reduction to tridiagonal form
+ * with the orthogonal factor accumulated (`reduceToTridiagonal`, tred2 of Martin, Reinsch & Wilkinson), then the
+ * implicit QL iteration on the tridiagonal matrix, applying the plane rotations to that factor sweep by sweep
+ * (`diagonaliseTridiagonal`).
+ *
+ * Layout, chosen so that every inner loop walks contiguous memory: the work array holds the *transpose* of the
+ * textbook's accumulated factor V, so each column of V that the algorithm updates is a row here, and at the end row k
+ * is the eigenvector of values[k]. No per-element objects, no n×n allocation per decomposition.
  */
 export class SymmetricEigenSolver {
   /** Eigenvalues in ascending order, after `decompose`. */
@@ -15,11 +21,19 @@ export class SymmetricEigenSolver {
    * k·size + size − 1) is the unit eigenvector of values[k].
    */
   readonly vectors: Float64Array;
+  /** Off-diagonal of the tridiagonal form, then scratch for the QL iteration. */
+  private readonly offDiagonal: Float64Array;
+  /** The rotations of one QL sweep. */
+  private readonly cosines: Float64Array;
+  private readonly sines: Float64Array;
 
   constructor(readonly size: number) {
     if (!(Number.isInteger(size) && size >= 1)) throw new RangeError(`matrix size ${size} must be a whole number ≥ 1`);
     this.values = new Float64Array(size);
     this.vectors = new Float64Array(size * size);
+    this.offDiagonal = new Float64Array(size);
+    this.cosines = new Float64Array(size);
+    this.sines = new Float64Array(size);
   }
 
   /** Copies a size×size matrix in; it must be symmetric (not checked: only its symmetric part is used). */
@@ -30,20 +44,14 @@ export class SymmetricEigenSolver {
   }
 
   /**
-   * Decomposes the matrix in `vectors`, overwriting it with the eigenvectors; fills `values`. Entries must be finite;
-   * subnormal and huge ones are safe (`scaleForEigenDecomposition`).
+   * Decomposes the matrix in `vectors` (exactly symmetric, finite entries), overwriting it with the eigenvectors;
+   * fills `values`. Subnormal and huge entries are safe: the matrix is scaled by a power of 4 first
+   * (`scaleForEigenDecomposition`), which changes no eigenvector and scales the eigenvalues exactly.
    */
   decompose(): void {
-    const size = this.size;
     const eigenvalueScale = scaleForEigenDecomposition(this.vectors);
-    const rows: number[][] = new Array(size);
-    for (let i = 0; i < size; i++) rows[i] = Array.from(this.vectors.subarray(i * size, (i + 1) * size));
-    const decomposition = new EigenvalueDecomposition(new Matrix(rows), { assumeSymmetric: true });
-    this.values.set(eigenvalueScale === 1 ? decomposition.realEigenvalues : decomposition.realEigenvalues.map((value) => value * eigenvalueScale));
-    const eigenvectors = decomposition.eigenvectorMatrix; // column k belongs to eigenvalue k
-    for (let i = 0; i < size; i++) {
-      const row = eigenvectors.getRow(i);
-      for (let k = 0; k < size; k++) this.vectors[k * size + i] = row[k] as number;
-    }
+    reduceToTridiagonal(this.vectors, this.size, this.values, this.offDiagonal);
+    diagonaliseTridiagonal(this.vectors, this.size, this.values, this.offDiagonal, this.cosines, this.sines);
+    if (eigenvalueScale !== 1) for (let k = 0; k < this.size; k++) this.values[k] = (this.values[k] as number) * eigenvalueScale;
   }
 }

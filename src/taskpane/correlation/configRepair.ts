@@ -1,6 +1,6 @@
 /*
- * Repair: the nearest correlation matrix (the engine's Higham routine), as a preview the pane shows before/after with
- * the largest change; the user then keeps `repaired` or not.
+ * Repair: the nearest correlation matrix with smallest eigenvalue ≥ PANE_REPAIR_MIN_EIGENVALUE (the engine's Newton
+ * route), as a preview the pane shows before/after with the largest change; the user then keeps `repaired` or not.
  */
 import {
   CorrelationInputError,
@@ -17,7 +17,7 @@ export interface RepairPreview {
   changed: boolean;
   /** The entry that moved most (the first of a symmetric pair, upper triangle); null when nothing changed. */
   largestChange: { rowAsset: string; columnAsset: string; before: number; after: number } | null;
-  /** Higham iterations (one eigen-decomposition each); 0 when the matrix was already valid. */
+  /** Newton steps; 0 when the matrix was already valid. */
   iterations: number;
   /** False when the iteration cap ran out: `repaired` is then a valid correlation matrix, but not the nearest. */
   converged: boolean;
@@ -34,13 +34,19 @@ export interface RepairPreview {
  */
 /** The pane waits for a repair at most this long, as XV.NEARCORR does: a hard matrix never freezes the pane. */
 export const PANE_REPAIR_TIME_BUDGET_MS = 4000;
+/**
+ * The pane repairs to a smallest eigenvalue of at least this, not 0: a matrix right on the PSD boundary is singular,
+ * its condition number "∞ (singular)" and a hedge on it unsolvable without a ridge. 1e-8 moves entries by about that
+ * much, and keeps λmax/λmin ≤ n·1e8, below the hedge solver's 1e12 limit for any universe under 10,000 assets.
+ */
+export const PANE_REPAIR_MIN_EIGENVALUE = 1e-8;
 
 export function repairConfig(config: CorrelationConfig, now: Date, clock: () => number = Date.now): RepairPreview {
   const unchanged = (iterations: number, converged: boolean): RepairPreview => ({ repaired: config, changed: false, largestChange: null, iterations, converged });
   if (config.assets.length === 0) return unchanged(0, true);
   let result: NearestCorrelationResult;
   try {
-    result = nearestCorrelationMatrix(config.correlations, { timeBudgetMilliseconds: PANE_REPAIR_TIME_BUDGET_MS, clock });
+    result = nearestCorrelationMatrix(config.correlations, { timeBudgetMilliseconds: PANE_REPAIR_TIME_BUDGET_MS, clock, minEigenvalue: PANE_REPAIR_MIN_EIGENVALUE });
   } catch (error) {
     if (!(error instanceof CorrelationInputError)) throw error;
     return { ...unchanged(0, false), problem: error.message };

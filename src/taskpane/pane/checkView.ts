@@ -74,7 +74,7 @@ export function createCheckView(controller: PaneController): View {
   const problems = element("ul", { className: "problem-list", id: "check-problems", attributes: { "aria-label": "Problems" } });
 
   const repairButton = button("Repair", () => controller.editing.requestRepair(), { className: "button", id: "repair-button" });
-  const repairHint = element("p", { className: "hint", text: "Repair finds the nearest valid correlation matrix (Higham) and shows it before changing anything." });
+  const repairHint = element("p", { className: "hint", text: "Repair finds the nearest positive definite correlation matrix (smallest eigenvalue 1e-8) and shows it before changing anything." });
 
   const preview = element("div", { className: "repair-preview", id: "repair-preview", attributes: { role: "region", "aria-label": "Repair preview" } });
   preview.hidden = true;

@@ -83,7 +83,7 @@ describe("nearestCorrelationMatrix: published vectors (DOMAIN.md §3)", () => {
     (_name, input) => {
       const standard = nearestCorrelationMatrix(input);
       const tight = nearestCorrelationMatrix(input, { tolerance: 1e-15, maxIterations: 10000 });
-      const plain = nearestCorrelationMatrix(input, { tolerance: 1e-14, andersonDepth: 0, maxIterations: 100000 });
+      const plain = nearestCorrelationMatrix(input, { method: "alternatingProjections", tolerance: 1e-14, andersonDepth: 0, maxIterations: 100000 });
       expect(maxAbsoluteDifference(standard.matrix, tight.matrix)).toBeLessThan(1e-9);
       expect(maxAbsoluteDifference(plain.matrix, tight.matrix)).toBeLessThan(1e-9);
       const residuals = optimalityResiduals(input, tight.matrix);
@@ -161,7 +161,7 @@ describe("nearestCorrelationMatrix: behaviour", () => {
         [1, 1, 1],
         [0, 1, 1],
       ],
-      { maxIterations: 2, andersonDepth: 0 },
+      { method: "alternatingProjections", maxIterations: 2, andersonDepth: 0 },
     );
     expect(result.converged).toBe(false);
     expect(result.iterations).toBe(2);
@@ -179,13 +179,13 @@ describe("nearestCorrelationMatrix: behaviour", () => {
       [1, 1, 1],
       [0, 1, 1],
     ];
-    const result = nearestCorrelationMatrix(higham, { andersonDepth: 0, timeBudgetMilliseconds: 25, clock });
+    const result = nearestCorrelationMatrix(higham, { method: "alternatingProjections", andersonDepth: 0, timeBudgetMilliseconds: 25, clock });
     expect(result).toMatchObject({ converged: false, stoppedBy: "time", iterations: 2 });
     expect(result.residual).toBeGreaterThan(1e-10);
     expect(result.elapsedMilliseconds).toBe(30);
     expectCorrelationMatrix(result.matrix);
     // The same run with no budget converges; the iteration cap says so too.
-    const capped = nearestCorrelationMatrix(higham, { andersonDepth: 0, maxIterations: 2 });
+    const capped = nearestCorrelationMatrix(higham, { method: "alternatingProjections", andersonDepth: 0, maxIterations: 2 });
     expect(capped).toMatchObject({ converged: false, stoppedBy: "iterations", iterations: 2 });
     const full = nearestCorrelationMatrix(higham);
     expect(full).toMatchObject({ converged: true, stoppedBy: null });

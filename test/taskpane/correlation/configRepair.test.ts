@@ -2,6 +2,7 @@ import fc from "fast-check";
 import { checkConfig, configsEqual, emptyConfig, repairConfig } from "../../../src/taskpane/correlation";
 import { correlationMatrixArbitrary, maxAbsoluteDifference, symmetricUnitDiagonalArbitrary } from "../../core/correlation/matrixTestUtils";
 import { configOf, deepFreeze, LATER, NOW } from "./configTestUtils";
+import { PANE_REPAIR_MIN_EIGENVALUE } from "../../../src/taskpane/correlation/configRepair";
 
 const names = (size: number): string[] => Array.from({ length: size }, (_, k) => `A${k + 1}`);
 
@@ -33,9 +34,12 @@ describe("repairConfig", () => {
     );
     const preview = repairConfig(config, LATER);
     expect(preview.changed).toBe(true);
-    expect(preview.repaired.correlations).toEqual([[1, 1], [1, 1]]);
-    expect(preview.largestChange).toEqual({ rowAsset: "BTC", columnAsset: "ETH", before: 1.3, after: 1 });
-    expect(preview.repaired).toEqual({ ...config, correlations: [[1, 1], [1, 1]], metadata: { ...config.metadata, asOf: LATER.toISOString(), repaired: true } });
+    // Not exactly 1: the pane keeps the smallest eigenvalue 1 − ρ at PANE_REPAIR_MIN_EIGENVALUE.
+    const repairedCorrelation = preview.repaired.correlations[0]?.[1] ?? 0;
+    expect(Math.abs(repairedCorrelation - (1 - PANE_REPAIR_MIN_EIGENVALUE))).toBeLessThan(1e-15);
+    expect(preview.repaired.correlations).toEqual([[1, repairedCorrelation], [repairedCorrelation, 1]]);
+    expect(preview.largestChange).toEqual({ rowAsset: "BTC", columnAsset: "ETH", before: 1.3, after: repairedCorrelation });
+    expect(preview.repaired).toEqual({ ...config, correlations: [[1, repairedCorrelation], [repairedCorrelation, 1]], metadata: { ...config.metadata, asOf: LATER.toISOString(), repaired: true } });
   });
 
   test("a matrix that cannot be repaired (non-finite entry, from a damaged sheet) says why instead of throwing", () => {
@@ -79,5 +83,16 @@ describe("repairConfig", () => {
       }),
       { numRuns: 200 },
     );
+  });
+});
+
+describe("repairConfig: a repaired matrix is positive definite (issue 11)", () => {
+  test("its smallest eigenvalue is at least PANE_REPAIR_MIN_EIGENVALUE, so the check shows a finite condition number", () => {
+    const config = configOf(["BTC", "ETH", "SOL"], [[1, 0.9, 0.7], [0.9, 1, 0.3], [0.7, 0.3, 1]]);
+    const preview = repairConfig(config, LATER);
+    expect(preview.changed).toBe(true);
+    const check = checkConfig(preview.repaired);
+    expect(check.smallestEigenvalue).toBeGreaterThanOrEqual(PANE_REPAIR_MIN_EIGENVALUE - 1e-12);
+    expect(check.conditionNumber).not.toBeNull();
   });
 });

@@ -1,0 +1,185 @@
+/*
+ * Householder reduction of a symmetric matrix to tridiagonal form, accumulating the orthogonal factor (the classical
+ * tred2 of Martin, Reinsch & Wilkinson, Handbook for Automatic Computation II, as in EISPACK). Written for a row-major
+ * Float64Array that holds the transpose of the textbook's working matrix V: the algorithm reads and updates V by
+ * columns, which are rows here, so every inner loop below runs over contiguous memory.
+ */
+
+/**
+ * Reduces the symmetric size×size matrix in `work` (row-major) to tridiagonal T = Qᵀ·A·Q: on return `diagonal` holds
+ * T's diagonal, `offDiagonal[i]` (i ≥ 1) the entry T(i−1, i) (offDiagonal[0] = 0), and `work` holds Qᵀ (row k is
+ * column k of Q), ready for `diagonaliseTridiagonal`.
+ */
+export function reduceToTridiagonal(work: Float64Array, size: number, diagonal: Float64Array, offDiagonal: Float64Array): void {
+  const n = size;
+  const d = diagonal;
+  const e = offDiagonal;
+  // Notation: V(x, y) of the textbook is work[y·n + x].
+  for (let j = 0; j < n; j++) d[j] = work[j * n + n - 1] as number;
+  for (let i = n - 1; i > 0; i--) {
+    let scale = 0;
+    let h = 0;
+    for (let k = 0; k < i; k++) scale += Math.abs(d[k] as number);
+    if (scale === 0) {
+      e[i] = d[i - 1] as number;
+      for (let j = 0; j < i; j++) {
+        d[j] = work[j * n + i - 1] as number;
+        work[j * n + i] = 0;
+        work[i * n + j] = 0;
+      }
+    } else {
+      // The Householder vector, scaled to avoid under- and overflow in the sum of squares.
+      for (let k = 0; k < i; k++) {
+        const value = (d[k] as number) / scale;
+        d[k] = value;
+        h += value * value;
+      }
+      let f = d[i - 1] as number;
+      let g = Math.sqrt(h);
+      if (f > 0) g = -g;
+      e[i] = scale * g;
+      h -= f * g;
+      d[i - 1] = f - g;
+      for (let j = 0; j < i; j++) e[j] = 0;
+      // e = A·u over the leading i×i block (its upper triangle lives in rows j, columns k ≥ j, of `work`), four rows
+      // at a time where it can (`symmetricProductOfFourRows`), so each d[k] and e[k] is loaded once for four rows.
+      const rowI = i * n;
+      let j = 0;
+      for (; j + 4 < i; j += 4) symmetricProductOfFourRows(work, n, i, j, d, e);
+      for (; j < i; j++) {
+        const rowJ = j * n;
+        f = d[j] as number;
+        work[rowI + j] = f;
+        g = (e[j] as number) + (work[rowJ + j] as number) * f;
+        for (let k = j + 1; k < i; k++) {
+          const entry = work[rowJ + k] as number;
+          g += entry * (d[k] as number);
+          e[k] = (e[k] as number) + entry * f;
+        }
+        e[j] = g;
+      }
+      f = 0;
+      for (let j = 0; j < i; j++) {
+        const value = (e[j] as number) / h;
+        e[j] = value;
+        f += value * (d[j] as number);
+      }
+      const hh = f / (h + h);
+      for (let j = 0; j < i; j++) e[j] = (e[j] as number) - hh * (d[j] as number);
+      // Rank-2 update A ← A − u·eᵀ − e·uᵀ of the leading block.
+      for (let j = 0; j < i; j++) {
+        const rowJ = j * n;
+        f = d[j] as number;
+        g = e[j] as number;
+        for (let k = j; k < i; k++) work[rowJ + k] = (work[rowJ + k] as number) - (f * (e[k] as number) + g * (d[k] as number));
+        d[j] = work[rowJ + i - 1] as number;
+        work[rowJ + i] = 0;
+      }
+    }
+    d[i] = h;
+  }
+  // Accumulate the transformations: Q = H_1·H_2·…, built from the stored Householder vectors.
+  for (let i = 0; i < n - 1; i++) {
+    const rowI = i * n;
+    const rowNext = (i + 1) * n;
+    work[rowI + n - 1] = work[rowI + i] as number;
+    work[rowI + i] = 1;
+    const h = d[i + 1] as number;
+    if (h !== 0) {
+      for (let k = 0; k <= i; k++) d[k] = (work[rowNext + k] as number) / h;
+      let j = 0;
+      for (; j + 3 <= i; j += 4) applyReflectorToFourRows(work, n, i, j, d);
+      for (; j <= i; j++) {
+        const rowJ = j * n;
+        let g = 0;
+        for (let k = 0; k <= i; k++) g += (work[rowNext + k] as number) * (work[rowJ + k] as number);
+        for (let k = 0; k <= i; k++) work[rowJ + k] = (work[rowJ + k] as number) - g * (d[k] as number);
+      }
+    }
+    for (let k = 0; k <= i; k++) work[rowNext + k] = 0;
+  }
+  for (let j = 0; j < n; j++) {
+    d[j] = work[j * n + n - 1] as number;
+    work[j * n + n - 1] = 0;
+  }
+  work[(n - 1) * n + n - 1] = 1;
+  e[0] = 0;
+}
+
+/**
+ * Rows j … j + 3 (all below i) of the product e = A·u: first the small triangle among the four rows in order (each row
+ * adds its mirrored terms to the later rows' e before they start), then the columns past the block for all four at
+ * once. Also stores u (= d) into row i, as the one-row loop does.
+ */
+function symmetricProductOfFourRows(work: Float64Array, n: number, i: number, j: number, d: Float64Array, e: Float64Array): void {
+  const rowI = i * n;
+  const sums = [0, 0, 0, 0];
+  for (let t = 0; t < 4; t++) {
+    const row = j + t;
+    const rowStart = row * n;
+    const f = d[row] as number;
+    work[rowI + row] = f;
+    let g = (e[row] as number) + (work[rowStart + row] as number) * f;
+    for (let k = row + 1; k < j + 4; k++) {
+      const entry = work[rowStart + k] as number;
+      g += entry * (d[k] as number);
+      e[k] = (e[k] as number) + entry * f;
+    }
+    sums[t] = g;
+  }
+  const start0 = j * n;
+  const start1 = start0 + n;
+  const start2 = start1 + n;
+  const start3 = start2 + n;
+  const f0 = d[j] as number;
+  const f1 = d[j + 1] as number;
+  const f2 = d[j + 2] as number;
+  const f3 = d[j + 3] as number;
+  let g0 = sums[0] as number;
+  let g1 = sums[1] as number;
+  let g2 = sums[2] as number;
+  let g3 = sums[3] as number;
+  for (let k = j + 4; k < i; k++) {
+    const entry0 = work[start0 + k] as number;
+    const entry1 = work[start1 + k] as number;
+    const entry2 = work[start2 + k] as number;
+    const entry3 = work[start3 + k] as number;
+    const u = d[k] as number;
+    g0 += entry0 * u;
+    g1 += entry1 * u;
+    g2 += entry2 * u;
+    g3 += entry3 * u;
+    e[k] = (e[k] as number) + (entry0 * f0 + entry1 * f1 + entry2 * f2 + entry3 * f3);
+  }
+  e[j] = g0;
+  e[j + 1] = g1;
+  e[j + 2] = g2;
+  e[j + 3] = g3;
+}
+
+/** Rows j … j + 3 (all ≤ i) ← row − (row·v)·d over columns 0 … i, v = row i + 1: four dot products sharing v's loads. */
+function applyReflectorToFourRows(work: Float64Array, n: number, i: number, j: number, d: Float64Array): void {
+  const rowNext = (i + 1) * n;
+  const start0 = j * n;
+  const start1 = start0 + n;
+  const start2 = start1 + n;
+  const start3 = start2 + n;
+  let g0 = 0;
+  let g1 = 0;
+  let g2 = 0;
+  let g3 = 0;
+  for (let k = 0; k <= i; k++) {
+    const v = work[rowNext + k] as number;
+    g0 += v * (work[start0 + k] as number);
+    g1 += v * (work[start1 + k] as number);
+    g2 += v * (work[start2 + k] as number);
+    g3 += v * (work[start3 + k] as number);
+  }
+  for (let k = 0; k <= i; k++) {
+    const u = d[k] as number;
+    work[start0 + k] = (work[start0 + k] as number) - g0 * u;
+    work[start1 + k] = (work[start1 + k] as number) - g1 * u;
+    work[start2 + k] = (work[start2 + k] as number) - g2 * u;
+    work[start3 + k] = (work[start3 + k] as number) - g3 * u;
+  }
+}

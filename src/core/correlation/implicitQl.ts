@@ -1,0 +1,233 @@
+/*
+ * Eigenvalues and eigenvectors of a symmetric tridiagonal matrix by the implicit QL iteration (Golub & Van Loan,
+ * Matrix Computations, §8.3; Wilkinson shifts, and a first "perfect" shift per eigenvalue, see
+ * `diagonaliseTridiagonal`), the plane rotations applied to the accumulated orthogonal factor V. Most of the time goes there (about n³ updates), so the rotations of one QL
+ * sweep are recorded first and then applied row by row of V: a row meets the whole chain of rotations in one
+ * contiguous pass, carrying one value in a register, instead of the whole matrix being streamed once per rotation.
+ */
+
+const MACHINE_EPSILON = Math.pow(2, -52);
+/** QL sweeps allowed per eigenvalue; 2 or 3 are usual, convergence is cubic. A safety net against a non-finite input. */
+const MAX_SWEEPS_PER_EIGENVALUE = 60;
+
+/** √(a² + b²) without overflow or destructive underflow (a shift p can reach 1/ε · the matrix norm). */
+function hypotenuse(a: number, b: number): number {
+  const absA = Math.abs(a);
+  const absB = Math.abs(b);
+  if (absA > absB) {
+    const ratio = absB / absA;
+    return absA * Math.sqrt(1 + ratio * ratio);
+  }
+  if (absB === 0) return 0;
+  const ratio = absA / absB;
+  return absB * Math.sqrt(1 + ratio * ratio);
+}
+
+/**
+ * Diagonalises the tridiagonal matrix (`diagonal`, `offDiagonal` as `reduceToTridiagonal` leaves them) and applies the
+ * rotations to the rows of `vectors`. On return `diagonal` holds the eigenvalues in ascending order and row k of
+ * `vectors` the eigenvector of eigenvalue k (when `vectors` came in holding Qᵀ). `offDiagonal`, `cosines` and
+ * `sines` (length ≥ size) are scratch.
+ *
+ * Two passes. The first finds the eigenvalues alone (O(n²): no vectors). The second, which applies its rotations to
+ * the vectors (O(n³), the cost that matters), starts each eigenvalue's iteration with a "perfect" shift — the known
+ * eigenvalue nearest the usual Wilkinson shift — so it typically deflates after one sweep instead of two; any sweep
+ * that does not deflate continues with Wilkinson shifts, so convergence never depends on the guess (every shift gives
+ * an exact orthogonal similarity; only the speed changes).
+ */
+export function diagonaliseTridiagonal(
+  vectors: Float64Array,
+  size: number,
+  diagonal: Float64Array,
+  offDiagonal: Float64Array,
+  cosines: Float64Array,
+  sines: Float64Array,
+): void {
+  const n = size;
+  const e = offDiagonal;
+  for (let i = 1; i < n; i++) e[i - 1] = e[i] as number;
+  e[n - 1] = 0;
+  const eigenvalues = Float64Array.from(diagonal);
+  iterateQl(eigenvalues, Float64Array.from(e), n, null, cosines, sines, null);
+  eigenvalues.sort();
+  transposeInPlace(vectors, n);
+  iterateQl(diagonal, e, n, vectors, cosines, sines, eigenvalues);
+  transposeInPlace(vectors, n);
+  sortAscending(vectors, n, diagonal);
+}
+
+/** The index of the entry of `known` nearest `target` not yet `used` (known ascending); −1 when all are used. */
+function nearestUnused(known: Float64Array, used: Uint8Array, target: number): number {
+  let best = -1;
+  let bestDistance = Number.POSITIVE_INFINITY;
+  for (let k = 0; k < known.length; k++) {
+    if (used[k] === 1) continue;
+    const distance = Math.abs((known[k] as number) - target);
+    if (distance < bestDistance) {
+      best = k;
+      bestDistance = distance;
+    } else if ((known[k] as number) > target) {
+      break; // ascending: every later entry is farther
+    }
+  }
+  return best;
+}
+
+/**
+ * Implicit QL with explicit shifts on d (diagonal) and e (e[i] couples i and i + 1; e[n − 1] = 0): Golub & Van Loan's
+ * implicit symmetric QL step, chasing the bulge from the bottom of the unreduced block l … m up to l. With `vectors`,
+ * each sweep's rotations are applied to them (`applySweep`); with `known` eigenvalues, each eigenvalue's first sweep
+ * uses the nearest unused one as its shift.
+ */
+function iterateQl(
+  d: Float64Array,
+  e: Float64Array,
+  n: number,
+  vectors: Float64Array | null,
+  cosines: Float64Array,
+  sines: Float64Array,
+  known: Float64Array | null,
+): void {
+  const used = known === null ? null : new Uint8Array(known.length);
+  let largest = 0;
+  for (let l = 0; l < n; l++) {
+    largest = Math.max(largest, Math.abs(d[l] as number) + Math.abs(e[l] as number));
+    let sweeps = 0;
+    for (;;) {
+      // The first negligible off-diagonal at or after l splits the matrix; e[n − 1] = 0 always stops the search.
+      let m = l;
+      while (m < n - 1 && Math.abs(e[m] as number) > MACHINE_EPSILON * largest) m++;
+      if (m === l || sweeps >= MAX_SWEEPS_PER_EIGENVALUE) break;
+      // Wilkinson's shift: the eigenvalue of the leading 2×2 block nearest d[l].
+      const half = ((d[l + 1] as number) - (d[l] as number)) / (2 * (e[l] as number));
+      const root = hypotenuse(half, 1);
+      let shift = (d[l] as number) - (e[l] as number) / (half + (half < 0 ? -root : root));
+      if (known !== null && used !== null && sweeps === 0) {
+        const nearest = nearestUnused(known, used, shift);
+        if (nearest >= 0) shift = known[nearest] as number;
+      }
+      let g = (d[m] as number) - shift;
+      let s = 1;
+      let c = 1;
+      let p = 0;
+      let stoppedAt = l - 1;
+      for (let i = m - 1; i >= l; i--) {
+        const f = s * (e[i] as number);
+        const b = c * (e[i] as number);
+        const r = hypotenuse(f, g);
+        e[i + 1] = r;
+        if (r === 0) {
+          // The bulge vanished (underflow): deflate at i + 1 and start again from the top.
+          d[i + 1] = (d[i + 1] as number) - p;
+          e[m] = 0;
+          stoppedAt = i;
+          break;
+        }
+        s = f / r;
+        c = g / r;
+        g = (d[i + 1] as number) - p;
+        const t = ((d[i] as number) - g) * s + 2 * c * b;
+        p = s * t;
+        d[i + 1] = g + p;
+        g = c * t - b;
+        cosines[i] = c;
+        sines[i] = s;
+      }
+      if (vectors !== null) applySweep(vectors, n, stoppedAt + 1, m, cosines, sines);
+      sweeps++;
+      if (stoppedAt >= l) continue;
+      d[l] = (d[l] as number) - p;
+      e[l] = g;
+      e[m] = 0;
+    }
+    if (known !== null && used !== null) {
+      const converged = nearestUnused(known, used, d[l] as number);
+      if (converged >= 0) used[converged] = 1;
+    }
+  }
+}
+
+/**
+ * Columns l … m of V (row-major) ← V·R_{m−1}·…·R_l, R_i the rotation (cosines[i], sines[i]) of columns i and i + 1,
+ * applied in the order m − 1 down to l, as the sweep makes them. In each row, a carry holds the current value of column i + 1.
+ * One row's chain is serial (each step waits on the last), so four rows go through it side by side.
+ */
+function applySweep(vectors: Float64Array, n: number, l: number, m: number, cosines: Float64Array, sines: Float64Array): void {
+  let row = 0;
+  for (; row + 3 < n; row += 4) {
+    const base0 = row * n;
+    const base1 = base0 + n;
+    const base2 = base1 + n;
+    const base3 = base2 + n;
+    let carry0 = vectors[base0 + m] as number;
+    let carry1 = vectors[base1 + m] as number;
+    let carry2 = vectors[base2 + m] as number;
+    let carry3 = vectors[base3 + m] as number;
+    for (let i = m - 1; i >= l; i--) {
+      const c = cosines[i] as number;
+      const s = sines[i] as number;
+      const current0 = vectors[base0 + i] as number;
+      const current1 = vectors[base1 + i] as number;
+      const current2 = vectors[base2 + i] as number;
+      const current3 = vectors[base3 + i] as number;
+      vectors[base0 + i + 1] = s * current0 + c * carry0;
+      vectors[base1 + i + 1] = s * current1 + c * carry1;
+      vectors[base2 + i + 1] = s * current2 + c * carry2;
+      vectors[base3 + i + 1] = s * current3 + c * carry3;
+      carry0 = c * current0 - s * carry0;
+      carry1 = c * current1 - s * carry1;
+      carry2 = c * current2 - s * carry2;
+      carry3 = c * current3 - s * carry3;
+    }
+    vectors[base0 + l] = carry0;
+    vectors[base1 + l] = carry1;
+    vectors[base2 + l] = carry2;
+    vectors[base3 + l] = carry3;
+  }
+  for (; row < n; row++) {
+    const base = row * n;
+    let carry = vectors[base + m] as number;
+    for (let i = m - 1; i >= l; i--) {
+      const current = vectors[base + i] as number;
+      const c = cosines[i] as number;
+      const s = sines[i] as number;
+      vectors[base + i + 1] = s * current + c * carry;
+      carry = c * current - s * carry;
+    }
+    vectors[base + l] = carry;
+  }
+}
+
+function transposeInPlace(matrix: Float64Array, n: number): void {
+  for (let i = 0; i < n; i++) {
+    for (let j = i + 1; j < n; j++) {
+      const swap = matrix[i * n + j] as number;
+      matrix[i * n + j] = matrix[j * n + i] as number;
+      matrix[j * n + i] = swap;
+    }
+  }
+}
+
+/** Selection sort of the eigenvalues, swapping eigenvector rows with them (n swaps at most, O(n²)). */
+function sortAscending(vectors: Float64Array, n: number, d: Float64Array): void {
+  for (let i = 0; i < n - 1; i++) {
+    let smallestIndex = i;
+    let smallest = d[i] as number;
+    for (let j = i + 1; j < n; j++) {
+      if ((d[j] as number) < smallest) {
+        smallestIndex = j;
+        smallest = d[j] as number;
+      }
+    }
+    if (smallestIndex === i) continue;
+    d[smallestIndex] = d[i] as number;
+    d[i] = smallest;
+    const rowI = i * n;
+    const rowK = smallestIndex * n;
+    for (let k = 0; k < n; k++) {
+      const swap = vectors[rowI + k] as number;
+      vectors[rowI + k] = vectors[rowK + k] as number;
+      vectors[rowK + k] = swap;
+    }
+  }
+}
