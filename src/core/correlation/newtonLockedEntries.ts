@@ -3,7 +3,7 @@
  * dual variable is (y, z), y on the diagonal and z on each locked pair (both triangles), M = G + diag(y) + Σ z_p·(e_i e_jᵀ
  * + e_j e_iᵀ), X = P_S(M). θ(y, z) = ½‖X‖² − b·Σy − 2·Σ B_p z_p, gradient F = (X_kk − b, 2(X_ij − B_p)), and the
  * generalised Jacobian applied to a direction (h, g) is V(H) = P(Ω ∘ (Pᵀ H P))Pᵀ at the constrained entries, with H
- * = diag(h) + Σ g_p (e_i e_jᵀ + e_j e_iᵀ) (pair rows doubled like F). The plain loops here are the diagonal-only
+ * = diag(h) + Σ g_p (e_i e_jᵀ + e_j e_iᵀ) (pair rows doubled like F). The plain loops here are the
  * diagonal-only Jacobian (`newtonJacobian.ts`) plus the pair terms; a few locked pairs add little to the cost.
  */
 import type { DualProblem } from "./dualProblem";
