@@ -66,8 +66,10 @@ export function reduceToTridiagonal(work: Float64Array, size: number, diagonal: 
       }
       const hh = f / (h + h);
       for (let j = 0; j < i; j++) e[j] = (e[j] as number) - hh * (d[j] as number);
-      // Rank-2 update A ← A − u·eᵀ − e·uᵀ of the leading block.
-      for (let j = 0; j < i; j++) {
+      // Rank-2 update A ← A − u·eᵀ − e·uᵀ of the leading block, four rows at a time where it can.
+      j = 0;
+      for (; j + 3 < i; j += 4) rankTwoUpdateOfFourRows(work, n, i, j, d, e);
+      for (; j < i; j++) {
         const rowJ = j * n;
         f = d[j] as number;
         g = e[j] as number;
@@ -155,6 +157,46 @@ function symmetricProductOfFourRows(work: Float64Array, n: number, i: number, j:
   e[j + 1] = g1;
   e[j + 2] = g2;
   e[j + 3] = g3;
+}
+
+/**
+ * Rows j … j + 3 (all below i) of the rank-2 update A ← A − u·eᵀ − e·uᵀ (u = d), each from its diagonal to column
+ * i − 1: the small triangle among the four rows first, then the columns past it for all four at once (each d[k] and
+ * e[k] loaded once for four rows). Then, as the one-row loop does, d takes the updated column i − 1 of those rows
+ * (after all four are done: they read d[j …]) and column i is cleared.
+ */
+function rankTwoUpdateOfFourRows(work: Float64Array, n: number, i: number, j: number, d: Float64Array, e: Float64Array): void {
+  const start0 = j * n;
+  const start1 = start0 + n;
+  const start2 = start1 + n;
+  const start3 = start2 + n;
+  const f0 = d[j] as number;
+  const f1 = d[j + 1] as number;
+  const f2 = d[j + 2] as number;
+  const f3 = d[j + 3] as number;
+  const g0 = e[j] as number;
+  const g1 = e[j + 1] as number;
+  const g2 = e[j + 2] as number;
+  const g3 = e[j + 3] as number;
+  for (let t = 0; t < 3; t++) {
+    const rowStart = start0 + t * n;
+    const f = d[j + t] as number;
+    const g = e[j + t] as number;
+    for (let k = j + t; k < j + 3; k++) work[rowStart + k] = (work[rowStart + k] as number) - (f * (e[k] as number) + g * (d[k] as number));
+  }
+  for (let k = j + 3; k < i; k++) {
+    const u = d[k] as number;
+    const v = e[k] as number;
+    work[start0 + k] = (work[start0 + k] as number) - (f0 * v + g0 * u);
+    work[start1 + k] = (work[start1 + k] as number) - (f1 * v + g1 * u);
+    work[start2 + k] = (work[start2 + k] as number) - (f2 * v + g2 * u);
+    work[start3 + k] = (work[start3 + k] as number) - (f3 * v + g3 * u);
+  }
+  for (let t = 0; t < 4; t++) {
+    const rowStart = start0 + t * n;
+    d[j + t] = work[rowStart + i - 1] as number;
+    work[rowStart + i] = 0;
+  }
 }
 
 /** Rows j … j + 3 (all ≤ i) ← row − (row·v)·d over columns 0 … i, v = row i + 1: four dot products sharing v's loads. */
