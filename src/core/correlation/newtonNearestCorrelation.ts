@@ -40,9 +40,15 @@ interface DualPoint {
 
 /** θ, F and max|F| at y from the decomposition of G + diag(y) in `solver`. */
 function evaluate(problem: DualProblem, solver: SymmetricEigenSolver, y: Float64Array): DualPoint {
-  const size = problem.size;
-  const eigenvalues = solver.values;
-  const vectors = solver.vectors;
+  return dualPointAt(solver.values, solver.vectors, problem.targetDiagonal, y);
+}
+
+/**
+ * `evaluate`'s loops, over typed arrays only: the solver's hidden class dies with the last solver at each full garbage
+ * collection, and a loop reading through it would be deoptimised mid-run (see `jacobianCrossTerms.ts`).
+ */
+function dualPointAt(eigenvalues: Float64Array, vectors: Float64Array, targetDiagonal: number, y: Float64Array): DualPoint {
+  const size = eigenvalues.length;
   const gradient = new Float64Array(size);
   let squares = 0;
   for (let k = size - 1; k >= 0; k--) {
@@ -58,11 +64,11 @@ function evaluate(problem: DualProblem, solver: SymmetricEigenSolver, y: Float64
   let residual = 0;
   let ySum = 0;
   for (let i = 0; i < size; i++) {
-    gradient[i] = (gradient[i] as number) - problem.targetDiagonal;
+    gradient[i] = (gradient[i] as number) - targetDiagonal;
     residual = Math.max(residual, Math.abs(gradient[i] as number));
     ySum += y[i] as number;
   }
-  return { gradient, objective: squares / 2 - problem.targetDiagonal * ySum, residual };
+  return { gradient, objective: squares / 2 - targetDiagonal * ySum, residual };
 }
 
 /** The unlocked Jacobian as conjugate gradients sees it. */
