@@ -53,18 +53,19 @@ export function evaluateWithLocks(problem: DualProblem, solver: SymmetricEigenSo
   return { gradient, objective: squares / 2 - linear, residual };
 }
 
-/** The generalised Jacobian (plus εI) with locked pairs, for conjugate gradients. */
+/**
+ * The generalised Jacobian (plus εI) with locked pairs, for conjugate gradients. A class whose methods only unpack
+ * their fields and call plain functions over typed arrays: a loop reading `this.…` is deoptimised after each full
+ * garbage collection (see `jacobianCrossTerms.ts`).
+ */
 export class LockedNewtonSystem {
-  private readonly size: number;
-  private readonly pairs: number;
   private readonly negativeCount: number;
-  private readonly positiveCount: number;
   /** G_α = P_α·P_αᵀ, row-major. */
   private readonly projector: Float64Array;
   private readonly weights: Float64Array;
   readonly preconditioner: Float64Array;
-  private readonly product: Float64Array;
-  private readonly sum: Float64Array;
+  /** Two vectors of scratch: a product p_a ∘ h, then a sum. */
+  private readonly scratch: Float64Array;
 
   constructor(
     eigenvalues: Float64Array,
@@ -74,114 +75,149 @@ export class LockedNewtonSystem {
     private readonly regularisation: number,
   ) {
     const size = eigenvalues.length;
-    this.size = size;
-    this.pairs = rows.length;
     let negativeCount = 0;
     while (negativeCount < size && !((eigenvalues[negativeCount] as number) > 0)) negativeCount++;
     this.negativeCount = negativeCount;
-    this.positiveCount = size - negativeCount;
-    this.projector = new Float64Array(size * size);
-    for (let a = negativeCount; a < size; a++) {
-      const base = a * size;
-      for (let i = 0; i < size; i++) {
-        const component = vectors[base + i] as number;
-        for (let j = 0; j < size; j++) this.projector[i * size + j] = (this.projector[i * size + j] as number) + component * (vectors[base + j] as number);
-      }
-    }
-    this.weights = new Float64Array(this.positiveCount * negativeCount);
-    for (let a = 0; a < this.positiveCount; a++) {
+    const positiveCount = size - negativeCount;
+    this.projector = positiveProjector(vectors, size, negativeCount);
+    this.weights = new Float64Array(positiveCount * negativeCount);
+    for (let a = 0; a < positiveCount; a++) {
       const positive = eigenvalues[negativeCount + a] as number;
       for (let b = 0; b < negativeCount; b++) this.weights[a * negativeCount + b] = positive / (positive - (eigenvalues[b] as number));
     }
-    this.product = new Float64Array(size);
-    this.sum = new Float64Array(size);
-    this.preconditioner = this.buildPreconditioner();
-  }
-
-  /** The exact diagonal of the operator (+ ε), from unit directions' closed forms. */
-  private buildPreconditioner(): Float64Array {
-    const { size, pairs, negativeCount, positiveCount, vectors } = this;
-    const diagonal = new Float64Array(size + pairs);
-    const g = (i: number, j: number): number => this.projector[i * size + j] as number;
-    for (let k = 0; k < size; k++) diagonal[k] = g(k, k) * g(k, k);
-    for (let p = 0; p < pairs; p++) {
-      const i = this.rows[p] as number;
-      const j = this.columns[p] as number;
-      diagonal[size + p] = 2 * (g(i, i) * g(j, j) + g(i, j) * g(i, j));
-    }
-    for (let a = 0; a < positiveCount; a++) {
-      const positiveBase = (negativeCount + a) * size;
-      for (let b = 0; b < negativeCount; b++) {
-        const weight = this.weights[a * negativeCount + b] as number;
-        const base = b * size;
-        for (let k = 0; k < size; k++) {
-          const cross = (vectors[positiveBase + k] as number) * (vectors[base + k] as number);
-          diagonal[k] = (diagonal[k] as number) + 2 * weight * cross * cross;
-        }
-        for (let p = 0; p < pairs; p++) {
-          const i = this.rows[p] as number;
-          const j = this.columns[p] as number;
-          const cross = (vectors[positiveBase + i] as number) * (vectors[base + j] as number) + (vectors[positiveBase + j] as number) * (vectors[base + i] as number);
-          diagonal[size + p] = (diagonal[size + p] as number) + 2 * weight * cross * cross;
-        }
-      }
-    }
-    for (let k = 0; k < size + pairs; k++) {
-      const value = (diagonal[k] as number) + this.regularisation;
-      diagonal[k] = value > 0 ? value : 1;
-    }
-    return diagonal;
+    this.scratch = new Float64Array(2 * size);
+    this.preconditioner = lockedPreconditioner(vectors, size, negativeCount, this.projector, this.weights, rows, columns, regularisation);
   }
 
   /** out ← (∇²θ + εI)·direction, direction = (h on the diagonal, g on the pairs). */
   multiply(direction: Float64Array, out: Float64Array): void {
-    const { size, pairs, negativeCount, positiveCount, vectors } = this;
-    const g = (i: number, j: number): number => this.projector[i * size + j] as number;
-    // α×α part: (G·H·G) at the constrained entries.
-    for (let k = 0; k < size; k++) {
-      let value = 0;
-      for (let l = 0; l < size; l++) value += g(k, l) * g(k, l) * (direction[l] as number);
-      for (let p = 0; p < pairs; p++) value += 2 * (direction[size + p] as number) * g(k, this.rows[p] as number) * g(k, this.columns[p] as number);
-      out[k] = value;
-    }
-    for (let q = 0; q < pairs; q++) {
-      const i = this.rows[q] as number;
-      const j = this.columns[q] as number;
-      let value = 0;
-      for (let l = 0; l < size; l++) value += g(i, l) * (direction[l] as number) * g(l, j);
-      for (let p = 0; p < pairs; p++) {
-        const ip = this.rows[p] as number;
-        const jp = this.columns[p] as number;
-        value += (direction[size + p] as number) * (g(i, ip) * g(jp, j) + g(i, jp) * g(ip, j));
-      }
-      out[size + q] = 2 * value;
-    }
-    // α×β part: per positive a, s_a = Σ_b Ω_ab·W_ab·p_b with W_ab = p_aᵀ·H·p_b.
-    const product = this.product;
-    const sum = this.sum;
-    for (let a = 0; a < positiveCount; a++) {
-      const positiveBase = (negativeCount + a) * size;
-      for (let k = 0; k < size; k++) product[k] = (vectors[positiveBase + k] as number) * (direction[k] as number);
-      sum.fill(0);
-      for (let b = 0; b < negativeCount; b++) {
-        const base = b * size;
-        let inner = 0;
-        for (let k = 0; k < size; k++) inner += (product[k] as number) * (vectors[base + k] as number);
-        for (let p = 0; p < pairs; p++) {
-          const i = this.rows[p] as number;
-          const j = this.columns[p] as number;
-          inner += (direction[size + p] as number) * ((vectors[positiveBase + i] as number) * (vectors[base + j] as number) + (vectors[positiveBase + j] as number) * (vectors[base + i] as number));
-        }
-        const weighted = (this.weights[a * negativeCount + b] as number) * inner;
-        for (let k = 0; k < size; k++) sum[k] = (sum[k] as number) + weighted * (vectors[base + k] as number);
-      }
-      for (let k = 0; k < size; k++) out[k] = (out[k] as number) + 2 * (vectors[positiveBase + k] as number) * (sum[k] as number);
-      for (let q = 0; q < pairs; q++) {
-        const i = this.rows[q] as number;
-        const j = this.columns[q] as number;
-        out[size + q] = (out[size + q] as number) + 2 * ((vectors[positiveBase + i] as number) * (sum[j] as number) + (vectors[positiveBase + j] as number) * (sum[i] as number));
-      }
-    }
-    for (let k = 0; k < size + pairs; k++) out[k] = (out[k] as number) + this.regularisation * (direction[k] as number);
+    multiplyLocked(this.vectors, this.negativeCount, this.projector, this.weights, this.rows, this.columns, this.regularisation, this.scratch, direction, out);
   }
+}
+
+/** G_α = P_α·P_αᵀ (row-major n×n) from the positive eigenvectors, rows negativeCount … n − 1 of `vectors`. */
+function positiveProjector(vectors: Float64Array, size: number, negativeCount: number): Float64Array {
+  const projector = new Float64Array(size * size);
+  for (let a = negativeCount; a < size; a++) {
+    const base = a * size;
+    for (let i = 0; i < size; i++) {
+      const component = vectors[base + i] as number;
+      const row = i * size;
+      for (let j = 0; j < size; j++) projector[row + j] = (projector[row + j] as number) + component * (vectors[base + j] as number);
+    }
+  }
+  return projector;
+}
+
+/** The exact diagonal of the operator (+ ε), from unit directions' closed forms. */
+function lockedPreconditioner(
+  vectors: Float64Array,
+  size: number,
+  negativeCount: number,
+  projector: Float64Array,
+  weights: Float64Array,
+  rows: Int32Array,
+  columns: Int32Array,
+  regularisation: number,
+): Float64Array {
+  const pairs = rows.length;
+  const positiveCount = size - negativeCount;
+  const diagonal = new Float64Array(size + pairs);
+  for (let k = 0; k < size; k++) diagonal[k] = (projector[k * size + k] as number) * (projector[k * size + k] as number);
+  for (let p = 0; p < pairs; p++) {
+    const i = rows[p] as number;
+    const j = columns[p] as number;
+    const gij = projector[i * size + j] as number;
+    diagonal[size + p] = 2 * ((projector[i * size + i] as number) * (projector[j * size + j] as number) + gij * gij);
+  }
+  for (let a = 0; a < positiveCount; a++) {
+    const positiveBase = (negativeCount + a) * size;
+    for (let b = 0; b < negativeCount; b++) {
+      const weight = weights[a * negativeCount + b] as number;
+      const base = b * size;
+      for (let k = 0; k < size; k++) {
+        const cross = (vectors[positiveBase + k] as number) * (vectors[base + k] as number);
+        diagonal[k] = (diagonal[k] as number) + 2 * weight * cross * cross;
+      }
+      for (let p = 0; p < pairs; p++) {
+        const i = rows[p] as number;
+        const j = columns[p] as number;
+        const cross = (vectors[positiveBase + i] as number) * (vectors[base + j] as number) + (vectors[positiveBase + j] as number) * (vectors[base + i] as number);
+        diagonal[size + p] = (diagonal[size + p] as number) + 2 * weight * cross * cross;
+      }
+    }
+  }
+  for (let k = 0; k < size + pairs; k++) {
+    const value = (diagonal[k] as number) + regularisation;
+    diagonal[k] = value > 0 ? value : 1;
+  }
+  return diagonal;
+}
+
+/** out ← (∇²θ + εI)·direction (see the file comment); `scratch` holds 2·n numbers. */
+function multiplyLocked(
+  vectors: Float64Array,
+  negativeCount: number,
+  projector: Float64Array,
+  weights: Float64Array,
+  rows: Int32Array,
+  columns: Int32Array,
+  regularisation: number,
+  scratch: Float64Array,
+  direction: Float64Array,
+  out: Float64Array,
+): void {
+  const pairs = rows.length;
+  const size = direction.length - pairs;
+  const positiveCount = size - negativeCount;
+  // α×α part: (G·H·G) at the constrained entries.
+  for (let k = 0; k < size; k++) {
+    const rowK = k * size;
+    let value = 0;
+    for (let l = 0; l < size; l++) {
+      const entry = projector[rowK + l] as number;
+      value += entry * entry * (direction[l] as number);
+    }
+    for (let p = 0; p < pairs; p++) value += 2 * (direction[size + p] as number) * (projector[rowK + (rows[p] as number)] as number) * (projector[rowK + (columns[p] as number)] as number);
+    out[k] = value;
+  }
+  for (let q = 0; q < pairs; q++) {
+    const rowI = (rows[q] as number) * size;
+    const j = columns[q] as number;
+    let value = 0;
+    for (let l = 0; l < size; l++) value += (projector[rowI + l] as number) * (direction[l] as number) * (projector[l * size + j] as number);
+    for (let p = 0; p < pairs; p++) {
+      const ip = rows[p] as number;
+      const jp = columns[p] as number;
+      value += (direction[size + p] as number) * ((projector[rowI + ip] as number) * (projector[jp * size + j] as number) + (projector[rowI + jp] as number) * (projector[ip * size + j] as number));
+    }
+    out[size + q] = 2 * value;
+  }
+  // α×β part: per positive a, s_a = Σ_b Ω_ab·W_ab·p_b with W_ab = p_aᵀ·H·p_b (product in scratch[0, n), s_a after).
+  for (let a = 0; a < positiveCount; a++) {
+    const positiveBase = (negativeCount + a) * size;
+    for (let k = 0; k < size; k++) {
+      scratch[k] = (vectors[positiveBase + k] as number) * (direction[k] as number);
+      scratch[size + k] = 0;
+    }
+    for (let b = 0; b < negativeCount; b++) {
+      const base = b * size;
+      let inner = 0;
+      for (let k = 0; k < size; k++) inner += (scratch[k] as number) * (vectors[base + k] as number);
+      for (let p = 0; p < pairs; p++) {
+        const i = rows[p] as number;
+        const j = columns[p] as number;
+        inner += (direction[size + p] as number) * ((vectors[positiveBase + i] as number) * (vectors[base + j] as number) + (vectors[positiveBase + j] as number) * (vectors[base + i] as number));
+      }
+      const weighted = (weights[a * negativeCount + b] as number) * inner;
+      for (let k = 0; k < size; k++) scratch[size + k] = (scratch[size + k] as number) + weighted * (vectors[base + k] as number);
+    }
+    for (let k = 0; k < size; k++) out[k] = (out[k] as number) + 2 * (vectors[positiveBase + k] as number) * (scratch[size + k] as number);
+    for (let q = 0; q < pairs; q++) {
+      const i = rows[q] as number;
+      const j = columns[q] as number;
+      out[size + q] = (out[size + q] as number) + 2 * ((vectors[positiveBase + i] as number) * (scratch[size + j] as number) + (vectors[positiveBase + j] as number) * (scratch[size + i] as number));
+    }
+  }
+  for (let k = 0; k < size + pairs; k++) out[k] = (out[k] as number) + regularisation * (direction[k] as number);
 }
