@@ -119,6 +119,37 @@ describe("SymmetricEigenSolver", () => {
     reference.forEach((value, k) => expectClose(solver.values[k] ?? Number.NaN, value, { absolute: 1e-13 }));
   });
 
+  test("a known spectrum over ten orders of magnitude, 200×200: every eigenvalue within 1e-12·‖A‖ (the QL split at 16ε·‖T‖ keeps that)", () => {
+    // A = H·diag(λ)·H with H = I − 2·v·vᵀ/(vᵀv), a reflector (orthogonal and symmetric): A's eigenvalues are λ.
+    const size = 200;
+    const uniform = seededUniform(20261205);
+    const spectrum = Array.from({ length: size }, (_, i) => (i % 2 === 0 ? 1 : -1) * Math.pow(10, -10 + (10 * i) / (size - 1)));
+    const v = Array.from({ length: size }, () => uniform() - 0.5);
+    const norm = v.reduce((sum, x) => sum + x * x, 0);
+    const reflector = (i: number, j: number): number => (i === j ? 1 : 0) - (2 * (v[i] as number) * (v[j] as number)) / norm;
+    const values = Array.from({ length: size }, () => Array.from({ length: size }, () => 0));
+    for (let i = 0; i < size; i++) {
+      for (let j = i; j < size; j++) {
+        let sum = 0;
+        for (let k = 0; k < size; k++) sum += reflector(i, k) * (spectrum[k] as number) * reflector(k, j);
+        (values[i] as number[])[j] = sum;
+        (values[j] as number[])[i] = sum;
+      }
+    }
+    const solver = decompose(values);
+    const expected = [...spectrum].sort((a, b) => a - b);
+    expected.forEach((value, k) => expectClose(solver.values[k] ?? Number.NaN, value, { absolute: 1e-12 }));
+    let largestResidual = 0;
+    for (let k = 0; k < size; k++) {
+      for (let i = 0; i < size; i++) {
+        let product = 0;
+        for (let j = 0; j < size; j++) product += (values[i]?.[j] ?? 0) * (solver.vectors[k * size + j] ?? 0);
+        largestResidual = Math.max(largestResidual, Math.abs(product - (solver.values[k] ?? 0) * (solver.vectors[k * size + i] ?? 0)));
+      }
+    }
+    expect(largestResidual).toBeLessThan(1e-13);
+  });
+
   test("refuses a size that is not a whole number ≥ 1", () => {
     expect(() => new SymmetricEigenSolver(0)).toThrow(RangeError);
   });
