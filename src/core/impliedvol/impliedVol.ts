@@ -71,18 +71,19 @@ export function impliedVol(
   const sign = optionType === "call" ? 1 : -1;
   const intrinsic = (discount * Math.max(sign * (forward - strike), 0)) / unitsPerPrice;
   const maximum = (discount * (optionType === "call" ? forward : strike)) / unitsPerPrice;
+  // The messages' strings are built only for a refused price: a solvable one allocates nothing.
   const coin = model === "inverse" ? " ÷ forward, in coin" : "";
-  const maximumMeaning = (optionType === "call" ? "the discounted forward" : "the discounted strike") + coin;
   if (price >= maximum) {
+    const maximumMeaning = (optionType === "call" ? "the discounted forward" : "the discounted strike") + coin;
     return problem(
       "atOrAboveMaximum",
       `price ${price} is at or above the most a ${optionType} can be worth, ${formatNumber(maximum)} (${maximumMeaning}): no vol gives it; check the price's unit${model === "inverse" ? " (coin, not USD)" : ""} and the leg`,
     );
   }
-  const intrinsicMeaning = (optionType === "call" ? "discounted forward − strike" : "discounted strike − forward") + coin;
   // A deep in-the-money price computed by any pricer can round a few ulps below its intrinsic value: that is a price
   // with no time value left to read, not a stale mark.
   if (price < intrinsic && intrinsic - price > ROUNDING_ULPS * Number.EPSILON * intrinsic) {
+    const intrinsicMeaning = (optionType === "call" ? "discounted forward − strike" : "discounted strike − forward") + coin;
     return problem(
       "belowIntrinsic",
       `price ${price} is below the intrinsic value ${formatNumber(intrinsic)} (${intrinsicMeaning}) by ${formatNumber(intrinsic - price)}: no vol gives it (a stale mark?); a price above ${formatNumber(intrinsic)} has a vol`,
