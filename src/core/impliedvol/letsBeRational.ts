@@ -3,6 +3,7 @@ import { fastStandardNormalCumulative, scaledComplementaryErrorFunction } from "
 import { inverseStandardNormalCumulative } from "./inverseNormal";
 import {
   normalisedBlackCallComplementFrom,
+  normalisedBlackCallForSolver,
   normalisedBlackCallFrom,
   normalisedGaussian,
   normalisedThirdOverVega,
@@ -102,7 +103,11 @@ function middleRegionGuess(beta: number, x: number, sLeft: number, bLeft: number
  * e^(±x/2) are computed once here and passed down: every b evaluation of the two-term formula needs them.
  */
 export function normalisedImpliedStandardDeviation(beta: number, x: number): number {
-  const bMaximum = Math.exp(0.5 * x);
+  return normalisedImpliedStandardDeviationBelowMaximum(beta, x, Math.exp(0.5 * x));
+}
+
+/** `normalisedImpliedStandardDeviation` for a caller that has already computed bMaximum = e^(x/2) (to check β < it). */
+export function normalisedImpliedStandardDeviationBelowMaximum(beta: number, x: number, bMaximum: number): number {
   const inverseBMaximum = Math.exp(-0.5 * x);
   const sCentre = Math.sqrt(-2 * x);
   // At s_c = √(2|x|), h = x/s = −s/2 = −t, so e^(−(h² + t²)/2) = e^(x/2): the vega there needs no exponential.
@@ -123,7 +128,7 @@ export function normalisedImpliedStandardDeviation(beta: number, x: number): num
   if (beta < bCentre) {
     const sLow = sCentre - bCentre / vegaCentre;
     const gaussianLow = sLow > 0 ? normalisedGaussian(x, sLow) : 0;
-    const bLow = sLow > 0 ? normalisedBlackCallFrom(x, sLow, gaussianLow, bMaximum, inverseBMaximum) : 0;
+    const bLow = sLow > 0 ? normalisedBlackCallForSolver(x, sLow, gaussianLow, bMaximum, inverseBMaximum) : 0;
     const vegaLow = INVERSE_SQRT_TWO_PI * gaussianLow;
     bracketHigh = sCentre;
     if (beta < bLow) {
@@ -138,7 +143,7 @@ export function normalisedImpliedStandardDeviation(beta: number, x: number): num
   } else {
     const sHigh = sCentre + (bMaximum - bCentre) / vegaCentre;
     const gaussianHigh = normalisedGaussian(x, sHigh);
-    const bHigh = normalisedBlackCallFrom(x, sHigh, gaussianHigh, bMaximum, inverseBMaximum);
+    const bHigh = normalisedBlackCallForSolver(x, sHigh, gaussianHigh, bMaximum, inverseBMaximum);
     const vegaHigh = INVERSE_SQRT_TWO_PI * gaussianHigh;
     bracketLow = sCentre;
     if (beta < bHigh) {
@@ -169,14 +174,14 @@ function householderSteps(beta: number, x: number, bMaximum: number, inverseBMax
     let thirdOverFirst: number;
     let below: boolean;
     if (objective === Objective.Plain) {
-      const b = normalisedBlackCallFrom(x, s, gaussian, bMaximum, inverseBMaximum);
+      const b = normalisedBlackCallForSolver(x, s, gaussian, bMaximum, inverseBMaximum);
       below = b < beta;
       newton = (beta - b) / vega;
       secondOverFirst = volgaOverVega;
       thirdOverFirst = thirdOverVega;
     } else if (objective === Objective.InverseLogarithm) {
       // G = 1/ln b: G′ = −1/(b·L²), G″/G′ = −(1 + 2/L)/b, G‴/G′ = (2 + 6/L + 6/L²)/b², L = ln b.
-      const b = normalisedBlackCallFrom(x, s, gaussian, bMaximum, inverseBMaximum);
+      const b = normalisedBlackCallForSolver(x, s, gaussian, bMaximum, inverseBMaximum);
       below = b < beta;
       const logB = Math.log(b);
       newton = ((1 / logB - 1 / logBeta) * b * logB * logB) / vega;
