@@ -1,6 +1,6 @@
 import { INVERSE_SQRT_TWO_PI } from "../normalDistribution";
 import { fastStandardNormalCumulative, scaledComplementaryErrorFunction } from "../rationalErrorFunction";
-import { inverseStandardNormalCumulative } from "./inverseNormal";
+import { approximateInverseStandardNormalCumulative } from "./inverseNormal";
 import {
   normalisedBlackCallComplementFrom,
   normalisedBlackCallForSolver,
@@ -68,7 +68,7 @@ function lowerRegionGuess(beta: number, x: number, sLow: number, bLow: number, v
   const curvature = (fSecond - fPrime * normalisedVolgaOverVega(x, sLow)) / (vegaLow * vegaLow);
   const f = shapePreservingRationalCubic(0, bLow, 0, fLow, 1, slope, curvature, false, beta);
   if (!(f > 0)) return 0.5 * sLow;
-  const guessZ = inverseStandardNormalCumulative(Math.cbrt(Math.min(f / scale, 1)));
+  const guessZ = approximateInverseStandardNormalCumulative(Math.cbrt(Math.min(f / scale, 1)));
   const guess = -absoluteX / (Math.sqrt(3) * guessZ);
   return guess > 0 && guess < sLow ? guess : 0.5 * sLow;
 }
@@ -83,7 +83,7 @@ function upperRegionGuess(beta: number, x: number, bMaximum: number, sHigh: numb
   const curvature = (fSecond - fPrime * normalisedVolgaOverVega(x, sHigh)) / (vegaHigh * vegaHigh);
   const guessF = shapePreservingRationalCubic(bHigh, bMaximum, f, 0, slope, -0.5, curvature, true, beta);
   const bounded = Math.min(Math.max(guessF, Number.MIN_VALUE), f);
-  const guess = -2 * inverseStandardNormalCumulative(bounded);
+  const guess = -2 * approximateInverseStandardNormalCumulative(bounded);
   return Number.isFinite(guess) && guess > sHigh ? guess : 2 * sHigh;
 }
 
@@ -185,8 +185,10 @@ function householderSteps(beta: number, x: number, bMaximum: number, inverseBMax
       below = b < beta;
       const logB = Math.log(b);
       newton = ((1 / logB - 1 / logBeta) * b * logB * logB) / vega;
-      const gRatio2 = (-(1 + 2 / logB) / b) * vega;
-      const gRatio3 = ((2 + 6 / logB + 6 / (logB * logB)) / (b * b)) * vega * vega;
+      // In terms of b′/b, which stays of order x²/s³ however small b is: b·b would underflow below 1e-154.
+      const vegaOverB = vega / b;
+      const gRatio2 = -(1 + 2 / logB) * vegaOverB;
+      const gRatio3 = (2 + 6 / logB + 6 / (logB * logB)) * vegaOverB * vegaOverB;
       secondOverFirst = gRatio2 + volgaOverVega;
       thirdOverFirst = gRatio3 + 3 * gRatio2 * volgaOverVega + thirdOverVega;
     } else {
