@@ -18,8 +18,8 @@ const SERIES_ORDERS = 25;
 const SQRT_HALF_PI = Math.sqrt(Math.PI / 2);
 /**
  * 1/n! for the odd powers of the near-the-money series, t¹ to t¹⁷: for t < 0.25 and −3 ≤ h ≤ 0 the first term left
- * out, Y⁽¹⁹⁾(h)·t¹⁹/19!, is below 1e-18 of the sum (|Y⁽ⁿ⁾(h)| grows only like √(n!) there), so a fixed nine-term
- * polynomial replaces a loop with a division and a stopping test per term.
+ * out, Y⁽¹⁹⁾(h)·t¹⁹/19!, is below 1e-18 of the sum (|Y⁽ⁿ⁾(h)| grows only like √(n!) there: Y⁽²ᵏ⁺¹⁾(0) = 2ᵏ·k!), so a
+ * polynomial of fixed length replaces a loop with a division and a stopping test per term.
  */
 const INVERSE_FACTORIAL_3 = 1 / 6;
 const INVERSE_FACTORIAL_5 = 1 / 120;
@@ -29,6 +29,8 @@ const INVERSE_FACTORIAL_11 = 1 / 39916800;
 const INVERSE_FACTORIAL_13 = 1 / 6227020800;
 const INVERSE_FACTORIAL_15 = 1 / 1307674368000;
 const INVERSE_FACTORIAL_17 = 1 / 355687428096000;
+/** Below this t the series stops at t¹³: the t¹⁵ term, at most about t¹⁴·2⁷·7!/15!, is then below 1e-19 of the sum. */
+const SHORT_SERIES_HALF_S_LIMIT = 0.125;
 
 /**
  * b for small s near the money, where the two terms agree to many digits (1 hour at 1% vol: s ≈ 1e-4). With
@@ -51,23 +53,22 @@ function smallStandardDeviationSeries(h: number, t: number, gaussian: number): n
   const y11 = h * y10 + 10 * y9;
   const y12 = h * y11 + 11 * y10;
   const y13 = h * y12 + 12 * y11;
-  const y14 = h * y13 + 13 * y12;
-  const y15 = h * y14 + 14 * y13;
-  const y16 = h * y15 + 15 * y14;
-  const y17 = h * y16 + 16 * y15;
   const w = t * t;
+  // Below t = 1/8 the t¹⁵ term is under 1e-19 of the sum: stop at t¹³ (two fewer steps of the recurrence's chain).
+  let tail = 0;
+  if (t >= SHORT_SERIES_HALF_S_LIMIT) {
+    const y14 = h * y13 + 13 * y12;
+    const y15 = h * y14 + 14 * y13;
+    const y16 = h * y15 + 15 * y14;
+    const y17 = h * y16 + 16 * y15;
+    tail = y15 * INVERSE_FACTORIAL_15 + w * y17 * INVERSE_FACTORIAL_17;
+  }
   const sum =
     t *
     (y1 +
       w *
         (y3 * INVERSE_FACTORIAL_3 +
-          w *
-            (y5 * INVERSE_FACTORIAL_5 +
-              w *
-                (y7 * INVERSE_FACTORIAL_7 +
-                  w *
-                    (y9 * INVERSE_FACTORIAL_9 +
-                      w * (y11 * INVERSE_FACTORIAL_11 + w * (y13 * INVERSE_FACTORIAL_13 + w * (y15 * INVERSE_FACTORIAL_15 + w * y17 * INVERSE_FACTORIAL_17))))))));
+          w * (y5 * INVERSE_FACTORIAL_5 + w * (y7 * INVERSE_FACTORIAL_7 + w * (y9 * INVERSE_FACTORIAL_9 + w * (y11 * INVERSE_FACTORIAL_11 + w * (y13 * INVERSE_FACTORIAL_13 + w * tail)))))));
   return 2 * INVERSE_SQRT_TWO_PI * gaussian * sum;
 }
 
