@@ -6,7 +6,6 @@ import {
   normalisedBlackCallForSolver,
   normalisedBlackCallFrom,
   normalisedGaussian,
-  normalisedThirdOverVega,
   normalisedVolgaOverVega,
 } from "./normalisedBlack";
 import { shapePreservingRationalCubic } from "./rationalCubic";
@@ -166,8 +165,11 @@ function householderSteps(beta: number, x: number, bMaximum: number, inverseBMax
   for (let step = 0; step < MAXIMUM_STEPS; step++) {
     const gaussian = normalisedGaussian(x, s);
     const vega = INVERSE_SQRT_TWO_PI * gaussian;
-    const volgaOverVega = normalisedVolgaOverVega(x, s);
-    const thirdOverVega = normalisedThirdOverVega(x, s);
+    // b″/b′ = x²/s³ − s/4 and b‴/b′ = (b″/b′)² − 3x²/s⁴ − 1/4, with one division.
+    const inverseS = 1 / s;
+    const hSquaredOverS = x * x * inverseS * inverseS * inverseS;
+    const volgaOverVega = hSquaredOverS - 0.25 * s;
+    const thirdOverVega = volgaOverVega * volgaOverVega - 3 * hSquaredOverS * inverseS - 0.25;
     // Newton step ν = −g/g′ and the ratios g″/g′, g‴/g′ of the objective g(s) = G(b(s)) − G(β).
     let newton: number;
     let secondOverFirst: number;
