@@ -1,7 +1,7 @@
-import { findLegProblem } from "../vega/legValidation";
+import { findLegProblem, isAcceptableLeg } from "../vega/legValidation";
 import type { OptionModel } from "../vega/optionModel";
 import type { OptionType } from "../vega/blackPrice";
-import { normalisedImpliedStandardDeviation } from "./letsBeRational";
+import { normalisedImpliedStandardDeviationBelowMaximum } from "./letsBeRational";
 
 /*
  * Implied vol of one option leg from its price, under the conventions of XV.VEGA: bsm on the spot with carry,
@@ -36,6 +36,9 @@ function problem(kind: ImpliedVolProblemKind, message: string): ImpliedVolProble
   return { kind, message };
 }
 
+/** One slot for `impliedVol`, which returns the number `impliedVolInto` writes. */
+const singleVol = new Float64Array(1);
+
 /**
  * The implied vol (decimal, 0.65 for 65%) of a leg priced at `price`, or the problem that prevents one.
  * @param price premium per 1 unit of underlying: in the premium currency for bsm and black76, in coin for inverse
@@ -54,8 +57,31 @@ export function impliedVol(
   rate: number,
   carry: number,
 ): number | ImpliedVolProblem {
-  const legProblem = findLegProblem(model, underlying, strike, years, 0, rate, carry);
-  if (legProblem) return problem("invalidInput", legProblem.message);
+  return impliedVolInto(singleVol, 0, optionType, model, price, underlying, strike, years, rate, carry) ?? (singleVol[0] as number);
+}
+
+/**
+ * `impliedVol` for a whole column: writes the vol into `vols[index]` and returns null, or returns the problem (and
+ * leaves `vols[index]` as it was). A number returned from a function the engine does not inline is a fresh heap
+ * object; one written into a Float64Array is not, so a loop over a million prices allocates only for refused ones.
+ */
+export function impliedVolInto(
+  vols: Float64Array,
+  index: number,
+  optionType: OptionType,
+  model: OptionModel,
+  price: number,
+  underlying: number,
+  strike: number,
+  years: number,
+  rate: number,
+  carry: number,
+): ImpliedVolProblem | null {
+  // The inlinable check first; the message-building one only for a leg it refuses.
+  if (!isAcceptableLeg(model, underlying, strike, years, 0, rate, carry)) {
+    const legProblem = findLegProblem(model, underlying, strike, years, 0, rate, carry);
+    if (legProblem) return problem("invalidInput", legProblem.message);
+  }
   const priceUnit = model === "inverse" ? "coin per 1 coin of notional" : "per 1 unit of underlying";
   if (!Number.isFinite(price)) return problem("invalidInput", `price must be a finite number (the option's premium, ${priceUnit})`);
   if (!(years > 0)) {
@@ -71,18 +97,19 @@ export function impliedVol(
   const sign = optionType === "call" ? 1 : -1;
   const intrinsic = (discount * Math.max(sign * (forward - strike), 0)) / unitsPerPrice;
   const maximum = (discount * (optionType === "call" ? forward : strike)) / unitsPerPrice;
+  // The messages' strings are built only for a refused price: a solvable one allocates nothing.
   const coin = model === "inverse" ? " ÷ forward, in coin" : "";
-  const maximumMeaning = (optionType === "call" ? "the discounted forward" : "the discounted strike") + coin;
   if (price >= maximum) {
+    const maximumMeaning = (optionType === "call" ? "the discounted forward" : "the discounted strike") + coin;
     return problem(
       "atOrAboveMaximum",
       `price ${price} is at or above the most a ${optionType} can be worth, ${formatNumber(maximum)} (${maximumMeaning}): no vol gives it; check the price's unit${model === "inverse" ? " (coin, not USD)" : ""} and the leg`,
     );
   }
-  const intrinsicMeaning = (optionType === "call" ? "discounted forward − strike" : "discounted strike − forward") + coin;
   // A deep in-the-money price computed by any pricer can round a few ulps below its intrinsic value: that is a price
   // with no time value left to read, not a stale mark.
   if (price < intrinsic && intrinsic - price > ROUNDING_ULPS * Number.EPSILON * intrinsic) {
+    const intrinsicMeaning = (optionType === "call" ? "discounted forward − strike" : "discounted strike − forward") + coin;
     return problem(
       "belowIntrinsic",
       `price ${price} is below the intrinsic value ${formatNumber(intrinsic)} (${intrinsicMeaning}) by ${formatNumber(intrinsic - price)}: no vol gives it (a stale mark?); a price above ${formatNumber(intrinsic)} has a vol`,
@@ -106,10 +133,11 @@ export function impliedVol(
   if (!(beta < bMaximum)) {
     return problem("atOrAboveMaximum", `price ${price} is too close to the most a ${optionType} can be worth, ${formatNumber(maximum)}, to give a vol`);
   }
-  const standardDeviation = normalisedImpliedStandardDeviation(beta, x);
+  const standardDeviation = normalisedImpliedStandardDeviationBelowMaximum(beta, x, bMaximum);
   const vol = standardDeviation / Math.sqrt(years);
   if (!Number.isFinite(vol) || !(vol > 0)) {
     return problem("tooSmall", `price ${price}: no vol reproduces this price to double precision; check the leg's inputs`);
   }
-  return vol;
+  vols[index] = vol;
+  return null;
 }
