@@ -73,7 +73,8 @@ export function fillGreeksRow(
     const d2 = d1 - standardDeviation;
     // N at the normalised out-of-the-money call's h₁ = x/s + s/2 and h₂ = x/s − s/2 (x = −|ln(F/K)|) are N(θ·d1)
     // and N(θ·d2) or their complements: computed once, they give the Greeks and, where b is the plain two-term
-    // formula, the price too (to the same bits as normalisedBlackCall, which XV.IMPLIEDVOL inverts).
+    // formula, the price too (to the same bits as normalisedBlackCall; the b XV.IMPLIEDVOL's solver inverts agrees
+    // with it within a few ulps).
     const x = -Math.abs(logMoneyness);
     const h = x / standardDeviation;
     const t = 0.5 * standardDeviation;
