@@ -4,6 +4,7 @@
  */
 import * as os from "node:os";
 import { runBacktestBenchmark } from "./backtestBenchmark";
+import { runBundleBenchmark } from "./bundleBenchmark";
 import { runHedgeBenchmark } from "./hedgeBenchmark";
 import { runImpliedVolBenchmark } from "./impliedVolBenchmark";
 import { runNearestCorrelationBenchmark } from "./nearestCorrelationBenchmark";
@@ -21,6 +22,7 @@ interface BenchmarkSection {
 /** Add a section here (one file per section, sharing ./timing). */
 const SECTIONS: readonly BenchmarkSection[] = [
   { name: "vega", title: "Per-leg vega throughput", run: runVegaBenchmark },
+  { name: "bundle", title: "The shipped bundle: XV.VEGA, XV.TWVEGA, XV.YEARS, XV.GREEKS on 200,000 legs vs a greeks custom function and the I/O floor", run: runBundleBenchmark },
   { name: "hedge", title: "Proxy hedge: 200 targets, 5 proxies", run: runHedgeBenchmark },
   { name: "nearcorr", title: "Nearest correlation matrix (Newton), 100 to 500 assets and constrained, against numpy Higham", run: runNearestCorrelationBenchmark },
   { name: "check", title: "xvega check of a 100,000-leg book vs exceljs loading it", run: runCheckBenchmark },

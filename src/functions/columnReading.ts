@@ -137,10 +137,17 @@ export function readNumberColumn(
   return column;
 }
 
+/** One cell of a choice argument: `fallback` when blank, the parsed word, or null when it is not one of the choices. */
+export function readChoiceCell<T extends string>(value: unknown, parse: (text: string) => T | null, fallback: T): T | null {
+  if (isBlankCell(value)) return fallback;
+  return typeof value === "string" ? parse(value) : null;
+}
+
 /**
  * One of a fixed set of words (a model, a unit) at every result position, any case; blank or omitted means
- * `fallback`. A single cell or an omitted argument gives one value for all cells (the common case, and no
- * per-cell array); a range gives one per cell. Unknown words are problems (their cells hold `fallback`, never used).
+ * `fallback`. When every cell reads as the same choice (an omitted argument, a single cell, or a column of "bsm"),
+ * the result is that one value and no per-cell array is made; otherwise one value per cell. Unknown words are
+ * problems (their cells hold `fallback`, never used).
  */
 export function readChoiceColumn<T extends string>(
   argument: NamedArgument,
@@ -150,10 +157,7 @@ export function readChoiceColumn<T extends string>(
   fallback: T,
   problems: CellProblems,
 ): T | T[] {
-  const readOne = (value: unknown): T | null => {
-    if (isBlankCell(value)) return fallback;
-    return typeof value === "string" ? parse(value) : null;
-  };
+  const readOne = (value: unknown): T | null => readChoiceCell(value, parse, fallback);
   const messages = new SharedMessages<"unknownChoice">(
     (_kind, value) => `${argument.name} ${describeCellValue(value)} is not one of ${choices.join(", ")}`,
   );
@@ -164,16 +168,47 @@ export function readChoiceColumn<T extends string>(
     if (choice === null) problems.addToAll(messages.messageFor("unknownChoice", value));
     return choice ?? fallback;
   }
-  const column = new Array<T>(cellCountOf(shape));
+  // Each distinct text is parsed once: the last one is remembered (a column of "bsm"), the others in a map
+  // ("call"/"put" alternating).
+  const parsedTexts = new Map<string, T | null>();
+  const readRemembered = (value: unknown): T | null => {
+    if (typeof value !== "string") return readOne(value);
+    let choice = parsedTexts.get(value);
+    if (choice === undefined) {
+      choice = readOne(value);
+      parsedTexts.set(value, choice);
+    }
+    return choice;
+  };
+  let lastText: unknown = undefined;
+  let lastChoice: T | null = null;
+  let uniform: T | null = null;
+  let column: T[] | null = null;
   let index = 0;
   for (let row = 0; row < shape.rows; row++) {
     const cells = values[row] as unknown[];
     for (let columnIndex = 0; columnIndex < shape.columns; columnIndex++, index++) {
-      const choice = readOne(cells[columnIndex]);
-      if (choice === null) problems.add(index, messages.messageFor("unknownChoice", cells[columnIndex]));
-      column[index] = choice ?? fallback;
+      const value = cells[columnIndex];
+      if (value !== lastText || index === 0) {
+        lastText = value;
+        lastChoice = readRemembered(value);
+      }
+      const choice = lastChoice;
+      if (choice === null) problems.add(index, messages.messageFor("unknownChoice", value));
+      const held = choice ?? fallback;
+      if (column !== null) column[index] = held;
+      else if (index === 0) uniform = held;
+      else if (held !== uniform) column = spreadUntil(uniform as T, index, cellCountOf(shape), held);
     }
   }
+  return column ?? (uniform as T);
+}
+
+/** A per-cell column of `length` whose first `count` cells hold `repeated` and whose next cell holds `next`. */
+function spreadUntil<T>(repeated: T, count: number, length: number, next: T): T[] {
+  const column = new Array<T>(length);
+  for (let index = 0; index < count; index++) column[index] = repeated;
+  column[count] = next;
   return column;
 }
 
@@ -192,7 +227,16 @@ export function resultGrid(shape: GridShape, values: Float64Array, problems: Cel
     shared === null || shared.ids[index] === 0 ? (values[index] as number) : (shared.errors[shared.ids[index] as number] as CustomFunctions.Error);
   const grid: ResultCell[][] = new Array(shape.rows);
   if (shape.columns === 1) {
-    for (let row = 0; row < shape.rows; row++) grid[row] = [cellAt(row)];
+    // Numbers and errors from different array literals: V8 then keeps number rows as unboxed doubles even after a
+    // call has spilled an error (one literal site for both would box every number from then on).
+    if (shared === null) {
+      for (let row = 0; row < shape.rows; row++) grid[row] = [values[row] as number];
+      return grid;
+    }
+    for (let row = 0; row < shape.rows; row++) {
+      const id = shared.ids[row] as number;
+      grid[row] = id === 0 ? [values[row] as number] : [shared.errors[id] as CustomFunctions.Error];
+    }
     return grid;
   }
   for (let row = 0; row < shape.rows; row++) {
@@ -208,6 +252,11 @@ export function resultGrid(shape: GridShape, values: Float64Array, problems: Cel
  * a shared message (SharedMessages) rather than one built per cell.
  */
 export function computeCells(shape: GridShape, problems: CellProblems, computeCell: (index: number) => number | string): ResultCell[][] {
+  return resultGrid(shape, computeCellValues(shape, problems, computeCell), problems);
+}
+
+/** `computeCells` before the result grid: the value of every cell (0 where a problem is recorded). */
+export function computeCellValues(shape: GridShape, problems: CellProblems, computeCell: (index: number) => number | string): Float64Array {
   const values = new Float64Array(shape.rows * shape.columns);
   for (let index = 0; index < values.length; index++) {
     if (problems.flags[index] === 1) continue;
@@ -215,5 +264,5 @@ export function computeCells(shape: GridShape, problems: CellProblems, computeCe
     if (typeof value === "number") values[index] = value;
     else problems.add(index, value);
   }
-  return resultGrid(shape, values, problems);
+  return values;
 }

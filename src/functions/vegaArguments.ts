@@ -35,6 +35,30 @@ export interface LegChoiceArgument<T extends string> {
   fallback: T;
 }
 
+/** The arguments of a leg function by name, in the order their problems are looked for (see readLegArguments). */
+export function legArgumentList(
+  underlying: any[][],
+  strike: any[][],
+  years: any[][],
+  vol: any[][],
+  rate: any[][] | null | undefined,
+  carry: any[][] | null | undefined,
+  model: any[][] | null | undefined,
+  choiceName: string,
+  choice: any[][] | null | undefined,
+): NamedArgument[] {
+  return [
+    { name: "underlying", values: underlying },
+    { name: "strike", values: strike },
+    { name: "years", values: years },
+    { name: "vol", values: vol },
+    { name: "rate", values: rate ?? null },
+    { name: "carry", values: carry ?? null },
+    { name: "model", values: model ?? null },
+    { name: choiceName, values: choice ?? null },
+  ];
+}
+
 /**
  * The leg columns (underlying, strike, years, vol, rate, carry, model) plus one choice argument, broadcast together;
  * throws #VALUE! when range shapes disagree. Omitted optionals may be null or undefined.
@@ -49,16 +73,7 @@ export function readLegArguments<T extends string>(
   model: any[][] | null | undefined,
   choice: LegChoiceArgument<T>,
 ): ReadGrid & { legs: LegColumns; choice: T | T[] } {
-  const named: NamedArgument[] = [
-    { name: "underlying", values: underlying },
-    { name: "strike", values: strike },
-    { name: "years", values: years },
-    { name: "vol", values: vol },
-    { name: "rate", values: rate ?? null },
-    { name: "carry", values: carry ?? null },
-    { name: "model", values: model ?? null },
-    { name: choice.name, values: choice.values ?? null },
-  ];
+  const named = legArgumentList(underlying, strike, years, vol, rate, carry, model, choice.name, choice.values);
   const [underlyingArgument, strikeArgument, yearsArgument, volArgument, rateArgument, carryArgument, modelArgument, choiceArgument] =
     named as [NamedArgument, NamedArgument, NamedArgument, NamedArgument, NamedArgument, NamedArgument, NamedArgument, NamedArgument];
   const shape = broadcastShape(named);
@@ -100,13 +115,17 @@ export interface TimeWeightingColumns extends ReadGrid {
   referenceDays: Float64Array;
 }
 
-/** XV.TWVEGA's arguments; throws #VALUE! when range shapes disagree. */
-export function readTimeWeightingColumns(vega: any[][], years: any[][], ref_days?: any[][] | null): TimeWeightingColumns {
-  const named: NamedArgument[] = [
+export function timeWeightingArgumentList(vega: any[][], years: any[][], ref_days?: any[][] | null): NamedArgument[] {
+  return [
     { name: "vega", values: vega },
     { name: "years", values: years },
     { name: "ref_days", values: ref_days ?? null },
   ];
+}
+
+/** XV.TWVEGA's arguments; throws #VALUE! when range shapes disagree. */
+export function readTimeWeightingColumns(vega: any[][], years: any[][], ref_days?: any[][] | null): TimeWeightingColumns {
+  const named = timeWeightingArgumentList(vega, years, ref_days);
   const [vegaArgument, yearsArgument, referenceArgument] = named as [NamedArgument, NamedArgument, NamedArgument];
   const shape = broadcastShape(named);
   const problems = new CellProblems(shape.rows * shape.columns);
@@ -124,12 +143,16 @@ export interface DateColumns extends ReadGrid {
   valuationSerials: Float64Array;
 }
 
-/** XV.YEARS's arguments; throws #VALUE! when range shapes disagree. */
-export function readDateColumns(expiry: any[][], valuation: any[][]): DateColumns {
-  const named: NamedArgument[] = [
+export function dateArgumentList(expiry: any[][], valuation: any[][]): NamedArgument[] {
+  return [
     { name: "expiry", values: expiry },
     { name: "valuation", values: valuation },
   ];
+}
+
+/** XV.YEARS's arguments; throws #VALUE! when range shapes disagree. */
+export function readDateColumns(expiry: any[][], valuation: any[][]): DateColumns {
+  const named = dateArgumentList(expiry, valuation);
   const [expiryArgument, valuationArgument] = named as [NamedArgument, NamedArgument];
   const shape = broadcastShape(named);
   const problems = new CellProblems(shape.rows * shape.columns);

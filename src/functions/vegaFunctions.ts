@@ -3,21 +3,27 @@
  * Excel custom functions for per-leg vega. The JSDoc below is the function reference Excel shows (parsed by
  * custom-functions-metadata-plugin into functions.json): keep it in step with docs/functions.md.
  */
+import { vegaPerUnitVol } from "../core/vega/blackVega";
 import { fillVegaPerUnitVol } from "../core/vega/legColumns";
-import { VegaUnit, vegaUnitScale } from "../core/vega/vegaUnit";
+import { isAcceptableLeg } from "../core/vega/legValidation";
+import { DEFAULT_OPTION_MODEL, OptionModel, parseOptionModel } from "../core/vega/optionModel";
+import { DEFAULT_VEGA_UNIT, VegaUnit, parseVegaUnit, vegaUnitScale } from "../core/vega/vegaUnit";
 import {
   TimeWeightingProblemKind,
   classifyTimeWeightingProblem,
   describeTimeWeightingProblem,
+  DEFAULT_REFERENCE_DAYS,
   timeWeightedVega,
   timeWeightingProblemValue,
 } from "../core/vega/timeWeightedVega";
 import { SerialProblemKind, classifySerialProblem, describeSerialProblem, yearsBetweenSerials } from "../core/time/yearFraction";
-import { computeCells, resultGrid } from "./columnReading";
+import { broadcastShape, NamedArgument } from "./argumentGrid";
+import { computeCellValues, readChoiceCell, resultGrid } from "./columnReading";
 import { withExcelErrors } from "./excelErrors";
 import { recordLegProblems } from "./legProblemMessages";
 import { SharedMessages } from "./sharedMessages";
-import { readDateColumns, readTimeWeightingColumns, readVegaLegs } from "./vegaArguments";
+import { ColumnCells, ComputedCells, columnCells, isPlainColumnCall, optionalNumber, withTroubledRows } from "./plainColumns";
+import { dateArgumentList, legArgumentList, readDateColumns, readTimeWeightingColumns, readVegaLegs, timeWeightingArgumentList } from "./vegaArguments";
 
 
 /**
@@ -47,18 +53,87 @@ export function vega(
   unit?: any[][],
 ): any[][] {
   return withExcelErrors("XV.VEGA", () => {
-    const { shape, problems, legs, units } = readVegaLegs(underlying, strike, years, vol, rate, carry, model, unit);
-    recordLegProblems(legs, problems);
-    const vegas = new Float64Array(shape.rows * shape.columns);
-    fillVegaPerUnitVol(legs, problems.flags, vegas);
-    if (typeof units === "string") {
-      const scale = vegaUnitScale(units);
-      for (let index = 0; index < vegas.length; index++) vegas[index] = (vegas[index] as number) * scale;
-    } else {
-      for (let index = 0; index < vegas.length; index++) vegas[index] = (vegas[index] as number) * vegaUnitScale(units[index] as VegaUnit);
-    }
-    return resultGrid(shape, vegas, problems);
+    const named = legArgumentList(underlying, strike, years, vol, rate, carry, model, "unit", unit);
+    const shape = broadcastShape(named);
+    const computed = isPlainColumnCall(shape) ? plainColumnVegas(named, shape.rows) : generalVegas(named);
+    return resultGrid(shape, computed.values, computed.problems);
   });
+}
+
+/** XV.VEGA's values and problems the general way: argument by argument into typed columns, then leg by leg. */
+function generalVegas(named: readonly NamedArgument[]): ComputedCells {
+  const [underlying, strike, years, vol, rate, carry, model, unit] = named.map((argument) => argument.values) as any[][][];
+  const { shape, problems, legs, units } = readVegaLegs(
+    underlying as any[][], strike as any[][], years as any[][], vol as any[][], rate, carry, model, unit,
+  );
+  recordLegProblems(legs, problems);
+  const vegas = new Float64Array(shape.rows * shape.columns);
+  fillVegaPerUnitVol(legs, problems.flags, vegas);
+  if (typeof units === "string") {
+    const scale = vegaUnitScale(units);
+    for (let index = 0; index < vegas.length; index++) vegas[index] = (vegas[index] as number) * scale;
+  } else {
+    for (let index = 0; index < vegas.length; index++) vegas[index] = (vegas[index] as number) * vegaUnitScale(units[index] as VegaUnit);
+  }
+  return { values: vegas, problems };
+}
+
+/** Marks "not read yet" for the remembered model and unit cells. */
+const UNREAD = Symbol("unread");
+
+/**
+ * XV.VEGA over a column of legs in one pass (see plainColumns.ts): each leg's cells read in place, checked, and its
+ * vega computed; legs that do not read cleanly or fail the leg check go through generalVegas as a call of their own.
+ */
+function plainColumnVegas(named: readonly NamedArgument[], rows: number): ComputedCells {
+  const [underlying, strike, years, vol, rate, carry, model, unit] = named.map(columnCells) as [
+    ColumnCells, ColumnCells, ColumnCells, ColumnCells, ColumnCells, ColumnCells, ColumnCells, ColumnCells,
+  ];
+  const values = new Float64Array(rows);
+  const troubled = new Uint8Array(rows);
+  let troubledCount = 0;
+  let modelCell: unknown = UNREAD;
+  let legModel: OptionModel | null = null;
+  let unitCell: unknown = UNREAD;
+  let scale = Number.NaN;
+  for (let row = 0; row < rows; row++) {
+    // The model and unit of a book are nearly always one word throughout: read again only when the cell changes.
+    const nextModelCell = (model.cells[row * model.stride] as unknown[])[0];
+    if (nextModelCell !== modelCell) {
+      modelCell = nextModelCell;
+      legModel = readChoiceCell(nextModelCell, parseOptionModel, DEFAULT_OPTION_MODEL);
+    }
+    const nextUnitCell = (unit.cells[row * unit.stride] as unknown[])[0];
+    if (nextUnitCell !== unitCell) {
+      unitCell = nextUnitCell;
+      const legUnit = readChoiceCell(nextUnitCell, parseVegaUnit, DEFAULT_VEGA_UNIT);
+      scale = legUnit === null ? Number.NaN : vegaUnitScale(legUnit);
+    }
+    const legUnderlying = (underlying.cells[row * underlying.stride] as unknown[])[0];
+    const legStrike = (strike.cells[row * strike.stride] as unknown[])[0];
+    const legYears = (years.cells[row * years.stride] as unknown[])[0];
+    const legVol = (vol.cells[row * vol.stride] as unknown[])[0];
+    const legRate = optionalNumber((rate.cells[row * rate.stride] as unknown[])[0], 0);
+    const legCarry = optionalNumber((carry.cells[row * carry.stride] as unknown[])[0], 0);
+    if (
+      legModel !== null &&
+      typeof legUnderlying === "number" &&
+      typeof legStrike === "number" &&
+      typeof legYears === "number" &&
+      typeof legVol === "number" &&
+      isAcceptableLeg(legModel, legUnderlying, legStrike, legYears, legVol, legRate, legCarry)
+    ) {
+      // A NaN scale (an unknown unit) or a vega that is not finite leaves the leg to the general path.
+      const legVega = vegaPerUnitVol(legModel, legUnderlying, legStrike, legYears, legVol, legRate, legCarry) * scale;
+      if (Number.isFinite(legVega)) {
+        values[row] = legVega;
+        continue;
+      }
+    }
+    troubled[row] = 1;
+    troubledCount++;
+  }
+  return withTroubledRows(named, values, troubled, troubledCount, generalVegas);
 }
 
 /**
@@ -77,17 +152,49 @@ export function twvega(
   ref_days?: any[][],
 ): any[][] {
   return withExcelErrors("XV.TWVEGA", () => {
-    const { shape, problems, vegas, years: legYears, referenceDays } = readTimeWeightingColumns(vega, years, ref_days);
-    const messages = new SharedMessages<TimeWeightingProblemKind>((kind, value) => describeTimeWeightingProblem(kind, value as number));
-    return computeCells(shape, problems, (index) => {
-      const legVega = vegas[index] as number;
-      const years = legYears[index] as number;
-      const days = referenceDays[index] as number;
-      const kind = classifyTimeWeightingProblem(legVega, years, days);
-      if (kind === null) return timeWeightedVega(legVega, years, days);
-      return messages.messageFor(kind, timeWeightingProblemValue(kind, legVega, years, days));
-    });
+    const named = timeWeightingArgumentList(vega, years, ref_days);
+    const shape = broadcastShape(named);
+    const computed = isPlainColumnCall(shape) ? plainColumnTimeWeightedVegas(named, shape.rows) : generalTimeWeightedVegas(named);
+    return resultGrid(shape, computed.values, computed.problems);
   });
+}
+
+function generalTimeWeightedVegas(named: readonly NamedArgument[]): ComputedCells {
+  const [vega, years, referenceDays] = named.map((argument) => argument.values) as any[][][];
+  const { shape, problems, vegas, years: legYears, referenceDays: legReferenceDays } = readTimeWeightingColumns(vega as any[][], years as any[][], referenceDays);
+  const messages = new SharedMessages<TimeWeightingProblemKind>((kind, value) => describeTimeWeightingProblem(kind, value as number));
+  const values = computeCellValues(shape, problems, (index) => {
+    const legVega = vegas[index] as number;
+    const years = legYears[index] as number;
+    const days = legReferenceDays[index] as number;
+    const kind = classifyTimeWeightingProblem(legVega, years, days);
+    if (kind === null) return timeWeightedVega(legVega, years, days);
+    return messages.messageFor(kind, timeWeightingProblemValue(kind, legVega, years, days));
+  });
+  return { values, problems };
+}
+
+/** XV.TWVEGA over a column in one pass, as plainColumnVegas does XV.VEGA. */
+function plainColumnTimeWeightedVegas(named: readonly NamedArgument[], rows: number): ComputedCells {
+  const [vega, years, referenceDays] = named.map(columnCells) as [ColumnCells, ColumnCells, ColumnCells];
+  const values = new Float64Array(rows);
+  const troubled = new Uint8Array(rows);
+  let troubledCount = 0;
+  for (let row = 0; row < rows; row++) {
+    const legVega = (vega.cells[row * vega.stride] as unknown[])[0];
+    const legYears = (years.cells[row * years.stride] as unknown[])[0];
+    const days = optionalNumber((referenceDays.cells[row * referenceDays.stride] as unknown[])[0], DEFAULT_REFERENCE_DAYS);
+    if (typeof legVega === "number" && typeof legYears === "number" && classifyTimeWeightingProblem(legVega, legYears, days) === null) {
+      const value = timeWeightedVega(legVega, legYears, days);
+      if (Number.isFinite(value)) {
+        values[row] = value;
+        continue;
+      }
+    }
+    troubled[row] = 1;
+    troubledCount++;
+  }
+  return withTroubledRows(named, values, troubled, troubledCount, generalTimeWeightedVegas);
 }
 
 /**
@@ -101,17 +208,50 @@ export function twvega(
  */
 export function years(expiry: any[][], valuation: any[][]): any[][] {
   return withExcelErrors("XV.YEARS", () => {
-    const { shape, problems, expirySerials, valuationSerials } = readDateColumns(expiry, valuation);
-    const expiryMessages = new SharedMessages<SerialProblemKind>((kind, serial) => describeSerialProblem("expiry", kind, serial as number));
-    const valuationMessages = new SharedMessages<SerialProblemKind>((kind, serial) => describeSerialProblem("valuation", kind, serial as number));
-    return computeCells(shape, problems, (index) => {
-      const expirySerial = expirySerials[index] as number;
-      const valuationSerial = valuationSerials[index] as number;
-      const expiryProblem = classifySerialProblem(expirySerial);
-      if (expiryProblem !== null) return expiryMessages.messageFor(expiryProblem, expirySerial);
-      const valuationProblem = classifySerialProblem(valuationSerial);
-      if (valuationProblem !== null) return valuationMessages.messageFor(valuationProblem, valuationSerial);
-      return yearsBetweenSerials(expirySerial, valuationSerial);
-    });
+    const named = dateArgumentList(expiry, valuation);
+    const shape = broadcastShape(named);
+    const computed = isPlainColumnCall(shape) ? plainColumnYears(named, shape.rows) : generalYears(named);
+    return resultGrid(shape, computed.values, computed.problems);
   });
+}
+
+function generalYears(named: readonly NamedArgument[]): ComputedCells {
+  const [expiry, valuation] = named.map((argument) => argument.values) as any[][][];
+  const { shape, problems, expirySerials, valuationSerials } = readDateColumns(expiry as any[][], valuation as any[][]);
+  const expiryMessages = new SharedMessages<SerialProblemKind>((kind, serial) => describeSerialProblem("expiry", kind, serial as number));
+  const valuationMessages = new SharedMessages<SerialProblemKind>((kind, serial) => describeSerialProblem("valuation", kind, serial as number));
+  const values = computeCellValues(shape, problems, (index) => {
+    const expirySerial = expirySerials[index] as number;
+    const valuationSerial = valuationSerials[index] as number;
+    const expiryProblem = classifySerialProblem(expirySerial);
+    if (expiryProblem !== null) return expiryMessages.messageFor(expiryProblem, expirySerial);
+    const valuationProblem = classifySerialProblem(valuationSerial);
+    if (valuationProblem !== null) return valuationMessages.messageFor(valuationProblem, valuationSerial);
+    return yearsBetweenSerials(expirySerial, valuationSerial);
+  });
+  return { values, problems };
+}
+
+/** XV.YEARS over a column in one pass, as plainColumnVegas does XV.VEGA. */
+function plainColumnYears(named: readonly NamedArgument[], rows: number): ComputedCells {
+  const [expiry, valuation] = named.map(columnCells) as [ColumnCells, ColumnCells];
+  const values = new Float64Array(rows);
+  const troubled = new Uint8Array(rows);
+  let troubledCount = 0;
+  for (let row = 0; row < rows; row++) {
+    const expirySerial = (expiry.cells[row * expiry.stride] as unknown[])[0];
+    const valuationSerial = (valuation.cells[row * valuation.stride] as unknown[])[0];
+    if (
+      typeof expirySerial === "number" &&
+      typeof valuationSerial === "number" &&
+      classifySerialProblem(expirySerial) === null &&
+      classifySerialProblem(valuationSerial) === null
+    ) {
+      values[row] = yearsBetweenSerials(expirySerial, valuationSerial);
+      continue;
+    }
+    troubled[row] = 1;
+    troubledCount++;
+  }
+  return withTroubledRows(named, values, troubled, troubledCount, generalYears);
 }

@@ -1,0 +1,69 @@
+/*
+ * The fast path of the per-leg functions (XV.VEGA, XV.GREEKS, XV.TWVEGA, XV.YEARS) for the call a book makes: every
+ * argument a column of the result's height, a single cell or omitted. One pass reads each leg's cells straight from
+ * Excel's rows, checks and computes it, with no per-argument copy; a leg whose cells do not read cleanly is marked
+ * "troubled" and left. The troubled legs alone then go through the general path (the argument-by-argument reading
+ * that words every message), as a call of their own over just those rows, and its answers are put back in place:
+ * so every message is the general path's, and a bad cell costs about what a good one does.
+ */
+import { GridShape, NamedArgument } from "./argumentGrid";
+import { CellProblems } from "./columnReading";
+
+/** An argument read in place: `cells[row * stride][0]` is its cell at result row `row` (stride 0: one cell for all). */
+export interface ColumnCells {
+  cells: unknown[][];
+  stride: number;
+}
+
+/** An omitted argument read in place: a blank cell for every row. */
+const OMITTED: unknown[][] = [[null]];
+
+/** True when the broadcast `shape` is a column of several legs: the arguments are then columns or single cells. */
+export function isPlainColumnCall(shape: GridShape): boolean {
+  return shape.columns === 1 && shape.rows > 1;
+}
+
+/** How to read `argument` in place in a plain column call (see isPlainColumnCall). */
+export function columnCells(argument: NamedArgument): ColumnCells {
+  const values = argument.values;
+  if (values === null) return { cells: OMITTED, stride: 0 };
+  return { cells: values, stride: values.length === 1 ? 0 : 1 };
+}
+
+/** The number at `value`, or the optional argument's `fallback` when it is blank; NaN (troubled) otherwise. */
+export function optionalNumber(value: unknown, fallback: number): number {
+  if (typeof value === "number") return value;
+  return value === null || value === undefined || value === "" ? fallback : Number.NaN;
+}
+
+/** What a general-path call computed before its result grid: a value per cell, and the cells it could not compute. */
+export interface ComputedCells {
+  values: Float64Array;
+  problems: CellProblems;
+}
+
+/**
+ * The fast path's result for a column of `values` (one per row), with the rows marked in `troubled` computed by
+ * `general` as a call over just those rows and put back in place (their values, or their problems and messages).
+ */
+export function withTroubledRows(
+  named: readonly NamedArgument[],
+  values: Float64Array,
+  troubled: Uint8Array,
+  troubledCount: number,
+  general: (named: readonly NamedArgument[]) => ComputedCells,
+): ComputedCells {
+  const problems = new CellProblems(values.length);
+  if (troubledCount === 0) return { values, problems };
+  const rows: number[] = [];
+  for (let row = 0; row < troubled.length; row++) if (troubled[row] === 1) rows.push(row);
+  const picked = named.map(({ name, values: cells }) => ({ name, values: cells === null || cells.length === 1 ? cells : rows.map((row) => cells[row] as unknown[]) }));
+  const troubledResult = general(picked);
+  for (let position = 0; position < rows.length; position++) {
+    const row = rows[position] as number;
+    const message = troubledResult.problems.messageAt(position);
+    if (message === undefined) values[row] = troubledResult.values[position] as number;
+    else problems.add(row, message);
+  }
+  return { values, problems };
+}

@@ -1,0 +1,113 @@
+/*
+ * The one-pass path of XV.VEGA, XV.TWVEGA and XV.YEARS (a column of legs: src/functions/plainColumns.ts) against the
+ * general, argument-by-argument path: the same legs laid out as a row take the general path, so every cell of the
+ * column result must equal the row result's cell, value for value (same bits) and error for error (same code, same
+ * message once the location says "row" where the row says "column"). Columns mix good legs with the bad cells users
+ * type, so both the fast legs and the troubled ones handed back to the general path are covered.
+ */
+import { twvega, vega, years } from "../../src/functions/vegaFunctions";
+
+/** mulberry32: a small seeded generator, so a failure can be replayed. */
+function seededRandom(seed: number): () => number {
+  let state = seed >>> 0;
+  return () => {
+    state = (state + 0x6d2b79f5) >>> 0;
+    let t = state;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+/** A cell: mostly `good()`, otherwise one of `bad` (what users type by mistake). */
+function cellDrawer(random: () => number, good: () => unknown, bad: readonly unknown[], badShare: number): () => unknown {
+  return () => (random() < badShare ? bad[Math.floor(random() * bad.length)] : good());
+}
+
+const HOSTILE = ["n/a", "", null, true, false, "65%", " ", -1, 0, 1e300, -1e300, 5e-324, 46_361];
+
+/** An argument: the cells of a range (laid out as a column, then as a row), one cell for all legs, or omitted. */
+type Argument = unknown[] | { single: unknown } | null;
+
+/** The same arguments as a column (n × 1) and as a row (1 × n); single cells and omitted arguments stay as they are. */
+function asColumnAndRow(parameters: readonly Argument[]): { column: unknown[]; row: unknown[] } {
+  const asIs = (argument: Argument) => (argument === null ? null : [[(argument as { single: unknown }).single]]);
+  const column = parameters.map((argument) => (Array.isArray(argument) ? argument.map((value) => [value]) : asIs(argument)));
+  const row = parameters.map((argument) => (Array.isArray(argument) ? [argument] : asIs(argument)));
+  return { column, row };
+}
+
+/** A row result's cell as the column result must show it: its location words "row", not "column". */
+function asColumnCell(cell: unknown): unknown {
+  if (!(cell instanceof CustomFunctions.Error)) return cell;
+  const message = (cell.message ?? "").replace(/^columns? /, (word) => (word.startsWith("columns") ? "rows " : "row ")).replace(/ more columns?:/, (words) => words.replace("column", "row"));
+  return { code: cell.code, message };
+}
+
+function expectColumnEqualsRow(call: (...parameters: any[]) => any[][], parameters: readonly Argument[], rows: number, someComputed = true): void {
+  const { column, row } = asColumnAndRow(parameters);
+  const columnResult = call(...column);
+  const rowResult = call(...row);
+  expect(columnResult.length).toBe(rows);
+  expect(rowResult.length).toBe(1);
+  const differing: string[] = [];
+  let errors = 0;
+  for (let index = 0; index < rows; index++) {
+    const fromColumn = columnResult[index]?.[0];
+    const expected = asColumnCell(rowResult[0]?.[index]);
+    if (fromColumn instanceof CustomFunctions.Error) errors++;
+    const actual = fromColumn instanceof CustomFunctions.Error ? { code: fromColumn.code, message: fromColumn.message } : fromColumn;
+    if (!Object.is(actual, expected) && JSON.stringify(actual) !== JSON.stringify(expected)) {
+      differing.push(`row ${index + 1}: ${JSON.stringify(actual)} vs ${JSON.stringify(expected)}`);
+    }
+  }
+  expect(differing.slice(0, 5)).toEqual([]);
+  // Both paths were exercised: some legs refused and (unless every leg must be) some computed.
+  expect(errors).toBeGreaterThan(0);
+  if (someComputed) expect(errors).toBeLessThan(rows);
+}
+
+const ROWS = 3_000;
+
+describe("the one-pass column path gives what the general path gives, cell for cell", () => {
+  for (const seed of [1, 2, 3, 4]) {
+    it(`XV.VEGA, hostile cells in every argument (seed ${seed})`, () => {
+      const random = seededRandom(seed);
+      const number = (low: number, high: number) => () => low + (high - low) * random();
+      const draw = (good: () => unknown, badShare = 0.03) => Array.from({ length: ROWS }, cellDrawer(random, good, HOSTILE, badShare));
+      const models = ["bsm", "black76", "inverse", "BSM ", "Inverse"];
+      const parameters: Argument[] = [
+        draw(number(1, 1e5)),
+        draw(number(1, 1e5)),
+        draw(number(-0.1, 3)),
+        draw(() => (random() < 0.02 ? 65 : 0.1 + 1.4 * random())),
+        seed % 2 === 0 ? draw(number(-0.05, 0.1)) : { single: 0.03 },
+        seed === 3 ? draw(() => (random() < 0.5 ? 0 : 0.02)) : null,
+        seed <= 2 ? draw(() => models[Math.floor(random() * models.length)], 0.01) : { single: "black76" },
+        seed === 4 ? draw(() => (random() < 0.5 ? "point" : "unit"), 0.02) : null,
+      ];
+      expectColumnEqualsRow(vega, parameters, ROWS);
+    });
+  }
+
+  it("XV.VEGA: a single unknown model or unit errs in every row, as the general path words it", () => {
+    const random = seededRandom(9);
+    const legs = () => Array.from({ length: 50 }, () => 10 + random() * 100);
+    expectColumnEqualsRow(vega, [legs(), legs(), { single: 0.5 }, { single: 0.6 }, null, null, { single: "heston" }, null], 50, false);
+    expectColumnEqualsRow(vega, [legs(), legs(), { single: 0.5 }, { single: 0.6 }, null, null, null, { single: "bp" }], 50, false);
+  });
+
+  it("XV.TWVEGA, hostile cells in every argument", () => {
+    const random = seededRandom(5);
+    const draw = (good: () => unknown) => Array.from({ length: ROWS }, cellDrawer(random, good, HOSTILE, 0.05));
+    expectColumnEqualsRow(twvega, [draw(() => 1000 * random() - 200), draw(() => 3 * random() - 0.1), draw(() => 1 + 90 * random())], ROWS);
+    expectColumnEqualsRow(twvega, [draw(() => 1000 * random()), draw(() => 2 * random()), null], ROWS);
+  });
+
+  it("XV.YEARS, hostile cells in both arguments", () => {
+    const random = seededRandom(6);
+    const draw = (good: () => unknown) => Array.from({ length: ROWS }, cellDrawer(random, good, HOSTILE, 0.05));
+    expectColumnEqualsRow(years, [draw(() => 46_000 + 1_000 * random()), draw(() => 46_300 + random())], ROWS);
+    expectColumnEqualsRow(years, [draw(() => 46_000 + 1_000 * random()), { single: 46_361.5 }], ROWS);
+  });
+});
