@@ -219,30 +219,41 @@ function spreadUntil<T>(repeated: T, count: number, length: number, next: T): T[
  * Rows are built as array literals: V8 allocates those at their final size, which keeps a 100,000-row spill cheap.
  */
 export function resultGrid(shape: GridShape, values: Float64Array, problems: CellProblems): ResultCell[][] {
+  const flags = problems.flags;
   for (let index = 0; index < values.length; index++) {
-    if (problems.flags[index] !== 1 && !Number.isFinite(values[index] as number)) problems.add(index, NOT_FINITE_RESULT_MESSAGE);
+    if (flags[index] !== 1 && !Number.isFinite(values[index] as number)) problems.add(index, NOT_FINITE_RESULT_MESSAGE);
   }
   const shared = problems.errorsByProblem(shape);
+  if (shape.columns === 1) return shared === null ? numberColumn(values) : mixedColumn(values, shared.ids, shared.errors);
   const cellAt = (index: number): ResultCell =>
     shared === null || shared.ids[index] === 0 ? (values[index] as number) : (shared.errors[shared.ids[index] as number] as CustomFunctions.Error);
   const grid: ResultCell[][] = new Array(shape.rows);
-  if (shape.columns === 1) {
-    // Numbers and errors from different array literals: V8 then keeps number rows as unboxed doubles even after a
-    // call has spilled an error (one literal site for both would box every number from then on).
-    if (shared === null) {
-      for (let row = 0; row < shape.rows; row++) grid[row] = [values[row] as number];
-      return grid;
-    }
-    for (let row = 0; row < shape.rows; row++) {
-      const id = shared.ids[row] as number;
-      grid[row] = id === 0 ? [values[row] as number] : [shared.errors[id] as CustomFunctions.Error];
-    }
-    return grid;
-  }
   for (let row = 0; row < shape.rows; row++) {
     const cells: ResultCell[] = [];
     for (let column = 0; column < shape.columns; column++) cells.push(cellAt(row * shape.columns + column));
     grid[row] = cells;
+  }
+  return grid;
+}
+
+// The column spills below are plain functions over arrays: optimised code that reads an object (a shape, a problem
+// list) is thrown away when a full GC frees that object's hidden class, and the next call would start over slowly.
+// Numbers and errors come from different array literals, so number rows stay unboxed doubles even after a call has
+// spilled an error (one literal site for both would box every number from then on).
+
+/** A column of numbers, one row per value. */
+function numberColumn(values: Float64Array): ResultCell[][] {
+  const grid: ResultCell[][] = new Array(values.length);
+  for (let row = 0; row < values.length; row++) grid[row] = [values[row] as number];
+  return grid;
+}
+
+/** A column of numbers and errors: `errors[ids[row]]` where `ids[row]` is not 0. */
+function mixedColumn(values: Float64Array, ids: Uint32Array, errors: readonly CustomFunctions.Error[]): ResultCell[][] {
+  const grid: ResultCell[][] = new Array(values.length);
+  for (let row = 0; row < values.length; row++) {
+    const id = ids[row] as number;
+    grid[row] = id === 0 ? [values[row] as number] : [errors[id] as CustomFunctions.Error];
   }
   return grid;
 }

@@ -9,12 +9,6 @@
 import { GridShape, NamedArgument } from "./argumentGrid";
 import { CellProblems } from "./columnReading";
 
-/** An argument read in place: `cells[row * stride][0]` is its cell at result row `row` (stride 0: one cell for all). */
-export interface ColumnCells {
-  cells: unknown[][];
-  stride: number;
-}
-
 /** An omitted argument read in place: a blank cell for every row. */
 const OMITTED: unknown[][] = [[null]];
 
@@ -23,11 +17,27 @@ export function isPlainColumnCall(shape: GridShape): boolean {
   return shape.columns === 1 && shape.rows > 1;
 }
 
-/** How to read `argument` in place in a plain column call (see isPlainColumnCall). */
-export function columnCells(argument: NamedArgument): ColumnCells {
-  const values = argument.values;
-  if (values === null) return { cells: OMITTED, stride: 0 };
-  return { cells: values, stride: values.length === 1 ? 0 : 1 };
+/**
+ * The one pass over a column call: argument k's cell at result row r is `cells[k][r * strides[k]][0]` (stride 0 for
+ * a single cell or an omitted argument). Writes each computed value into `values`, marks each leg it leaves to the
+ * general path in `troubled`, and returns how many it left. A plain function over arrays: optimised code that reads
+ * an object is thrown away when a full GC frees that object's hidden class, and the next call would start over slowly.
+ */
+export type ColumnPass = (cells: readonly unknown[][][], strides: Int32Array, values: Float64Array, troubled: Uint8Array) => number;
+
+/** A plain column call (see isPlainColumnCall) of `rows` legs: `pass` over every leg, then `general` over the troubled ones. */
+export function computePlainColumn(
+  named: readonly NamedArgument[],
+  rows: number,
+  pass: ColumnPass,
+  general: (named: readonly NamedArgument[]) => ComputedCells,
+): ComputedCells {
+  const cells = named.map((argument) => argument.values ?? OMITTED);
+  const strides = Int32Array.from(cells, (values) => (values.length === 1 ? 0 : 1));
+  const values = new Float64Array(rows);
+  const troubled = new Uint8Array(rows);
+  const troubledCount = pass(cells, strides, values, troubled);
+  return withTroubledRows(named, values, troubled, troubledCount, general);
 }
 
 /** The number at `value`, or the optional argument's `fallback` when it is blank; NaN (troubled) otherwise. */
@@ -46,7 +56,7 @@ export interface ComputedCells {
  * The fast path's result for a column of `values` (one per row), with the rows marked in `troubled` computed by
  * `general` as a call over just those rows and put back in place (their values, or their problems and messages).
  */
-export function withTroubledRows(
+function withTroubledRows(
   named: readonly NamedArgument[],
   values: Float64Array,
   troubled: Uint8Array,

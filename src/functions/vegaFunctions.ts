@@ -22,7 +22,7 @@ import { computeCellValues, readChoiceCell, resultGrid } from "./columnReading";
 import { withExcelErrors } from "./excelErrors";
 import { recordLegProblems } from "./legProblemMessages";
 import { SharedMessages } from "./sharedMessages";
-import { ColumnCells, ComputedCells, columnCells, isPlainColumnCall, optionalNumber, withTroubledRows } from "./plainColumns";
+import { ColumnPass, ComputedCells, computePlainColumn, isPlainColumnCall, optionalNumber } from "./plainColumns";
 import { dateArgumentList, legArgumentList, readDateColumns, readTimeWeightingColumns, readVegaLegs, timeWeightingArgumentList } from "./vegaArguments";
 
 
@@ -55,7 +55,7 @@ export function vega(
   return withExcelErrors("XV.VEGA", () => {
     const named = legArgumentList(underlying, strike, years, vol, rate, carry, model, "unit", unit);
     const shape = broadcastShape(named);
-    const computed = isPlainColumnCall(shape) ? plainColumnVegas(named, shape.rows) : generalVegas(named);
+    const computed = isPlainColumnCall(shape) ? computePlainColumn(named, shape.rows, vegaPass, generalVegas) : generalVegas(named);
     return resultGrid(shape, computed.values, computed.problems);
   });
 }
@@ -82,39 +82,51 @@ function generalVegas(named: readonly NamedArgument[]): ComputedCells {
 const UNREAD = Symbol("unread");
 
 /**
- * XV.VEGA over a column of legs in one pass (see plainColumns.ts): each leg's cells read in place, checked, and its
- * vega computed; legs that do not read cleanly or fail the leg check go through generalVegas as a call of their own.
+ * XV.VEGA's pass over a column of legs (see plainColumns.ts): each leg's cells read in place, checked, and its vega
+ * computed; legs that do not read cleanly or fail the leg check are left to generalVegas.
  */
-function plainColumnVegas(named: readonly NamedArgument[], rows: number): ComputedCells {
-  const [underlying, strike, years, vol, rate, carry, model, unit] = named.map(columnCells) as [
-    ColumnCells, ColumnCells, ColumnCells, ColumnCells, ColumnCells, ColumnCells, ColumnCells, ColumnCells,
-  ];
-  const values = new Float64Array(rows);
-  const troubled = new Uint8Array(rows);
+const vegaPass: ColumnPass = (cells, strides, values, troubled) => {
+  // Indexed, not destructured: destructuring iterates, and this runs once per call on the hot path's entry.
+  const underlying = cells[0] as unknown[][];
+  const strike = cells[1] as unknown[][];
+  const years = cells[2] as unknown[][];
+  const vol = cells[3] as unknown[][];
+  const rate = cells[4] as unknown[][];
+  const carry = cells[5] as unknown[][];
+  const model = cells[6] as unknown[][];
+  const unit = cells[7] as unknown[][];
+  const underlyingStride = strides[0] as number;
+  const strikeStride = strides[1] as number;
+  const yearsStride = strides[2] as number;
+  const volStride = strides[3] as number;
+  const rateStride = strides[4] as number;
+  const carryStride = strides[5] as number;
+  const modelStride = strides[6] as number;
+  const unitStride = strides[7] as number;
   let troubledCount = 0;
   let modelCell: unknown = UNREAD;
   let legModel: OptionModel | null = null;
   let unitCell: unknown = UNREAD;
   let scale = Number.NaN;
-  for (let row = 0; row < rows; row++) {
+  for (let row = 0; row < values.length; row++) {
     // The model and unit of a book are nearly always one word throughout: read again only when the cell changes.
-    const nextModelCell = (model.cells[row * model.stride] as unknown[])[0];
+    const nextModelCell = (model[row * modelStride] as unknown[])[0];
     if (nextModelCell !== modelCell) {
       modelCell = nextModelCell;
       legModel = readChoiceCell(nextModelCell, parseOptionModel, DEFAULT_OPTION_MODEL);
     }
-    const nextUnitCell = (unit.cells[row * unit.stride] as unknown[])[0];
+    const nextUnitCell = (unit[row * unitStride] as unknown[])[0];
     if (nextUnitCell !== unitCell) {
       unitCell = nextUnitCell;
       const legUnit = readChoiceCell(nextUnitCell, parseVegaUnit, DEFAULT_VEGA_UNIT);
       scale = legUnit === null ? Number.NaN : vegaUnitScale(legUnit);
     }
-    const legUnderlying = (underlying.cells[row * underlying.stride] as unknown[])[0];
-    const legStrike = (strike.cells[row * strike.stride] as unknown[])[0];
-    const legYears = (years.cells[row * years.stride] as unknown[])[0];
-    const legVol = (vol.cells[row * vol.stride] as unknown[])[0];
-    const legRate = optionalNumber((rate.cells[row * rate.stride] as unknown[])[0], 0);
-    const legCarry = optionalNumber((carry.cells[row * carry.stride] as unknown[])[0], 0);
+    const legUnderlying = (underlying[row * underlyingStride] as unknown[])[0];
+    const legStrike = (strike[row * strikeStride] as unknown[])[0];
+    const legYears = (years[row * yearsStride] as unknown[])[0];
+    const legVol = (vol[row * volStride] as unknown[])[0];
+    const legRate = optionalNumber((rate[row * rateStride] as unknown[])[0], 0);
+    const legCarry = optionalNumber((carry[row * carryStride] as unknown[])[0], 0);
     if (
       legModel !== null &&
       typeof legUnderlying === "number" &&
@@ -133,8 +145,8 @@ function plainColumnVegas(named: readonly NamedArgument[], rows: number): Comput
     troubled[row] = 1;
     troubledCount++;
   }
-  return withTroubledRows(named, values, troubled, troubledCount, generalVegas);
-}
+  return troubledCount;
+};
 
 /**
  * Time-weighted vega: vega × √((ref_days/365) / years), to compare vega across expiries on a 30-day footing (DVOL).
@@ -154,7 +166,7 @@ export function twvega(
   return withExcelErrors("XV.TWVEGA", () => {
     const named = timeWeightingArgumentList(vega, years, ref_days);
     const shape = broadcastShape(named);
-    const computed = isPlainColumnCall(shape) ? plainColumnTimeWeightedVegas(named, shape.rows) : generalTimeWeightedVegas(named);
+    const computed = isPlainColumnCall(shape) ? computePlainColumn(named, shape.rows, timeWeightedVegaPass, generalTimeWeightedVegas) : generalTimeWeightedVegas(named);
     return resultGrid(shape, computed.values, computed.problems);
   });
 }
@@ -174,16 +186,19 @@ function generalTimeWeightedVegas(named: readonly NamedArgument[]): ComputedCell
   return { values, problems };
 }
 
-/** XV.TWVEGA over a column in one pass, as plainColumnVegas does XV.VEGA. */
-function plainColumnTimeWeightedVegas(named: readonly NamedArgument[], rows: number): ComputedCells {
-  const [vega, years, referenceDays] = named.map(columnCells) as [ColumnCells, ColumnCells, ColumnCells];
-  const values = new Float64Array(rows);
-  const troubled = new Uint8Array(rows);
+/** XV.TWVEGA's pass over a column, as vegaPass is XV.VEGA's. */
+const timeWeightedVegaPass: ColumnPass = (cells, strides, values, troubled) => {
+  const vega = cells[0] as unknown[][];
+  const years = cells[1] as unknown[][];
+  const referenceDays = cells[2] as unknown[][];
+  const vegaStride = strides[0] as number;
+  const yearsStride = strides[1] as number;
+  const referenceDaysStride = strides[2] as number;
   let troubledCount = 0;
-  for (let row = 0; row < rows; row++) {
-    const legVega = (vega.cells[row * vega.stride] as unknown[])[0];
-    const legYears = (years.cells[row * years.stride] as unknown[])[0];
-    const days = optionalNumber((referenceDays.cells[row * referenceDays.stride] as unknown[])[0], DEFAULT_REFERENCE_DAYS);
+  for (let row = 0; row < values.length; row++) {
+    const legVega = (vega[row * vegaStride] as unknown[])[0];
+    const legYears = (years[row * yearsStride] as unknown[])[0];
+    const days = optionalNumber((referenceDays[row * referenceDaysStride] as unknown[])[0], DEFAULT_REFERENCE_DAYS);
     if (typeof legVega === "number" && typeof legYears === "number" && classifyTimeWeightingProblem(legVega, legYears, days) === null) {
       const value = timeWeightedVega(legVega, legYears, days);
       if (Number.isFinite(value)) {
@@ -194,8 +209,8 @@ function plainColumnTimeWeightedVegas(named: readonly NamedArgument[], rows: num
     troubled[row] = 1;
     troubledCount++;
   }
-  return withTroubledRows(named, values, troubled, troubledCount, generalTimeWeightedVegas);
-}
+  return troubledCount;
+};
 
 /**
  * Years from valuation to expiry, ACT/365 with fractional days, from Excel date-times: (expiry − valuation)/365.
@@ -210,7 +225,7 @@ export function years(expiry: any[][], valuation: any[][]): any[][] {
   return withExcelErrors("XV.YEARS", () => {
     const named = dateArgumentList(expiry, valuation);
     const shape = broadcastShape(named);
-    const computed = isPlainColumnCall(shape) ? plainColumnYears(named, shape.rows) : generalYears(named);
+    const computed = isPlainColumnCall(shape) ? computePlainColumn(named, shape.rows, yearsPass, generalYears) : generalYears(named);
     return resultGrid(shape, computed.values, computed.problems);
   });
 }
@@ -232,15 +247,16 @@ function generalYears(named: readonly NamedArgument[]): ComputedCells {
   return { values, problems };
 }
 
-/** XV.YEARS over a column in one pass, as plainColumnVegas does XV.VEGA. */
-function plainColumnYears(named: readonly NamedArgument[], rows: number): ComputedCells {
-  const [expiry, valuation] = named.map(columnCells) as [ColumnCells, ColumnCells];
-  const values = new Float64Array(rows);
-  const troubled = new Uint8Array(rows);
+/** XV.YEARS's pass over a column, as vegaPass is XV.VEGA's. */
+const yearsPass: ColumnPass = (cells, strides, values, troubled) => {
+  const expiry = cells[0] as unknown[][];
+  const valuation = cells[1] as unknown[][];
+  const expiryStride = strides[0] as number;
+  const valuationStride = strides[1] as number;
   let troubledCount = 0;
-  for (let row = 0; row < rows; row++) {
-    const expirySerial = (expiry.cells[row * expiry.stride] as unknown[])[0];
-    const valuationSerial = (valuation.cells[row * valuation.stride] as unknown[])[0];
+  for (let row = 0; row < values.length; row++) {
+    const expirySerial = (expiry[row * expiryStride] as unknown[])[0];
+    const valuationSerial = (valuation[row * valuationStride] as unknown[])[0];
     if (
       typeof expirySerial === "number" &&
       typeof valuationSerial === "number" &&
@@ -253,5 +269,5 @@ function plainColumnYears(named: readonly NamedArgument[], rows: number): Comput
     troubled[row] = 1;
     troubledCount++;
   }
-  return withTroubledRows(named, values, troubled, troubledCount, generalYears);
-}
+  return troubledCount;
+};
