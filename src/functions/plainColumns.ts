@@ -19,25 +19,30 @@ export function isPlainColumnCall(shape: GridShape): boolean {
 
 /**
  * The one pass over a column call: argument k's cell at result row r is `cells[k][r * strides[k]][0]` (stride 0 for
- * a single cell or an omitted argument). Writes each computed value into `values`, marks each leg it leaves to the
+ * a single cell or an omitted argument). Writes each leg's computed values into `values` (`width` per leg, row after
+ * row), marks each leg it leaves to the
  * general path in `troubled`, and returns how many it left. A plain function over arrays: optimised code that reads
  * an object is thrown away when a full GC frees that object's hidden class, and the next call would start over slowly.
  */
 export type ColumnPass = (cells: readonly unknown[][][], strides: Int32Array, values: Float64Array, troubled: Uint8Array) => number;
 
-/** A plain column call (see isPlainColumnCall) of `rows` legs: `pass` over every leg, then `general` over the troubled ones. */
+/**
+ * A plain column call (see isPlainColumnCall) of `rows` legs, `width` values each: `pass` over every leg, then
+ * `general` over the troubled ones. Problems are per leg (row).
+ */
 export function computePlainColumn(
   named: readonly NamedArgument[],
   rows: number,
   pass: ColumnPass,
   general: (named: readonly NamedArgument[]) => ComputedCells,
+  width = 1,
 ): ComputedCells {
   const cells = named.map((argument) => argument.values ?? OMITTED);
   const strides = Int32Array.from(cells, (values) => (values.length === 1 ? 0 : 1));
-  const values = new Float64Array(rows);
+  const values = new Float64Array(rows * width);
   const troubled = new Uint8Array(rows);
   const troubledCount = pass(cells, strides, values, troubled);
-  return withTroubledRows(named, values, troubled, troubledCount, general);
+  return withTroubledRows(named, values, troubled, troubledCount, general, width);
 }
 
 /** The number at `value`, or the optional argument's `fallback` when it is blank; NaN (troubled) otherwise. */
@@ -46,15 +51,15 @@ export function optionalNumber(value: unknown, fallback: number): number {
   return value === null || value === undefined || value === "" ? fallback : Number.NaN;
 }
 
-/** What a general-path call computed before its result grid: a value per cell, and the cells it could not compute. */
+/** What a general-path call computed before its result grid: the values of each leg, and the legs it could not compute. */
 export interface ComputedCells {
   values: Float64Array;
   problems: CellProblems;
 }
 
 /**
- * The fast path's result for a column of `values` (one per row), with the rows marked in `troubled` computed by
- * `general` as a call over just those rows and put back in place (their values, or their problems and messages).
+ * The fast path's result for a column of legs (`width` values each in `values`), with the legs marked in `troubled`
+ * computed by `general` as a call over just those rows and put back in place (their values, or their problems).
  */
 function withTroubledRows(
   named: readonly NamedArgument[],
@@ -62,8 +67,9 @@ function withTroubledRows(
   troubled: Uint8Array,
   troubledCount: number,
   general: (named: readonly NamedArgument[]) => ComputedCells,
+  width: number,
 ): ComputedCells {
-  const problems = new CellProblems(values.length);
+  const problems = new CellProblems(troubled.length);
   if (troubledCount === 0) return { values, problems };
   const rows: number[] = [];
   for (let row = 0; row < troubled.length; row++) if (troubled[row] === 1) rows.push(row);
@@ -72,8 +78,8 @@ function withTroubledRows(
   for (let position = 0; position < rows.length; position++) {
     const row = rows[position] as number;
     const message = troubledResult.problems.messageAt(position);
-    if (message === undefined) values[row] = troubledResult.values[position] as number;
-    else problems.add(row, message);
+    if (message !== undefined) problems.add(row, message);
+    else values.set(troubledResult.values.subarray(position * width, (position + 1) * width), row * width);
   }
   return { values, problems };
 }

@@ -5,6 +5,7 @@
  * message once the location says "row" where the row says "column"). Columns mix good legs with the bad cells users
  * type, so both the fast legs and the troubled ones handed back to the general path are covered.
  */
+import { greeks } from "../../src/functions/greeksFunctions";
 import { twvega, vega, years } from "../../src/functions/vegaFunctions";
 
 /** mulberry32: a small seeded generator, so a failure can be replayed. */
@@ -44,20 +45,31 @@ function asColumnCell(cell: unknown): unknown {
   return { code: cell.code, message };
 }
 
-function expectColumnEqualsRow(call: (...parameters: any[]) => any[][], parameters: readonly Argument[], rows: number, someComputed = true): void {
+/**
+ * The column call's result equals the row call's, cell for cell. A spill of one value per leg lies along the row in
+ * the row call; XV.GREEKS spills one row per leg either way (`rowPerLeg`).
+ */
+function expectColumnEqualsRow(
+  call: (...parameters: any[]) => any[][],
+  parameters: readonly Argument[],
+  rows: number,
+  someComputed = true,
+  rowPerLeg = false,
+): void {
   const { column, row } = asColumnAndRow(parameters);
   const columnResult = call(...column);
   const rowResult = call(...row);
   expect(columnResult.length).toBe(rows);
-  expect(rowResult.length).toBe(1);
+  expect(rowResult.length).toBe(rowPerLeg ? rows : 1);
   const differing: string[] = [];
   let errors = 0;
   for (let index = 0; index < rows; index++) {
-    const fromColumn = columnResult[index]?.[0];
-    const expected = asColumnCell(rowResult[0]?.[index]);
-    if (fromColumn instanceof CustomFunctions.Error) errors++;
-    const actual = fromColumn instanceof CustomFunctions.Error ? { code: fromColumn.code, message: fromColumn.message } : fromColumn;
-    if (!Object.is(actual, expected) && JSON.stringify(actual) !== JSON.stringify(expected)) {
+    const fromColumn = columnResult[index] as unknown[];
+    const fromRow = rowPerLeg ? (rowResult[index] as unknown[]) : [rowResult[0]?.[index]];
+    if (fromColumn[0] instanceof CustomFunctions.Error) errors++;
+    const actual = fromColumn.map((cell) => (cell instanceof CustomFunctions.Error ? { code: cell.code, message: cell.message } : cell));
+    const expected = fromRow.map(asColumnCell);
+    if (JSON.stringify(actual) !== JSON.stringify(expected) || !actual.every((cell, at) => typeof cell !== "number" || Object.is(cell, expected[at]))) {
       differing.push(`row ${index + 1}: ${JSON.stringify(actual)} vs ${JSON.stringify(expected)}`);
     }
   }
@@ -87,6 +99,28 @@ describe("the one-pass column path gives what the general path gives, cell for c
         seed === 4 ? draw(() => (random() < 0.5 ? "point" : "unit"), 0.02) : null,
       ];
       expectColumnEqualsRow(vega, parameters, ROWS);
+    });
+  }
+
+  for (const picked of [null, { single: "vega,delta" }, { single: "volga, price" }]) {
+    it(`XV.GREEKS, hostile cells in every argument, greeks ${JSON.stringify(picked)}`, () => {
+      const random = seededRandom(7);
+      const number = (low: number, high: number) => () => low + (high - low) * random();
+      const draw = (good: () => unknown, badShare = 0.03) => Array.from({ length: ROWS }, cellDrawer(random, good, HOSTILE, badShare));
+      const types = ["call", "put", "C", " Put", "p"];
+      const models = ["bsm", "black76", "inverse"];
+      const parameters: Argument[] = [
+        draw(number(1, 1e5)),
+        draw(number(1, 1e5)),
+        draw(number(-0.1, 3)),
+        draw(() => (random() < 0.02 ? 65 : 0.1 + 1.4 * random())),
+        draw(number(-0.05, 0.1)),
+        { single: 0 },
+        draw(() => models[Math.floor(random() * models.length)], 0.01),
+        draw(() => types[Math.floor(random() * types.length)], 0.02),
+        picked,
+      ];
+      expectColumnEqualsRow(greeks, parameters, ROWS, true, true);
     });
   }
 
