@@ -1,13 +1,12 @@
 /*
  * Implied vol on 1,000,000 random BSM options, side by side with the npm package `implied-volatility` 1.0.0 on the same
- * prices, and the Greeks row against vega in Excel's format:
+ * prices (XV.GREEKS against XV.VEGA is timed in the `bundle` section, on the built bundle):
  *   (a) kernel: core impliedVolInto in a plain loop over Float64Arrays (Jäckel's Let's Be Rational), writing each vol
  *       into the output column (impliedVol, which returns it, is the same code plus one boxed number per call);
  *   (b) peer:   implied-volatility's getImpliedVolatility (bisection on the black-scholes package's price). It takes
  *               about 10 ms per vol here (100 bisection steps, each pricing with a normal CDF summed from a
  *               100-term series with a double-factorial loop per term), so 1,000,000 would take hours: it runs on
  *               every PEER_STRIDE-th option of the same million, and times are compared per vol;
- *   (c) XV.GREEKS (all eight columns) and (d) XV.VEGA on the same 200,000 legs, any[][] in and out, as Excel calls them;
  *   (e) 1,000,000 Math.exp calls: not a target, a yardstick of how fast this machine runs right now (a shared machine
  *       under load runs everything several times slower), so the absolute ns per vol can be read in exp-call units.
  * Before timing, both implied vols are re-priced with the Greeks row's price (untimed): the round-trip price error and
@@ -18,8 +17,6 @@ import { fillGreeksRow } from "../src/core/greeks/greeksRow";
 import type { OptionType } from "../src/core/greeks/optionType";
 import { impliedVolInto } from "../src/core/impliedvol/impliedVol";
 import { installCustomFunctionsStub } from "../src/functions/customFunctionsStub";
-import { greeks as excelGreeks } from "../src/functions/greeksFunctions";
-import { vega as excelVega } from "../src/functions/vegaFunctions";
 import { logUniformBetween, mulberry32, uniformBetween } from "./random";
 import { VariantSamples, benchmarkVariant, formatMilliseconds, formatTable, measureInterleaved, median, perRepetitionRatios } from "./timing";
 
@@ -27,7 +24,6 @@ const OPTION_COUNT = 1_000_000;
 /** The peer solves every PEER_STRIDE-th option: 1,000 of the million, the same inputs as ours. */
 const PEER_STRIDE = 1_000;
 const PEER_COUNT = OPTION_COUNT / PEER_STRIDE;
-const GREEKS_LEG_COUNT = 200_000;
 const SEED = 20_261_205;
 /** The peer takes about 100 bisection steps per vol: few repetitions keep the section to a minute or two. */
 const WARM_UP_ROUNDS = 1;
@@ -42,7 +38,6 @@ const RATE_RANGE = [0, 0.08] as const;
 /** The issue's targets. */
 const PEER_OVER_KERNEL_TARGET = 20;
 const NANOSECONDS_PER_VOL_TARGET = 500;
-const GREEKS_OVER_VEGA_TARGET = 2;
 
 interface Options {
   optionType: OptionType[];
@@ -181,16 +176,6 @@ function ratioRow(name: string, numerator: VariantSamples, denominator: VariantS
   return [name, `${ratio.toFixed(2)}×`, `${Math.min(...ratios).toFixed(2)}–${Math.max(...ratios).toFixed(2)}`, `${comparison} ${target}×`, pass ? "PASS" : "MISS"];
 }
 
-function column(values: Float64Array, count: number): number[][] {
-  return Array.from(values.subarray(0, count), (value) => [value]);
-}
-
-function gridChecksum(result: unknown[][]): number {
-  let checksum = 0;
-  for (const cells of result) for (const cell of cells) checksum += typeof cell === "number" ? cell : NaN;
-  return checksum;
-}
-
 /** The benchmark section: accuracy of both solvers, then timings against the issue's targets. */
 export function runImpliedVolBenchmark(): void {
   installCustomFunctionsStub(globalThis);
@@ -216,23 +201,12 @@ export function runImpliedVolBenchmark(): void {
     ),
   );
 
-  const underlying = column(options.underlying, GREEKS_LEG_COUNT);
-  const strike = column(options.strike, GREEKS_LEG_COUNT);
-  const years = column(options.years, GREEKS_LEG_COUNT);
-  const vol = column(options.vol, GREEKS_LEG_COUNT);
-  const rate = column(options.rate, GREEKS_LEG_COUNT);
-  const types: unknown[][] = options.optionType.slice(0, GREEKS_LEG_COUNT).map((type) => [type]);
-
   const variants = [
     benchmarkVariant("(a) xvega impliedVol, 1M", () => kernelVols(options, ours), sumOf),
     benchmarkVariant(`(b) implied-volatility, every ${PEER_STRIDE}th`, () => peerVols(options, theirs), sumOfSample),
-    benchmarkVariant("(c) XV.GREEKS 8 columns, 200k legs", () => excelGreeks(underlying, strike, years, vol, rate, null as never, null as never, types), gridChecksum),
-    benchmarkVariant("(d) XV.VEGA, the same 200k legs", () => excelVega(underlying, strike, years, vol, rate), gridChecksum),
     benchmarkVariant("(e) yardstick: 1M Math.exp", () => exponentialYardstick(options.years), (checksum) => checksum),
   ];
-  const [kernel, peer, greeksSamples, vegaSamples, yardstick] = measureInterleaved(variants, { warmUpRounds: WARM_UP_ROUNDS, repetitions: REPETITIONS }) as [
-    VariantSamples,
-    VariantSamples,
+  const [kernel, peer, yardstick] = measureInterleaved(variants, { warmUpRounds: WARM_UP_ROUNDS, repetitions: REPETITIONS }) as [
     VariantSamples,
     VariantSamples,
     VariantSamples,
@@ -244,8 +218,6 @@ export function runImpliedVolBenchmark(): void {
       [
         timingRow(kernel, OPTION_COUNT),
         timingRow(peer, PEER_COUNT),
-        timingRow(greeksSamples, GREEKS_LEG_COUNT),
-        timingRow(vegaSamples, GREEKS_LEG_COUNT),
         timingRow(yardstick, OPTION_COUNT),
       ],
       "  ",
@@ -264,7 +236,6 @@ export function runImpliedVolBenchmark(): void {
       [
         ratioRow("peer / xvega time per vol", peer, kernel, "≥", PEER_OVER_KERNEL_TARGET, OPTION_COUNT / PEER_COUNT),
         ["xvega ns per implied vol", nanoseconds.toFixed(0), "", `< ${NANOSECONDS_PER_VOL_TARGET}`, nanoseconds < NANOSECONDS_PER_VOL_TARGET ? "PASS" : "MISS"],
-        ratioRow("XV.GREEKS / XV.VEGA time", greeksSamples, vegaSamples, "≤", GREEKS_OVER_VEGA_TARGET),
       ],
       "  ",
     ),

@@ -50,6 +50,7 @@ function asColumnCell(cell: unknown): unknown {
  * the row call; XV.GREEKS spills one row per leg either way (`rowPerLeg`).
  */
 function expectColumnEqualsRow(
+  // eslint-disable-next-line @typescript-eslint/no-explicit-any -- the custom functions take Excel's raw any[][] arguments
   call: (...parameters: any[]) => any[][],
   parameters: readonly Argument[],
   rows: number,
