@@ -7,18 +7,7 @@
  */
 import { greeks } from "../../src/functions/greeksFunctions";
 import { twvega, vega, years } from "../../src/functions/vegaFunctions";
-
-/** mulberry32: a small seeded generator, so a failure can be replayed. */
-function seededRandom(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+import { mulberry32 } from "../../bench/random";
 
 /** A cell: mostly `good()`, otherwise one of `bad` (what users type by mistake). */
 function cellDrawer(random: () => number, good: () => unknown, bad: readonly unknown[], badShare: number): () => unknown {
@@ -85,7 +74,7 @@ const ROWS = 3_000;
 describe("the one-pass column path gives what the general path gives, cell for cell", () => {
   for (const seed of [1, 2, 3, 4]) {
     it(`XV.VEGA, hostile cells in every argument (seed ${seed})`, () => {
-      const random = seededRandom(seed);
+      const random = mulberry32(seed);
       const number = (low: number, high: number) => () => low + (high - low) * random();
       const draw = (good: () => unknown, badShare = 0.03) => Array.from({ length: ROWS }, cellDrawer(random, good, HOSTILE, badShare));
       const models = ["bsm", "black76", "inverse", "BSM ", "Inverse"];
@@ -105,7 +94,7 @@ describe("the one-pass column path gives what the general path gives, cell for c
 
   for (const picked of [null, { single: "vega,delta" }, { single: "volga, price" }]) {
     it(`XV.GREEKS, hostile cells in every argument, greeks ${JSON.stringify(picked)}`, () => {
-      const random = seededRandom(7);
+      const random = mulberry32(7);
       const number = (low: number, high: number) => () => low + (high - low) * random();
       const draw = (good: () => unknown, badShare = 0.03) => Array.from({ length: ROWS }, cellDrawer(random, good, HOSTILE, badShare));
       const types = ["call", "put", "C", " Put", "p"];
@@ -126,21 +115,21 @@ describe("the one-pass column path gives what the general path gives, cell for c
   }
 
   it("XV.VEGA: a single unknown model or unit errs in every row, as the general path words it", () => {
-    const random = seededRandom(9);
+    const random = mulberry32(9);
     const legs = () => Array.from({ length: 50 }, () => 10 + random() * 100);
     expectColumnEqualsRow(vega, [legs(), legs(), { single: 0.5 }, { single: 0.6 }, null, null, { single: "heston" }, null], 50, false);
     expectColumnEqualsRow(vega, [legs(), legs(), { single: 0.5 }, { single: 0.6 }, null, null, null, { single: "bp" }], 50, false);
   });
 
   it("XV.TWVEGA, hostile cells in every argument", () => {
-    const random = seededRandom(5);
+    const random = mulberry32(5);
     const draw = (good: () => unknown) => Array.from({ length: ROWS }, cellDrawer(random, good, HOSTILE, 0.05));
     expectColumnEqualsRow(twvega, [draw(() => 1000 * random() - 200), draw(() => 3 * random() - 0.1), draw(() => 1 + 90 * random())], ROWS);
     expectColumnEqualsRow(twvega, [draw(() => 1000 * random()), draw(() => 2 * random()), null], ROWS);
   });
 
   it("XV.YEARS, hostile cells in both arguments", () => {
-    const random = seededRandom(6);
+    const random = mulberry32(6);
     const draw = (good: () => unknown) => Array.from({ length: ROWS }, cellDrawer(random, good, HOSTILE, 0.05));
     expectColumnEqualsRow(years, [draw(() => 46_000 + 1_000 * random()), draw(() => 46_300 + random())], ROWS);
     expectColumnEqualsRow(years, [draw(() => 46_000 + 1_000 * random()), { single: 46_361.5 }], ROWS);
