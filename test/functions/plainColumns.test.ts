@@ -1,6 +1,6 @@
 /*
- * The one-pass path of XV.VEGA, XV.GREEKS, XV.TWVEGA and XV.YEARS (a column of legs: src/functions/plainColumns.ts) against the
- * general, argument-by-argument path: the same legs laid out as a row take the general path, so every cell of the
+ * The one-pass path of XV.VEGA, XV.GREEKS, XV.TWVEGA and XV.YEARS (a column of legs: src/functions/plainColumns.ts)
+ * against the general, argument-by-argument path: the same legs laid out as a row take the general path, so every cell of the
  * column result must equal the row result's cell, value for value (same bits) and error for error (same code, same
  * message once the location says "row" where the row says "column"). Columns mix good legs with the bad cells users
  * type, so both the fast legs and the troubled ones handed back to the general path are covered.
