@@ -25,7 +25,7 @@ export class SymmetricEigenSolver {
   private readonly offDiagonal: Float64Array;
   /** The Householder vectors, copied out while the orthogonal factor is formed (`accumulateReflectors`). */
   private readonly reflectors: Float64Array;
-  /** The rotations of one QL sweep. */
+  /** The rotations of two QL sweeps (`diagonaliseTridiagonal` applies consecutive sweeps in pairs). */
   private readonly cosines: Float64Array;
   private readonly sines: Float64Array;
 
@@ -35,8 +35,8 @@ export class SymmetricEigenSolver {
     this.vectors = new Float64Array(size * size);
     this.offDiagonal = new Float64Array(size);
     this.reflectors = new Float64Array(size * size);
-    this.cosines = new Float64Array(size);
-    this.sines = new Float64Array(size);
+    this.cosines = new Float64Array(2 * size);
+    this.sines = new Float64Array(2 * size);
   }
 
   /** Copies a size×size matrix in; it must be symmetric (not checked: only its symmetric part is used). */
