@@ -87,19 +87,22 @@ export function applySweepPair(
   const [firstLow, firstHigh, firstOffset] = first;
   const [secondLow, secondHigh, secondOffset] = second;
   let row = 0;
-  for (; row + 1 < n; row += 2) {
-    applySweepPairToTwoRows(vectors, row * n, row * n + n, firstLow, firstHigh, firstOffset, secondLow, secondHigh, secondOffset, cosines, sines);
+  for (; row + 3 < n; row += 4) {
+    const base = row * n;
+    applySweepPairToFourRows(vectors, base, base + n, base + 2 * n, base + 3 * n, firstLow, firstHigh, firstOffset, secondLow, secondHigh, secondOffset, cosines, sines);
   }
-  if (row < n) {
+  for (; row < n; row++) {
     applySweepToRow(vectors, row * n, firstLow, firstHigh, firstOffset, cosines, sines);
     applySweepToRow(vectors, row * n, secondLow, secondHigh, secondOffset, cosines, sines);
   }
 }
 
-function applySweepPairToTwoRows(
+function applySweepPairToFourRows(
   vectors: Float64Array,
   base0: number,
   base1: number,
+  base2: number,
+  base3: number,
   firstLow: number,
   firstHigh: number,
   firstOffset: number,
@@ -113,48 +116,78 @@ function applySweepPairToTwoRows(
   // (stored) and becomes the second sweep's carry; column secondHigh − 1 is the first sweep's carry.
   let carry0 = vectors[base0 + firstHigh] as number;
   let carry1 = vectors[base1 + firstHigh] as number;
+  let carry2 = vectors[base2 + firstHigh] as number;
+  let carry3 = vectors[base3 + firstHigh] as number;
   for (let i = firstHigh - 1; i >= secondHigh - 1; i--) {
     const c = cosines[firstOffset + i] as number;
     const s = sines[firstOffset + i] as number;
     const current0 = vectors[base0 + i] as number;
     const current1 = vectors[base1 + i] as number;
+    const current2 = vectors[base2 + i] as number;
+    const current3 = vectors[base3 + i] as number;
     vectors[base0 + i + 1] = s * current0 + c * carry0;
     vectors[base1 + i + 1] = s * current1 + c * carry1;
+    vectors[base2 + i + 1] = s * current2 + c * carry2;
+    vectors[base3 + i + 1] = s * current3 + c * carry3;
     carry0 = c * current0 - s * carry0;
     carry1 = c * current1 - s * carry1;
+    carry2 = c * current2 - s * carry2;
+    carry3 = c * current3 - s * carry3;
   }
   let secondCarry0 = vectors[base0 + secondHigh] as number;
   let secondCarry1 = vectors[base1 + secondHigh] as number;
+  let secondCarry2 = vectors[base2 + secondHigh] as number;
+  let secondCarry3 = vectors[base3 + secondHigh] as number;
   for (let i = secondHigh - 2; i >= secondLow - 1; i--) {
     const c = cosines[firstOffset + i] as number;
     const s = sines[firstOffset + i] as number;
     const current0 = vectors[base0 + i] as number;
     const current1 = vectors[base1 + i] as number;
+    const current2 = vectors[base2 + i] as number;
+    const current3 = vectors[base3 + i] as number;
     // The first sweep's rotation i: column i + 1 is final for it (kept in a register), column i its new carry.
     const done0 = s * current0 + c * carry0;
     const done1 = s * current1 + c * carry1;
+    const done2 = s * current2 + c * carry2;
+    const done3 = s * current3 + c * carry3;
     carry0 = c * current0 - s * carry0;
     carry1 = c * current1 - s * carry1;
+    carry2 = c * current2 - s * carry2;
+    carry3 = c * current3 - s * carry3;
     // The second sweep's rotation i + 1, of columns i + 1 (just finished) and i + 2 (its carry): column i + 2 is final.
     const secondC = cosines[secondOffset + i + 1] as number;
     const secondS = sines[secondOffset + i + 1] as number;
     vectors[base0 + i + 2] = secondS * done0 + secondC * secondCarry0;
     vectors[base1 + i + 2] = secondS * done1 + secondC * secondCarry1;
+    vectors[base2 + i + 2] = secondS * done2 + secondC * secondCarry2;
+    vectors[base3 + i + 2] = secondS * done3 + secondC * secondCarry3;
     secondCarry0 = secondC * done0 - secondS * secondCarry0;
     secondCarry1 = secondC * done1 - secondS * secondCarry1;
+    secondCarry2 = secondC * done2 - secondS * secondCarry2;
+    secondCarry3 = secondC * done3 - secondS * secondCarry3;
   }
   vectors[base0 + secondLow] = secondCarry0;
   vectors[base1 + secondLow] = secondCarry1;
+  vectors[base2 + secondLow] = secondCarry2;
+  vectors[base3 + secondLow] = secondCarry3;
   for (let i = secondLow - 2; i >= firstLow; i--) {
     const c = cosines[firstOffset + i] as number;
     const s = sines[firstOffset + i] as number;
     const current0 = vectors[base0 + i] as number;
     const current1 = vectors[base1 + i] as number;
+    const current2 = vectors[base2 + i] as number;
+    const current3 = vectors[base3 + i] as number;
     vectors[base0 + i + 1] = s * current0 + c * carry0;
     vectors[base1 + i + 1] = s * current1 + c * carry1;
+    vectors[base2 + i + 1] = s * current2 + c * carry2;
+    vectors[base3 + i + 1] = s * current3 + c * carry3;
     carry0 = c * current0 - s * carry0;
     carry1 = c * current1 - s * carry1;
+    carry2 = c * current2 - s * carry2;
+    carry3 = c * current3 - s * carry3;
   }
   vectors[base0 + firstLow] = carry0;
   vectors[base1 + firstLow] = carry1;
+  vectors[base2 + firstLow] = carry2;
+  vectors[base3 + firstLow] = carry3;
 }
