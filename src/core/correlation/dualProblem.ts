@@ -6,6 +6,7 @@
  * projection P_S(G + Y) onto the PSD cone (clip the eigenvalues at 0). Helpers here move between those.
  */
 import type { SymmetricEigenSolver } from "./symmetricEigenSolver";
+import { addOuterProductsToUpperTriangle } from "./symmetricRankUpdate";
 import type { EntryChange } from "./nearestCorrelationOptions";
 import type { SquareMatrix } from "./symmetricMatrix";
 
@@ -78,22 +79,15 @@ export function traceMatchingShift(eigenvalues: readonly number[], target: numbe
  * The answer from the last decomposition of M = G + Y: P_S(M) = V·max(Λ, 0)·Vᵀ rescaled to the target diagonal b,
  * (b·D^(−1/2))·P_S(M)·D^(−1/2) — a congruence, so it stays PSD (at convergence D is within the tolerance of b·I, so
  * the rescaling moves entries by about that much) — then δ added on the diagonal, which is set to exactly 1, and the
- * off-diagonals clipped to [−1, 1]. The upper triangle is computed and mirrored, so the output is exactly symmetric.
- * The loop runs over eigenvectors outermost so that it reads each one (a row of `vectors`) in order.
+ * off-diagonals clipped to [−1, 1]. The upper triangle is computed (`addOuterProductsToUpperTriangle`, eigenvalues
+ * ascending so the positive ones are the last rows) and mirrored, so the output is exactly symmetric.
  */
 export function correlationFromDecomposition(eigenvalues: Float64Array, vectors: Float64Array, targetDiagonal: number): number[][] {
   const size = eigenvalues.length;
   const projection = new Float64Array(size * size);
-  for (let k = 0; k < size; k++) {
-    const weight = eigenvalues[k] as number;
-    if (!(weight > 0)) continue;
-    const vector = k * size;
-    for (let i = 0; i < size; i++) {
-      const weighted = weight * (vectors[vector + i] as number);
-      const rowI = i * size;
-      for (let j = i; j < size; j++) projection[rowI + j] = (projection[rowI + j] as number) + weighted * (vectors[vector + j] as number);
-    }
-  }
+  let firstPositive = 0;
+  while (firstPositive < size && !((eigenvalues[firstPositive] as number) > 0)) firstPositive++;
+  addOuterProductsToUpperTriangle(projection, size, vectors, firstPositive, size, eigenvalues);
   const scale = new Float64Array(size);
   const rootTarget = Math.sqrt(targetDiagonal);
   for (let i = 0; i < size; i++) {
