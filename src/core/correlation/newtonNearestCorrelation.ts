@@ -104,7 +104,7 @@ export function solveByNewton(problem: DualProblem, solver: SymmetricEigenSolver
       workspace !== null
         ? unlockedOperator(solver.values, solver.vectors, regularisation, workspace)
         : new LockedNewtonSystem(solver.values, solver.vectors, problem.lockedRows, problem.lockedColumns, regularisation);
-    let direction = newtonDirection(system, point.gradient, gradientNorm);
+    let direction = newtonDirection(system, point.gradient, gradientNorm, tolerance);
     let slope = dot(point.gradient, direction);
     if (!(slope < 0)) {
       direction = Float64Array.from(point.gradient, (value) => -value);
