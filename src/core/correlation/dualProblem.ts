@@ -107,21 +107,43 @@ export function correlationFromDecomposition(eigenvalues: Float64Array, vectors:
   return result;
 }
 
-/** Exactly a correlation matrix already (symmetric, unit diagonal, |ρ| ≤ 1) apart from the eigenvalue test. */
+/**
+ * Exactly a correlation matrix already (symmetric, unit diagonal, |ρ| ≤ 1) apart from the eigenvalue test. Plain loops
+ * here and in `largestChangeOf`: with a callback per entry the two took about 6% of a 100×100 solve.
+ */
 export function hasExactCorrelationEntries(values: SquareMatrix): boolean {
-  return values.every((row, i) => row.every((value, j) => (i === j ? value === 1 : Math.abs(value) <= 1 && value === values[j]?.[i])));
+  const size = values.length;
+  for (let i = 0; i < size; i++) {
+    const row = values[i] as readonly number[];
+    if (row[i] !== 1) return false;
+    for (let j = i + 1; j < size; j++) {
+      const value = row[j] as number;
+      if (!(Math.abs(value) <= 1) || value !== (values[j] as readonly number[])[i]) return false;
+    }
+  }
+  return true;
 }
 
+/** The entry that moved most (the first in row-major order among equals), or null when none moved. */
 export function largestChangeOf(before: SquareMatrix, after: number[][]): EntryChange | null {
-  let largest: EntryChange | null = null;
-  before.forEach((row, i) =>
-    row.forEach((value, j) => {
-      const updated = after[i]?.[j] ?? value;
-      const change = updated - value;
-      if (change !== 0 && (largest === null || Math.abs(change) > Math.abs(largest.change))) {
-        largest = { row: i, column: j, before: value, after: updated, change };
+  let largestRow = -1;
+  let largestColumn = -1;
+  let largestSize = 0;
+  for (let i = 0; i < before.length; i++) {
+    const rowBefore = before[i] as readonly number[];
+    const rowAfter = after[i];
+    for (let j = 0; j < rowBefore.length; j++) {
+      const value = rowBefore[j] as number;
+      const change = (rowAfter?.[j] ?? value) - value;
+      if (change !== 0 && (largestRow < 0 || Math.abs(change) > largestSize)) {
+        largestRow = i;
+        largestColumn = j;
+        largestSize = Math.abs(change);
       }
-    }),
-  );
-  return largest;
+    }
+  }
+  if (largestRow < 0) return null;
+  const value = (before[largestRow] as readonly number[])[largestColumn] as number;
+  const updated = after[largestRow]?.[largestColumn] ?? value;
+  return { row: largestRow, column: largestColumn, before: value, after: updated, change: updated - value };
 }
