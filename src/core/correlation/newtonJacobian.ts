@@ -16,6 +16,8 @@ export interface NewtonJacobian {
   /** Eigenvectors with λ ≤ 0 are rows 0 … negativeCount − 1 of `vectors`, the positive ones the rest. */
   negativeCount: number;
   vectors: Float64Array;
+  /** The eigenvectors with λ ≤ 0, component-major: negativeByComponent[k·negativeCount + b] = vectors[b·size + k]. */
+  negativeByComponent: Float64Array;
   /** (G_α ∘ G_α), row-major n×n. */
   squaredProjector: Float64Array;
   /** Ω on α×β: weights[a·negativeCount + b] = λ_a/(λ_a − λ_b). */
@@ -37,6 +39,7 @@ export interface NewtonWorkspace {
   weights: Float64Array;
   /** The squared eigenvector components (`preconditionerOf`), n² in all. */
   componentSquares: Float64Array;
+  negativeByComponent: Float64Array;
   preconditioner: Float64Array;
   scratch: Float64Array;
 }
@@ -46,6 +49,7 @@ export function newtonWorkspace(size: number): NewtonWorkspace {
     squaredProjector: new Float64Array(size * size),
     weights: new Float64Array(Math.floor((size * size) / 4)),
     componentSquares: new Float64Array(size * size),
+    negativeByComponent: new Float64Array(size * size),
     preconditioner: new Float64Array(size),
     scratch: new Float64Array(crossTermScratchLength(size)),
   };
@@ -60,21 +64,24 @@ export function newtonJacobianAt(eigenvalues: Float64Array, vectors: Float64Arra
   let negativeCount = 0;
   while (negativeCount < size && !((eigenvalues[negativeCount] as number) > 0)) negativeCount++;
   const positiveCount = size - negativeCount;
-  const { squaredProjector, weights, preconditioner, scratch } = workspace;
+  const { squaredProjector, weights, preconditioner, scratch, negativeByComponent } = workspace;
+  for (let b = 0; b < negativeCount; b++) {
+    for (let k = 0; k < size; k++) negativeByComponent[k * negativeCount + b] = vectors[b * size + k] as number;
+  }
   squaredProjectorOf(squaredProjector, vectors, size, negativeCount);
   for (let a = 0; a < positiveCount; a++) {
     const positive = eigenvalues[negativeCount + a] as number;
     for (let b = 0; b < negativeCount; b++) weights[a * negativeCount + b] = positive / (positive - (eigenvalues[b] as number));
   }
   preconditionerOf(preconditioner, workspace.componentSquares, vectors, size, negativeCount, squaredProjector, weights, regularisation);
-  return { size, negativeCount, vectors, squaredProjector, weights, regularisation, preconditioner, scratch };
+  return { size, negativeCount, vectors, negativeByComponent, squaredProjector, weights, regularisation, preconditioner, scratch };
 }
 
 /** out ← (V + εI)·h. */
 export function multiplyNewtonJacobian(jacobian: NewtonJacobian, h: Float64Array, out: Float64Array): void {
-  const { size, negativeCount, vectors, squaredProjector, weights, regularisation, scratch } = jacobian;
+  const { size, negativeCount, vectors, negativeByComponent, squaredProjector, weights, regularisation, scratch } = jacobian;
   multiplySymmetric(squaredProjector, size, regularisation, h, out);
-  addCrossTerms(vectors, size, negativeCount, weights, h, out, scratch);
+  addCrossTerms(vectors, negativeByComponent, size, negativeCount, weights, h, out, scratch);
 }
 
 /** out ← (S + εI)·h for a row-major n×n S, two rows at a time (each h[j] loaded once for both). */
