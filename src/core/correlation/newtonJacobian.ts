@@ -9,6 +9,7 @@
  * A plain record of typed arrays and plain functions rather than a class: see `jacobianCrossTerms.ts` for why.
  */
 import { addCrossTerms, crossTermScratchLength } from "./jacobianCrossTerms";
+import { preconditionerOf } from "./newtonPreconditioner";
 import { positiveEigenspaceProjector } from "./symmetricRankUpdate";
 
 export interface NewtonJacobian {
@@ -115,74 +116,4 @@ function squaredProjectorOf(target: Float64Array, vectors: Float64Array, size: n
     const entry = target[index] as number;
     target[index] = entry * entry;
   }
-}
-
-/**
- * diag(V) + ε into `diagonal`: (G_α ∘ G_α)_kk + 2·Σ_{a,b} P_ka²·Ω_ab·P_kb² (non-positive entries replaced by 1).
- * `componentSquares` (length ≥ size²) is scratch.
- */
-function preconditionerOf(
-  diagonal: Float64Array,
-  componentSquares: Float64Array,
-  vectors: Float64Array,
-  size: number,
-  negativeCount: number,
-  squaredProjector: Float64Array,
-  weights: Float64Array,
-  regularisation: number,
-): void {
-  const positiveCount = size - negativeCount;
-  for (let k = 0; k < size; k++) diagonal[k] = (squaredProjector[k * size + k] as number) + regularisation;
-  // Squares of the eigenvector components, component-major, so that each d_k is a sum of contiguous products.
-  const negativeSquares = componentSquares.subarray(0, size * negativeCount);
-  const positiveSquares = componentSquares.subarray(size * negativeCount);
-  for (let b = 0; b < negativeCount; b++) {
-    for (let k = 0; k < size; k++) {
-      const component = vectors[b * size + k] as number;
-      negativeSquares[k * negativeCount + b] = component * component;
-    }
-  }
-  for (let a = 0; a < positiveCount; a++) {
-    for (let k = 0; k < size; k++) {
-      const component = vectors[(negativeCount + a) * size + k] as number;
-      positiveSquares[k * positiveCount + a] = component * component;
-    }
-  }
-  for (let k = 0; k < size; k++) {
-    const negativeRow = k * negativeCount;
-    let total = 0;
-    let a = 0;
-    // Four positive eigenvectors per pass: each square of a negative one loaded once for four sums.
-    for (; a + 3 < positiveCount; a += 4) {
-      const weightRow0 = a * negativeCount;
-      const weightRow1 = weightRow0 + negativeCount;
-      const weightRow2 = weightRow1 + negativeCount;
-      const weightRow3 = weightRow2 + negativeCount;
-      let inner0 = 0;
-      let inner1 = 0;
-      let inner2 = 0;
-      let inner3 = 0;
-      for (let b = 0; b < negativeCount; b++) {
-        const square = negativeSquares[negativeRow + b] as number;
-        inner0 += (weights[weightRow0 + b] as number) * square;
-        inner1 += (weights[weightRow1 + b] as number) * square;
-        inner2 += (weights[weightRow2 + b] as number) * square;
-        inner3 += (weights[weightRow3 + b] as number) * square;
-      }
-      const positiveRow = k * positiveCount + a;
-      total +=
-        (positiveSquares[positiveRow] as number) * inner0 +
-        (positiveSquares[positiveRow + 1] as number) * inner1 +
-        (positiveSquares[positiveRow + 2] as number) * inner2 +
-        (positiveSquares[positiveRow + 3] as number) * inner3;
-    }
-    for (; a < positiveCount; a++) {
-      const weightRow = a * negativeCount;
-      let inner = 0;
-      for (let b = 0; b < negativeCount; b++) inner += (weights[weightRow + b] as number) * (negativeSquares[negativeRow + b] as number);
-      total += (positiveSquares[k * positiveCount + a] as number) * inner;
-    }
-    diagonal[k] = (diagonal[k] as number) + 2 * total;
-  }
-  for (let k = 0; k < size; k++) if (!((diagonal[k] as number) > 0)) diagonal[k] = 1;
 }
