@@ -13,7 +13,8 @@
 
 /*
  * A recorded sweep over low … high: rotation i (low ≤ i < high) is (cosines[offset + i], sines[offset + i]). Passed as
- * plain numbers, not objects: see `jacobianCrossTerms.ts` on hidden classes and full garbage collections.
+ * numbers (a tuple each for `applySweepPair`, unpacked before any loop), not as objects of a shape of their own: see
+ * `jacobianCrossTerms.ts` on hidden classes and full garbage collections.
  */
 
 /** True when the second sweep (recorded after the first) lies within the first's columns and starts below its top, as `applySweepPair` needs. */
