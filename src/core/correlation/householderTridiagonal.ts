@@ -4,13 +4,15 @@
  * Float64Array that holds the transpose of the textbook's working matrix V: the algorithm reads and updates V by
  * columns, which are rows here, so every inner loop below runs over contiguous memory.
  */
+import { accumulateReflectors } from "./householderAccumulation";
 
 /**
  * Reduces the symmetric size×size matrix in `work` (row-major) to tridiagonal T = Qᵀ·A·Q: on return `diagonal` holds
  * T's diagonal, `offDiagonal[i]` (i ≥ 1) the entry T(i−1, i) (offDiagonal[0] = 0), and `work` holds Qᵀ (row k is
- * column k of Q), ready for `diagonaliseTridiagonal`.
+ * column k of Q), ready for `diagonaliseTridiagonal`. `reflectors` (length ≥ size²) is scratch for
+ * `accumulateReflectors`.
  */
-export function reduceToTridiagonal(work: Float64Array, size: number, diagonal: Float64Array, offDiagonal: Float64Array): void {
+export function reduceToTridiagonal(work: Float64Array, size: number, diagonal: Float64Array, offDiagonal: Float64Array, reflectors: Float64Array): void {
   const n = size;
   const d = diagonal;
   const e = offDiagonal;
@@ -80,31 +82,7 @@ export function reduceToTridiagonal(work: Float64Array, size: number, diagonal: 
     }
     d[i] = h;
   }
-  // Accumulate the transformations: Q = H_1·H_2·…, built from the stored Householder vectors.
-  for (let i = 0; i < n - 1; i++) {
-    const rowI = i * n;
-    const rowNext = (i + 1) * n;
-    work[rowI + n - 1] = work[rowI + i] as number;
-    work[rowI + i] = 1;
-    const h = d[i + 1] as number;
-    if (h !== 0) {
-      for (let k = 0; k <= i; k++) d[k] = (work[rowNext + k] as number) / h;
-      let j = 0;
-      for (; j + 3 <= i; j += 4) applyReflectorToFourRows(work, n, i, j, d);
-      for (; j <= i; j++) {
-        const rowJ = j * n;
-        let g = 0;
-        for (let k = 0; k <= i; k++) g += (work[rowNext + k] as number) * (work[rowJ + k] as number);
-        for (let k = 0; k <= i; k++) work[rowJ + k] = (work[rowJ + k] as number) - g * (d[k] as number);
-      }
-    }
-    for (let k = 0; k <= i; k++) work[rowNext + k] = 0;
-  }
-  for (let j = 0; j < n; j++) {
-    d[j] = work[j * n + n - 1] as number;
-    work[j * n + n - 1] = 0;
-  }
-  work[(n - 1) * n + n - 1] = 1;
+  accumulateReflectors(work, n, d, reflectors);
   e[0] = 0;
 }
 
@@ -196,32 +174,5 @@ function rankTwoUpdateOfFourRows(work: Float64Array, n: number, i: number, j: nu
     const rowStart = start0 + t * n;
     d[j + t] = work[rowStart + i - 1] as number;
     work[rowStart + i] = 0;
-  }
-}
-
-/** Rows j … j + 3 (all ≤ i) ← row − (row·v)·d over columns 0 … i, v = row i + 1: four dot products sharing v's loads. */
-function applyReflectorToFourRows(work: Float64Array, n: number, i: number, j: number, d: Float64Array): void {
-  const rowNext = (i + 1) * n;
-  const start0 = j * n;
-  const start1 = start0 + n;
-  const start2 = start1 + n;
-  const start3 = start2 + n;
-  let g0 = 0;
-  let g1 = 0;
-  let g2 = 0;
-  let g3 = 0;
-  for (let k = 0; k <= i; k++) {
-    const v = work[rowNext + k] as number;
-    g0 += v * (work[start0 + k] as number);
-    g1 += v * (work[start1 + k] as number);
-    g2 += v * (work[start2 + k] as number);
-    g3 += v * (work[start3 + k] as number);
-  }
-  for (let k = 0; k <= i; k++) {
-    const u = d[k] as number;
-    work[start0 + k] = (work[start0 + k] as number) - g0 * u;
-    work[start1 + k] = (work[start1 + k] as number) - g1 * u;
-    work[start2 + k] = (work[start2 + k] as number) - g2 * u;
-    work[start3 + k] = (work[start3 + k] as number) - g3 * u;
   }
 }

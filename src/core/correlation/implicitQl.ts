@@ -1,10 +1,11 @@
 /*
  * Eigenvalues and eigenvectors of a symmetric tridiagonal matrix by the implicit QL iteration (Golub & Van Loan,
  * Matrix Computations, §8.3; Wilkinson shifts, and a first "perfect" shift per eigenvalue, see
- * `diagonaliseTridiagonal`), the plane rotations applied to the accumulated orthogonal factor V. Most of the time goes there (about n³ updates), so the rotations of one QL
- * sweep are recorded first and then applied row by row of V: a row meets the whole chain of rotations in one
- * contiguous pass, carrying one value in a register, instead of the whole matrix being streamed once per rotation.
+ * `diagonaliseTridiagonal`), the plane rotations applied to the accumulated orthogonal factor V. Most of the time goes
+ * there (about n³ updates), so the rotations of each QL sweep are recorded first and then applied row by row of V, two
+ * consecutive sweeps in one pass where they nest (`rotationSweeps.ts`).
  */
+import { applySweep, applySweepPair, canShareOnePass } from "./rotationSweeps";
 
 const MACHINE_EPSILON = Math.pow(2, -52);
 /**
@@ -34,8 +35,8 @@ function hypotenuse(a: number, b: number): number {
 /**
  * Diagonalises the tridiagonal matrix (`diagonal`, `offDiagonal` as `reduceToTridiagonal` leaves them) and applies the
  * rotations to the rows of `vectors`. On return `diagonal` holds the eigenvalues in ascending order and row k of
- * `vectors` the eigenvector of eigenvalue k (when `vectors` came in holding Qᵀ). `offDiagonal`, `cosines` and
- * `sines` (length ≥ size) are scratch.
+ * `vectors` the eigenvector of eigenvalue k (when `vectors` came in holding Qᵀ). `offDiagonal` (length ≥ size),
+ * `cosines` and `sines` (length ≥ 2·size: two recorded sweeps) are scratch.
  *
  * Two passes. The first finds the eigenvalues alone (O(n²): no vectors). The second, which applies its rotations to
  * the vectors (O(n³), the cost that matters), starts each eigenvalue's iteration with a "perfect" shift — the known
@@ -100,6 +101,10 @@ function iterateQl(
   let largest = 0;
   for (let i = 0; i < n; i++) largest = Math.max(largest, Math.abs(d[i] as number) + Math.abs(e[i] as number));
   const negligible = DEFLATION_TOLERANCE * largest;
+  // The sweep held back: rotations pendingLow … pendingHigh − 1 at offset pendingOffset (0 or n); none while low = high.
+  let pendingLow = 0;
+  let pendingHigh = 0;
+  let pendingOffset = 0;
   for (let l = 0; l < n; l++) {
     let sweeps = 0;
     for (;;) {
@@ -120,6 +125,7 @@ function iterateQl(
       let c = 1;
       let p = 0;
       let stoppedAt = l - 1;
+      const offset = pendingOffset === 0 ? n : 0;
       for (let i = m - 1; i >= l; i--) {
         const f = s * (e[i] as number);
         const b = c * (e[i] as number);
@@ -139,10 +145,21 @@ function iterateQl(
         p = s * t;
         d[i + 1] = g + p;
         g = c * t - b;
-        cosines[i] = c;
-        sines[i] = s;
+        cosines[offset + i] = c;
+        sines[offset + i] = s;
       }
-      if (vectors !== null) applySweep(vectors, n, stoppedAt + 1, m, cosines, sines);
+      if (vectors !== null) {
+        const low = stoppedAt + 1;
+        if (pendingLow < pendingHigh && canShareOnePass(pendingLow, pendingHigh, low, m)) {
+          applySweepPair(vectors, n, [pendingLow, pendingHigh, pendingOffset], [low, m, offset], cosines, sines);
+          pendingHigh = pendingLow;
+        } else {
+          if (pendingLow < pendingHigh) applySweep(vectors, n, pendingLow, pendingHigh, pendingOffset, cosines, sines);
+          pendingLow = low;
+          pendingHigh = m;
+          pendingOffset = offset;
+        }
+      }
       sweeps++;
       if (stoppedAt >= l) continue;
       d[l] = (d[l] as number) - p;
@@ -154,57 +171,7 @@ function iterateQl(
       if (converged >= 0) used[converged] = 1;
     }
   }
-}
-
-/**
- * Columns l … m of V (row-major) ← V·R_{m−1}·…·R_l, R_i the rotation (cosines[i], sines[i]) of columns i and i + 1,
- * applied in the order m − 1 down to l, as the sweep makes them. In each row, a carry holds the current value of column i + 1.
- * One row's chain is serial (each step waits on the last), so four rows go through it side by side.
- */
-function applySweep(vectors: Float64Array, n: number, l: number, m: number, cosines: Float64Array, sines: Float64Array): void {
-  let row = 0;
-  for (; row + 3 < n; row += 4) {
-    const base0 = row * n;
-    const base1 = base0 + n;
-    const base2 = base1 + n;
-    const base3 = base2 + n;
-    let carry0 = vectors[base0 + m] as number;
-    let carry1 = vectors[base1 + m] as number;
-    let carry2 = vectors[base2 + m] as number;
-    let carry3 = vectors[base3 + m] as number;
-    for (let i = m - 1; i >= l; i--) {
-      const c = cosines[i] as number;
-      const s = sines[i] as number;
-      const current0 = vectors[base0 + i] as number;
-      const current1 = vectors[base1 + i] as number;
-      const current2 = vectors[base2 + i] as number;
-      const current3 = vectors[base3 + i] as number;
-      vectors[base0 + i + 1] = s * current0 + c * carry0;
-      vectors[base1 + i + 1] = s * current1 + c * carry1;
-      vectors[base2 + i + 1] = s * current2 + c * carry2;
-      vectors[base3 + i + 1] = s * current3 + c * carry3;
-      carry0 = c * current0 - s * carry0;
-      carry1 = c * current1 - s * carry1;
-      carry2 = c * current2 - s * carry2;
-      carry3 = c * current3 - s * carry3;
-    }
-    vectors[base0 + l] = carry0;
-    vectors[base1 + l] = carry1;
-    vectors[base2 + l] = carry2;
-    vectors[base3 + l] = carry3;
-  }
-  for (; row < n; row++) {
-    const base = row * n;
-    let carry = vectors[base + m] as number;
-    for (let i = m - 1; i >= l; i--) {
-      const current = vectors[base + i] as number;
-      const c = cosines[i] as number;
-      const s = sines[i] as number;
-      vectors[base + i + 1] = s * current + c * carry;
-      carry = c * current - s * carry;
-    }
-    vectors[base + l] = carry;
-  }
+  if (vectors !== null && pendingLow < pendingHigh) applySweep(vectors, n, pendingLow, pendingHigh, pendingOffset, cosines, sines);
 }
 
 function transposeInPlace(matrix: Float64Array, n: number): void {

@@ -1,25 +1,27 @@
 /*
  * The α×β part of the Newton system's product (see `newtonJacobian.ts`), the costliest loop of a conjugate-gradient
  * step: out += 2·Σ_a p_a ∘ Σ_b Ω_ab·(p_aᵀ·diag(h)·p_b)·p_b over the positive eigenvectors a and the others b, which
- * is 2·n·|α|·|β| multiply-adds. Register-blocked: four a's against two b's at a time, so each load of a vector entry
- * feeds four or eight multiply-adds instead of one, and each pair of rows p_b is read twice while it is in cache.
+ * is 2·n·|α|·|β| multiply-adds. Register-blocked: four a's against two b's (then two components) at a time, so each
+ * load of a vector entry feeds four or eight multiply-adds instead of one.
  *
  * Plain functions over typed arrays and numbers, on purpose: a method reading `this.…` in its hot loop is deoptimised
  * after every full garbage collection (the class instance's hidden class dies with the last instance, clearing the
  * type feedback), which cost 2–3× at 100×100 in the benchmark; typed arrays' hidden classes never die.
  */
 
-/** Scratch length `addCrossTerms` needs: four products p_a ∘ h and four sums. */
+/** Scratch length `addCrossTerms` needs: four products p_a ∘ h and four rows of coefficients (≤ n each). */
 export function crossTermScratchLength(size: number): number {
   return 8 * size;
 }
 
 /**
  * out += 2·Σ_a p_a ∘ Σ_b Ω_ab·W_ab·p_b, W_ab = p_aᵀ·diag(h)·p_b. `vectors`: row k is the eigenvector p_k, the
- * `negativeCount` non-positive ones first; `weights[a·negativeCount + b]` = Ω_ab for the a-th positive eigenvector.
+ * `negativeCount` non-positive ones first; `negativeByComponent[k·negativeCount + b]` = p_b[k] (the same non-positive
+ * eigenvectors, component-major); `weights[a·negativeCount + b]` = Ω_ab for the a-th positive eigenvector.
  */
 export function addCrossTerms(
   vectors: Float64Array,
+  negativeByComponent: Float64Array,
   size: number,
   negativeCount: number,
   weights: Float64Array,
@@ -30,13 +32,19 @@ export function addCrossTerms(
   const positiveCount = size - negativeCount;
   if (positiveCount === 0 || negativeCount === 0) return;
   let a = 0;
-  for (; a + 3 < positiveCount; a += 4) addCrossTermsOfFour(vectors, size, negativeCount, weights, a, h, out, scratch);
+  for (; a + 3 < positiveCount; a += 4) addCrossTermsOfFour(vectors, negativeByComponent, size, negativeCount, weights, a, h, out, scratch);
   for (; a < positiveCount; a++) addCrossTermsOfOne(vectors, size, negativeCount, weights, a, h, out, scratch);
 }
 
-/** `addCrossTerms` for the positive eigenvectors a … a + 3. Scratch: products at t·size, sums at (4 + t)·size. */
+/**
+ * `addCrossTerms` for the positive eigenvectors a … a + 3, in two passes: the coefficients C_tb = Ω_tb·W_tb (dot
+ * products along the rows p_b), then Σ_b C_tb·p_b[k] for two components k at a time, along the rows of
+ * `negativeByComponent`, so the sums stay in registers instead of being stored once per b. Scratch: products at
+ * t·size, coefficients at 4·size + t·negativeCount.
+ */
 function addCrossTermsOfFour(
   vectors: Float64Array,
+  negativeByComponent: Float64Array,
   size: number,
   negativeCount: number,
   weights: Float64Array,
@@ -52,20 +60,16 @@ function addCrossTermsOfFour(
   const product1 = size;
   const product2 = 2 * size;
   const product3 = 3 * size;
-  const sum0 = 4 * size;
-  const sum1 = 5 * size;
-  const sum2 = 6 * size;
-  const sum3 = 7 * size;
+  const coefficients0 = 4 * size;
+  const coefficients1 = coefficients0 + negativeCount;
+  const coefficients2 = coefficients1 + negativeCount;
+  const coefficients3 = coefficients2 + negativeCount;
   for (let k = 0; k < size; k++) {
     const weight = h[k] as number;
     scratch[k] = (vectors[positive0 + k] as number) * weight;
     scratch[product1 + k] = (vectors[positive1 + k] as number) * weight;
     scratch[product2 + k] = (vectors[positive2 + k] as number) * weight;
     scratch[product3 + k] = (vectors[positive3 + k] as number) * weight;
-    scratch[sum0 + k] = 0;
-    scratch[sum1 + k] = 0;
-    scratch[sum2 + k] = 0;
-    scratch[sum3 + k] = 0;
   }
   const weightRow0 = a * negativeCount;
   const weightRow1 = weightRow0 + negativeCount;
@@ -99,22 +103,14 @@ function addCrossTermsOfFour(
       inner30 += q3 * u;
       inner31 += q3 * v;
     }
-    const c00 = (weights[weightRow0 + b] as number) * inner00;
-    const c01 = (weights[weightRow0 + b + 1] as number) * inner01;
-    const c10 = (weights[weightRow1 + b] as number) * inner10;
-    const c11 = (weights[weightRow1 + b + 1] as number) * inner11;
-    const c20 = (weights[weightRow2 + b] as number) * inner20;
-    const c21 = (weights[weightRow2 + b + 1] as number) * inner21;
-    const c30 = (weights[weightRow3 + b] as number) * inner30;
-    const c31 = (weights[weightRow3 + b + 1] as number) * inner31;
-    for (let k = 0; k < size; k++) {
-      const u = vectors[base0 + k] as number;
-      const v = vectors[base1 + k] as number;
-      scratch[sum0 + k] = (scratch[sum0 + k] as number) + (c00 * u + c01 * v);
-      scratch[sum1 + k] = (scratch[sum1 + k] as number) + (c10 * u + c11 * v);
-      scratch[sum2 + k] = (scratch[sum2 + k] as number) + (c20 * u + c21 * v);
-      scratch[sum3 + k] = (scratch[sum3 + k] as number) + (c30 * u + c31 * v);
-    }
+    scratch[coefficients0 + b] = (weights[weightRow0 + b] as number) * inner00;
+    scratch[coefficients0 + b + 1] = (weights[weightRow0 + b + 1] as number) * inner01;
+    scratch[coefficients1 + b] = (weights[weightRow1 + b] as number) * inner10;
+    scratch[coefficients1 + b + 1] = (weights[weightRow1 + b + 1] as number) * inner11;
+    scratch[coefficients2 + b] = (weights[weightRow2 + b] as number) * inner20;
+    scratch[coefficients2 + b + 1] = (weights[weightRow2 + b + 1] as number) * inner21;
+    scratch[coefficients3 + b] = (weights[weightRow3 + b] as number) * inner30;
+    scratch[coefficients3 + b + 1] = (weights[weightRow3 + b + 1] as number) * inner31;
   }
   if (b < negativeCount) {
     const base = b * size;
@@ -129,24 +125,64 @@ function addCrossTermsOfFour(
       inner2 += (scratch[product2 + k] as number) * u;
       inner3 += (scratch[product3 + k] as number) * u;
     }
-    const c0 = (weights[weightRow0 + b] as number) * inner0;
-    const c1 = (weights[weightRow1 + b] as number) * inner1;
-    const c2 = (weights[weightRow2 + b] as number) * inner2;
-    const c3 = (weights[weightRow3 + b] as number) * inner3;
-    for (let k = 0; k < size; k++) {
-      const u = vectors[base + k] as number;
-      scratch[sum0 + k] = (scratch[sum0 + k] as number) + c0 * u;
-      scratch[sum1 + k] = (scratch[sum1 + k] as number) + c1 * u;
-      scratch[sum2 + k] = (scratch[sum2 + k] as number) + c2 * u;
-      scratch[sum3 + k] = (scratch[sum3 + k] as number) + c3 * u;
-    }
+    scratch[coefficients0 + b] = (weights[weightRow0 + b] as number) * inner0;
+    scratch[coefficients1 + b] = (weights[weightRow1 + b] as number) * inner1;
+    scratch[coefficients2 + b] = (weights[weightRow2 + b] as number) * inner2;
+    scratch[coefficients3 + b] = (weights[weightRow3 + b] as number) * inner3;
   }
-  for (let k = 0; k < size; k++) {
+  let k = 0;
+  for (; k + 1 < size; k += 2) {
+    const row0 = k * negativeCount;
+    const row1 = row0 + negativeCount;
+    let sum00 = 0;
+    let sum01 = 0;
+    let sum10 = 0;
+    let sum11 = 0;
+    let sum20 = 0;
+    let sum21 = 0;
+    let sum30 = 0;
+    let sum31 = 0;
+    for (let column = 0; column < negativeCount; column++) {
+      const x = negativeByComponent[row0 + column] as number;
+      const y = negativeByComponent[row1 + column] as number;
+      const c0 = scratch[coefficients0 + column] as number;
+      const c1 = scratch[coefficients1 + column] as number;
+      const c2 = scratch[coefficients2 + column] as number;
+      const c3 = scratch[coefficients3 + column] as number;
+      sum00 += c0 * x;
+      sum01 += c0 * y;
+      sum10 += c1 * x;
+      sum11 += c1 * y;
+      sum20 += c2 * x;
+      sum21 += c2 * y;
+      sum30 += c3 * x;
+      sum31 += c3 * y;
+    }
+    const cross0 =
+      (vectors[positive0 + k] as number) * sum00 + (vectors[positive1 + k] as number) * sum10 + (vectors[positive2 + k] as number) * sum20 + (vectors[positive3 + k] as number) * sum30;
+    const cross1 =
+      (vectors[positive0 + k + 1] as number) * sum01 +
+      (vectors[positive1 + k + 1] as number) * sum11 +
+      (vectors[positive2 + k + 1] as number) * sum21 +
+      (vectors[positive3 + k + 1] as number) * sum31;
+    out[k] = (out[k] as number) + 2 * cross0;
+    out[k + 1] = (out[k + 1] as number) + 2 * cross1;
+  }
+  if (k < size) {
+    const row = k * negativeCount;
+    let sum0 = 0;
+    let sum1 = 0;
+    let sum2 = 0;
+    let sum3 = 0;
+    for (let column = 0; column < negativeCount; column++) {
+      const x = negativeByComponent[row + column] as number;
+      sum0 += (scratch[coefficients0 + column] as number) * x;
+      sum1 += (scratch[coefficients1 + column] as number) * x;
+      sum2 += (scratch[coefficients2 + column] as number) * x;
+      sum3 += (scratch[coefficients3 + column] as number) * x;
+    }
     const cross =
-      (vectors[positive0 + k] as number) * (scratch[sum0 + k] as number) +
-      (vectors[positive1 + k] as number) * (scratch[sum1 + k] as number) +
-      (vectors[positive2 + k] as number) * (scratch[sum2 + k] as number) +
-      (vectors[positive3 + k] as number) * (scratch[sum3 + k] as number);
+      (vectors[positive0 + k] as number) * sum0 + (vectors[positive1 + k] as number) * sum1 + (vectors[positive2 + k] as number) * sum2 + (vectors[positive3 + k] as number) * sum3;
     out[k] = (out[k] as number) + 2 * cross;
   }
 }

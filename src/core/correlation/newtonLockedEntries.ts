@@ -8,6 +8,7 @@
  */
 import type { DualProblem } from "./dualProblem";
 import type { SymmetricEigenSolver } from "./symmetricEigenSolver";
+import { positiveEigenspaceProjector } from "./symmetricRankUpdate";
 
 export interface LockedDualPoint {
   gradient: Float64Array;
@@ -79,7 +80,8 @@ export class LockedNewtonSystem {
     while (negativeCount < size && !((eigenvalues[negativeCount] as number) > 0)) negativeCount++;
     this.negativeCount = negativeCount;
     const positiveCount = size - negativeCount;
-    this.projector = positiveProjector(vectors, size, negativeCount);
+    this.projector = new Float64Array(size * size);
+    positiveEigenspaceProjector(this.projector, size, vectors, negativeCount);
     this.weights = new Float64Array(positiveCount * negativeCount);
     for (let a = 0; a < positiveCount; a++) {
       const positive = eigenvalues[negativeCount + a] as number;
@@ -93,20 +95,6 @@ export class LockedNewtonSystem {
   multiply(direction: Float64Array, out: Float64Array): void {
     multiplyLocked(this.vectors, this.negativeCount, this.projector, this.weights, this.rows, this.columns, this.regularisation, this.scratch, direction, out);
   }
-}
-
-/** G_α = P_α·P_αᵀ (row-major n×n) from the positive eigenvectors, rows negativeCount … n − 1 of `vectors`. */
-function positiveProjector(vectors: Float64Array, size: number, negativeCount: number): Float64Array {
-  const projector = new Float64Array(size * size);
-  for (let a = negativeCount; a < size; a++) {
-    const base = a * size;
-    for (let i = 0; i < size; i++) {
-      const component = vectors[base + i] as number;
-      const row = i * size;
-      for (let j = 0; j < size; j++) projector[row + j] = (projector[row + j] as number) + component * (vectors[base + j] as number);
-    }
-  }
-  return projector;
 }
 
 /** The exact diagonal of the operator (+ ε), from unit directions' closed forms. */

@@ -18,7 +18,7 @@
 import type { DualRun } from "./alternatingProjections";
 import { decomposeAt, type DualProblem } from "./dualProblem";
 import type { IterationLimits } from "./iterationLimits";
-import { multiplyNewtonJacobian, newtonJacobianAt } from "./newtonJacobian";
+import { multiplyNewtonJacobian, newtonJacobianAt, newtonWorkspace, type NewtonWorkspace } from "./newtonJacobian";
 import { evaluateWithLocks, LockedNewtonSystem } from "./newtonLockedEntries";
 import { dot, newtonDirection, type NewtonOperator } from "./preconditionedConjugateGradients";
 import type { SymmetricEigenSolver } from "./symmetricEigenSolver";
@@ -72,8 +72,8 @@ function dualPointAt(eigenvalues: Float64Array, vectors: Float64Array, targetDia
 }
 
 /** The unlocked Jacobian as conjugate gradients sees it. */
-function unlockedOperator(eigenvalues: Float64Array, vectors: Float64Array, regularisation: number): NewtonOperator {
-  const jacobian = newtonJacobianAt(eigenvalues, vectors, regularisation);
+function unlockedOperator(eigenvalues: Float64Array, vectors: Float64Array, regularisation: number, workspace: NewtonWorkspace): NewtonOperator {
+  const jacobian = newtonJacobianAt(eigenvalues, vectors, regularisation, workspace);
   return { preconditioner: jacobian.preconditioner, multiply: (direction, out) => multiplyNewtonJacobian(jacobian, direction, out) };
 }
 
@@ -89,6 +89,7 @@ export function solveByNewton(problem: DualProblem, solver: SymmetricEigenSolver
   const evaluateAt = (parameters: Float64Array): DualPoint =>
     pairs === 0 ? evaluate(problem, solver, parameters) : evaluateWithLocks(problem, solver, parameters);
   const decompose = (parameters: Float64Array): void => decomposeAt(solver, problem, parameters.subarray(0, size), pairs === 0 ? null : parameters.subarray(size));
+  const workspace = pairs === 0 ? newtonWorkspace(size) : null;
   let y = new Float64Array(length);
   y.set(start);
   let point = evaluateAt(y);
@@ -100,10 +101,10 @@ export function solveByNewton(problem: DualProblem, solver: SymmetricEigenSolver
     const gradientNorm = Math.sqrt(dot(point.gradient, point.gradient));
     const regularisation = Math.min(MAX_REGULARISATION, gradientNorm);
     const system: NewtonOperator =
-      pairs === 0
-        ? unlockedOperator(solver.values, solver.vectors, regularisation)
+      workspace !== null
+        ? unlockedOperator(solver.values, solver.vectors, regularisation, workspace)
         : new LockedNewtonSystem(solver.values, solver.vectors, problem.lockedRows, problem.lockedColumns, regularisation);
-    let direction = newtonDirection(system, point.gradient, gradientNorm);
+    let direction = newtonDirection(system, point.gradient, gradientNorm, tolerance);
     let slope = dot(point.gradient, direction);
     if (!(slope < 0)) {
       direction = Float64Array.from(point.gradient, (value) => -value);

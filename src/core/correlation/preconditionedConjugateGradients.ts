@@ -4,6 +4,12 @@
 const MAX_CONJUGATE_GRADIENT_STEPS = 200;
 /** CG stops at a residual of min(this, ‖F‖₂)·‖F‖₂: loose far from the answer, tight (quadratic convergence) near it. */
 const MAX_FORCING = 0.1;
+/**
+ * …but never below this fraction of the Newton tolerance: the next F is about the CG residual plus O(‖F‖²), so a
+ * residual under a tenth of the tolerance already lets that step end the solve; solving further buys digits that the
+ * stopping test does not ask for (in the last step, ‖F‖₂² is often far below the tolerance).
+ */
+const TOLERANCE_FRACTION = 0.1;
 
 /** What conjugate gradients needs of a Newton system: its diagonal (the preconditioner) and products with it. */
 export interface NewtonOperator {
@@ -17,8 +23,11 @@ export function dot(a: Float64Array, b: Float64Array): number {
   return sum;
 }
 
-/** d with ‖(V + εI)·d + F‖₂ ≤ forcing·‖F‖₂ (preconditioned conjugate gradients from d = 0). */
-export function newtonDirection(system: NewtonOperator, gradient: Float64Array, gradientNorm: number): Float64Array {
+/**
+ * d with ‖(V + εI)·d + F‖₂ ≤ max(forcing·‖F‖₂, TOLERANCE_FRACTION·tolerance) (preconditioned conjugate gradients
+ * from d = 0), `tolerance` the Newton solve's own (on max |F|).
+ */
+export function newtonDirection(system: NewtonOperator, gradient: Float64Array, gradientNorm: number, tolerance: number): Float64Array {
   const size = gradient.length;
   const preconditioner = system.preconditioner;
   const direction = new Float64Array(size);
@@ -27,7 +36,7 @@ export function newtonDirection(system: NewtonOperator, gradient: Float64Array, 
   const search = Float64Array.from(preconditioned);
   const product = new Float64Array(size);
   let residualDotPreconditioned = dot(residual, preconditioned);
-  const target = Math.min(MAX_FORCING, gradientNorm) * gradientNorm;
+  const target = Math.max(Math.min(MAX_FORCING, gradientNorm) * gradientNorm, TOLERANCE_FRACTION * tolerance);
   for (let step = 0; step < MAX_CONJUGATE_GRADIENT_STEPS; step++) {
     system.multiply(search, product);
     const curvature = dot(search, product);

@@ -23,7 +23,9 @@ export class SymmetricEigenSolver {
   readonly vectors: Float64Array;
   /** Off-diagonal of the tridiagonal form, then scratch for the QL iteration. */
   private readonly offDiagonal: Float64Array;
-  /** The rotations of one QL sweep. */
+  /** The Householder vectors, copied out while the orthogonal factor is formed (`accumulateReflectors`). */
+  private readonly reflectors: Float64Array;
+  /** The rotations of two QL sweeps (`diagonaliseTridiagonal` applies consecutive sweeps in pairs). */
   private readonly cosines: Float64Array;
   private readonly sines: Float64Array;
 
@@ -32,8 +34,9 @@ export class SymmetricEigenSolver {
     this.values = new Float64Array(size);
     this.vectors = new Float64Array(size * size);
     this.offDiagonal = new Float64Array(size);
-    this.cosines = new Float64Array(size);
-    this.sines = new Float64Array(size);
+    this.reflectors = new Float64Array(size * size);
+    this.cosines = new Float64Array(2 * size);
+    this.sines = new Float64Array(2 * size);
   }
 
   /** Copies a size×size matrix in; it must be symmetric (not checked: only its symmetric part is used). */
@@ -50,7 +53,7 @@ export class SymmetricEigenSolver {
    */
   decompose(): void {
     const eigenvalueScale = scaleForEigenDecomposition(this.vectors);
-    reduceToTridiagonal(this.vectors, this.size, this.values, this.offDiagonal);
+    reduceToTridiagonal(this.vectors, this.size, this.values, this.offDiagonal, this.reflectors);
     diagonaliseTridiagonal(this.vectors, this.size, this.values, this.offDiagonal, this.cosines, this.sines);
     if (eigenvalueScale !== 1) for (let k = 0; k < this.size; k++) this.values[k] = (this.values[k] as number) * eigenvalueScale;
   }

@@ -1,5 +1,5 @@
 import { mulberry32 } from "../../../bench/random";
-import { multiplyNewtonJacobian, newtonJacobianAt } from "../../../src/core/correlation/newtonJacobian";
+import { multiplyNewtonJacobian, newtonJacobianAt, newtonWorkspace } from "../../../src/core/correlation/newtonJacobian";
 import { SymmetricEigenSolver } from "../../../src/core/correlation/symmetricEigenSolver";
 
 /** A random symmetric matrix with entries uniform in [−1, 1], row-major, decomposed. */
@@ -45,14 +45,16 @@ function denseJacobianProduct(values: Float64Array, vectors: Float64Array, regul
 
 describe("newtonJacobianAt / multiplyNewtonJacobian", () => {
   // Sizes and splits that exercise every path of the blocked α×β kernel: blocks of four positive eigenvectors and the
-  // remainder, pairs of negative ones and the remainder, either side empty.
+  // remainder, pairs of negative ones and the remainder, either side empty. One workspace for all the shifts, as in a
+  // Newton solve: each Jacobian must overwrite everything the last one left.
   test.each([1, 2, 3, 5, 8, 13, 24])("equal the dense generalised-Jacobian product on a random matrix of size %i", (size) => {
-    for (const shift of [-3, -0.3, 0, 0.4, 3]) {
+    const workspace = newtonWorkspace(size);
+    for (const shift of [-3, -0.3, 0, 0.4, 3, -0.3]) {
       const solver = decomposedRandom(size, 1000 + size);
       const values = solver.values.map((value) => value + shift);
       const random = mulberry32(7 * size);
       const h = Float64Array.from({ length: size }, () => 2 * random() - 1);
-      const jacobian = newtonJacobianAt(values, solver.vectors, 1e-4);
+      const jacobian = newtonJacobianAt(values, solver.vectors, 1e-4, workspace);
       const out = new Float64Array(size);
       multiplyNewtonJacobian(jacobian, h, out);
       const expected = denseJacobianProduct(values, solver.vectors, 1e-4, h);

@@ -1,0 +1,194 @@
+/*
+ * Applying the plane rotations of implicit QL sweeps (`implicitQl.ts`) to the rows of V (row-major, n×n): about n³
+ * updates, most of the eigen-decomposition's time. A sweep over l … m is the product R_{m−1}·…·R_l, R_i rotating
+ * columns i and i + 1, applied in that order (m − 1 first). Each row meets the whole chain in one contiguous pass,
+ * carrying the current value of column i + 1 in a register; four rows go side by side (one row's chain is serial).
+ *
+ * Two consecutive sweeps can share one pass (`applySweepPair`): the second sweep's rotation of columns i + 1, i + 2
+ * needs only the first sweep's final values of those columns, which the first sweep has produced once it has rotated
+ * i, i + 1. So the second chain runs one column behind the first and takes column i + 1 straight from its register:
+ * half the loads and stores of V per rotation, and two independent chains per row. Every entry goes through exactly
+ * the same operations in the same order as with two separate passes, so the result is the same to the bit.
+ */
+
+/*
+ * A recorded sweep over low … high: rotation i (low ≤ i < high) is (cosines[offset + i], sines[offset + i]). Passed as
+ * numbers (a tuple each for `applySweepPair`, unpacked before any loop), not as objects of a shape of their own: see
+ * `jacobianCrossTerms.ts` on hidden classes and full garbage collections.
+ */
+
+/** True when the second sweep (recorded after the first) lies within the first's columns and starts below its top, as `applySweepPair` needs. */
+export function canShareOnePass(firstLow: number, firstHigh: number, secondLow: number, secondHigh: number): boolean {
+  return firstLow < secondLow && secondLow < secondHigh && secondHigh <= firstHigh;
+}
+
+/** Rows of V ← V·R_{high−1}·…·R_{low} for one sweep. */
+export function applySweep(vectors: Float64Array, n: number, low: number, high: number, offset: number, cosines: Float64Array, sines: Float64Array): void {
+  const l = low;
+  const m = high;
+  let row = 0;
+  for (; row + 3 < n; row += 4) {
+    const base0 = row * n;
+    const base1 = base0 + n;
+    const base2 = base1 + n;
+    const base3 = base2 + n;
+    let carry0 = vectors[base0 + m] as number;
+    let carry1 = vectors[base1 + m] as number;
+    let carry2 = vectors[base2 + m] as number;
+    let carry3 = vectors[base3 + m] as number;
+    for (let i = m - 1; i >= l; i--) {
+      const c = cosines[offset + i] as number;
+      const s = sines[offset + i] as number;
+      const current0 = vectors[base0 + i] as number;
+      const current1 = vectors[base1 + i] as number;
+      const current2 = vectors[base2 + i] as number;
+      const current3 = vectors[base3 + i] as number;
+      vectors[base0 + i + 1] = s * current0 + c * carry0;
+      vectors[base1 + i + 1] = s * current1 + c * carry1;
+      vectors[base2 + i + 1] = s * current2 + c * carry2;
+      vectors[base3 + i + 1] = s * current3 + c * carry3;
+      carry0 = c * current0 - s * carry0;
+      carry1 = c * current1 - s * carry1;
+      carry2 = c * current2 - s * carry2;
+      carry3 = c * current3 - s * carry3;
+    }
+    vectors[base0 + l] = carry0;
+    vectors[base1 + l] = carry1;
+    vectors[base2 + l] = carry2;
+    vectors[base3 + l] = carry3;
+  }
+  for (; row < n; row++) applySweepToRow(vectors, row * n, l, m, offset, cosines, sines);
+}
+
+function applySweepToRow(vectors: Float64Array, base: number, l: number, m: number, offset: number, cosines: Float64Array, sines: Float64Array): void {
+  let carry = vectors[base + m] as number;
+  for (let i = m - 1; i >= l; i--) {
+    const current = vectors[base + i] as number;
+    const c = cosines[offset + i] as number;
+    const s = sines[offset + i] as number;
+    vectors[base + i + 1] = s * current + c * carry;
+    carry = c * current - s * carry;
+  }
+  vectors[base + l] = carry;
+}
+
+/**
+ * Rows of V ← V·(first sweep)·(second sweep), in one pass (`canShareOnePass(first, second)` must hold). Per row, three
+ * stretches: the first sweep alone down to column secondHigh (its rotations above the second's), then both (first's
+ * rotation i with second's rotation i + 1), then the first alone below secondLow.
+ */
+export function applySweepPair(
+  vectors: Float64Array,
+  n: number,
+  first: readonly [low: number, high: number, offset: number],
+  second: readonly [low: number, high: number, offset: number],
+  cosines: Float64Array,
+  sines: Float64Array,
+): void {
+  const [firstLow, firstHigh, firstOffset] = first;
+  const [secondLow, secondHigh, secondOffset] = second;
+  let row = 0;
+  for (; row + 3 < n; row += 4) {
+    const base = row * n;
+    applySweepPairToFourRows(vectors, base, base + n, base + 2 * n, base + 3 * n, firstLow, firstHigh, firstOffset, secondLow, secondHigh, secondOffset, cosines, sines);
+  }
+  for (; row < n; row++) {
+    applySweepToRow(vectors, row * n, firstLow, firstHigh, firstOffset, cosines, sines);
+    applySweepToRow(vectors, row * n, secondLow, secondHigh, secondOffset, cosines, sines);
+  }
+}
+
+function applySweepPairToFourRows(
+  vectors: Float64Array,
+  base0: number,
+  base1: number,
+  base2: number,
+  base3: number,
+  firstLow: number,
+  firstHigh: number,
+  firstOffset: number,
+  secondLow: number,
+  secondHigh: number,
+  secondOffset: number,
+  cosines: Float64Array,
+  sines: Float64Array,
+): void {
+  // The first sweep alone, rotations firstHigh − 1 … secondHigh − 1: afterwards column secondHigh is final for it
+  // (stored) and becomes the second sweep's carry; column secondHigh − 1 is the first sweep's carry.
+  let carry0 = vectors[base0 + firstHigh] as number;
+  let carry1 = vectors[base1 + firstHigh] as number;
+  let carry2 = vectors[base2 + firstHigh] as number;
+  let carry3 = vectors[base3 + firstHigh] as number;
+  for (let i = firstHigh - 1; i >= secondHigh - 1; i--) {
+    const c = cosines[firstOffset + i] as number;
+    const s = sines[firstOffset + i] as number;
+    const current0 = vectors[base0 + i] as number;
+    const current1 = vectors[base1 + i] as number;
+    const current2 = vectors[base2 + i] as number;
+    const current3 = vectors[base3 + i] as number;
+    vectors[base0 + i + 1] = s * current0 + c * carry0;
+    vectors[base1 + i + 1] = s * current1 + c * carry1;
+    vectors[base2 + i + 1] = s * current2 + c * carry2;
+    vectors[base3 + i + 1] = s * current3 + c * carry3;
+    carry0 = c * current0 - s * carry0;
+    carry1 = c * current1 - s * carry1;
+    carry2 = c * current2 - s * carry2;
+    carry3 = c * current3 - s * carry3;
+  }
+  let secondCarry0 = vectors[base0 + secondHigh] as number;
+  let secondCarry1 = vectors[base1 + secondHigh] as number;
+  let secondCarry2 = vectors[base2 + secondHigh] as number;
+  let secondCarry3 = vectors[base3 + secondHigh] as number;
+  for (let i = secondHigh - 2; i >= secondLow - 1; i--) {
+    const c = cosines[firstOffset + i] as number;
+    const s = sines[firstOffset + i] as number;
+    const current0 = vectors[base0 + i] as number;
+    const current1 = vectors[base1 + i] as number;
+    const current2 = vectors[base2 + i] as number;
+    const current3 = vectors[base3 + i] as number;
+    // The first sweep's rotation i: column i + 1 is final for it (kept in a register), column i its new carry.
+    const done0 = s * current0 + c * carry0;
+    const done1 = s * current1 + c * carry1;
+    const done2 = s * current2 + c * carry2;
+    const done3 = s * current3 + c * carry3;
+    carry0 = c * current0 - s * carry0;
+    carry1 = c * current1 - s * carry1;
+    carry2 = c * current2 - s * carry2;
+    carry3 = c * current3 - s * carry3;
+    // The second sweep's rotation i + 1, of columns i + 1 (just finished) and i + 2 (its carry): column i + 2 is final.
+    const secondC = cosines[secondOffset + i + 1] as number;
+    const secondS = sines[secondOffset + i + 1] as number;
+    vectors[base0 + i + 2] = secondS * done0 + secondC * secondCarry0;
+    vectors[base1 + i + 2] = secondS * done1 + secondC * secondCarry1;
+    vectors[base2 + i + 2] = secondS * done2 + secondC * secondCarry2;
+    vectors[base3 + i + 2] = secondS * done3 + secondC * secondCarry3;
+    secondCarry0 = secondC * done0 - secondS * secondCarry0;
+    secondCarry1 = secondC * done1 - secondS * secondCarry1;
+    secondCarry2 = secondC * done2 - secondS * secondCarry2;
+    secondCarry3 = secondC * done3 - secondS * secondCarry3;
+  }
+  vectors[base0 + secondLow] = secondCarry0;
+  vectors[base1 + secondLow] = secondCarry1;
+  vectors[base2 + secondLow] = secondCarry2;
+  vectors[base3 + secondLow] = secondCarry3;
+  for (let i = secondLow - 2; i >= firstLow; i--) {
+    const c = cosines[firstOffset + i] as number;
+    const s = sines[firstOffset + i] as number;
+    const current0 = vectors[base0 + i] as number;
+    const current1 = vectors[base1 + i] as number;
+    const current2 = vectors[base2 + i] as number;
+    const current3 = vectors[base3 + i] as number;
+    vectors[base0 + i + 1] = s * current0 + c * carry0;
+    vectors[base1 + i + 1] = s * current1 + c * carry1;
+    vectors[base2 + i + 1] = s * current2 + c * carry2;
+    vectors[base3 + i + 1] = s * current3 + c * carry3;
+    carry0 = c * current0 - s * carry0;
+    carry1 = c * current1 - s * carry1;
+    carry2 = c * current2 - s * carry2;
+    carry3 = c * current3 - s * carry3;
+  }
+  vectors[base0 + firstLow] = carry0;
+  vectors[base1 + firstLow] = carry1;
+  vectors[base2 + firstLow] = carry2;
+  vectors[base3 + firstLow] = carry3;
+}
