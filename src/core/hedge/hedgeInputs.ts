@@ -1,6 +1,8 @@
 import { assetKey, cleanAssetName, explainUnmatchedAssetName, findAssetNameProblem, indexAssetNames } from "../correlation/assetNames";
-import { findEntryProblems, PSD_TOLERANCE, validateCorrelationMatrix } from "../correlation/correlationValidation";
-import { isPositiveSemidefiniteWithin } from "../correlation/positiveSemidefinite";
+import { findEntryProblems, PSD_TOLERANCE, validateCorrelationMatrix, type CorrelationProblem } from "../correlation/correlationValidation";
+import { flatCorrelationIfEntriesValid, flatSymmetricSubmatrix } from "../correlation/flatCorrelation";
+import { isFlatPositiveSemidefiniteWithin } from "../correlation/positiveSemidefinite";
+import { rememberedValidCorrelation, rememberValidCorrelation } from "../correlation/validatedCorrelationMemo";
 import { DEFAULT_LOT_SIZE, findContractProblem } from "./hedgeContracts";
 import { HedgeInputError } from "./hedgeErrors";
 import { checkVolOfVols } from "./volOfVolChecks";
@@ -31,8 +33,8 @@ export interface ResolvedHedge {
   proxyIndices: number[];
   /** Standard deviation of daily vol changes per involved asset, in vol points (D·s for relative changes). */
   deviations: number[];
-  /** Correlations between involved assets, exactly symmetric, unit diagonal. */
-  correlation: number[][];
+  /** Correlations between involved assets, row-major (i·assets.length + j), exactly symmetric, unit diagonal. */
+  correlation: Float64Array;
   ridge: number;
   /** Per proxy, in order; null when no contract sizing was asked for. */
   contracts: { vegaPerContract: number; lotSize: number }[] | null;
@@ -74,7 +76,8 @@ export function checkProxies(proxies: readonly string[]): void {
   if (problem) invalid(problem);
 }
 
-function checkMatrix(input: ProxyHedgeInput, involvedAssets: readonly string[]): Map<string, number> {
+/** The matrix's name index and its entries row-major, once every check passed; throws `HedgeInputError` otherwise. */
+function checkMatrix(input: ProxyHedgeInput, involvedAssets: readonly string[]): { index: Map<string, number>; values: Float64Array } {
   const { assets: labels, values } = input.correlation ?? { assets: [], values: [] };
   if (!Array.isArray(values) || values.length === 0 || !values.every((row) => Array.isArray(row) && row.length === values.length)) {
     throw new HedgeInputError("invalidMatrix", "the correlation matrix must be square (one row and one column per asset) and not empty");
@@ -93,40 +96,29 @@ function checkMatrix(input: ProxyHedgeInput, involvedAssets: readonly string[]):
       throw new HedgeInputError("missingAsset", `asset ${cleanAssetName(asset)} is not in the correlation matrix${detail}`);
     }
   }
-  const entryProblem = findEntryProblems(values, labels)[0];
-  if (entryProblem) {
+  // The same doubles as the last matrix that passed everything below pass again (validatedCorrelationMemo.ts).
+  const remembered = rememberedValidCorrelation(values);
+  if (remembered !== null) return { index, values: remembered };
+  const flat = flatCorrelationIfEntriesValid(values);
+  if (flat === null) {
+    // Null exactly when findEntryProblems finds a problem (a test holds them to that); it words the message.
+    const entryProblem = findEntryProblems(values, labels)[0] as CorrelationProblem;
     const fix = entryProblem.check === "finite" ? "fill it in" : "fix it, or repair the matrix with XV.NEARCORR";
     throw new HedgeInputError("invalidMatrix", `correlation matrix check ${entryProblem.check} failed: ${entryProblem.message}; ${fix}`);
   }
   // The whole matrix is checked, not only the rows of the assets in this hedge: a principal sub-matrix of a PSD matrix
   // is PSD, but the converse fails, and a matrix with contradictory correlations anywhere is a bad input to flag
   // whichever assets are hedged today (Excel recomputes the hedge with other targets tomorrow). One Cholesky costs
-  // ~1 ms at 205×205; the eigenvalues are computed only to word the error.
-  if (!isPositiveSemidefiniteWithin(values, PSD_TOLERANCE)) {
+  // ~0.6 ms at 205×205; the eigenvalues are computed only to word the error.
+  if (!isFlatPositiveSemidefiniteWithin(flat, values.length, PSD_TOLERANCE)) {
     const smallest = validateCorrelationMatrix(values, labels).smallestEigenvalue ?? Number.NaN;
     throw new HedgeInputError(
       "invalidMatrix",
       `correlation matrix check positiveSemidefinite failed: smallest eigenvalue ${smallest.toPrecision(6)} < −${PSD_TOLERANCE}, so some correlations contradict each other (the hedge could show a negative variance); repair it with XV.NEARCORR`,
     );
   }
-  return index;
-}
-
-/** Rows and columns `rows` (matrix indices) of (A + Aᵀ)/2, with a unit diagonal: exactly symmetric. */
-function symmetricSubmatrix(values: readonly (readonly number[])[], rows: readonly number[]): number[][] {
-  const size = rows.length;
-  const result = Array.from({ length: size }, () => new Array<number>(size).fill(1));
-  for (let i = 0; i < size; i++) {
-    const row = rows[i] as number;
-    const resultI = result[i] as number[];
-    for (let j = i + 1; j < size; j++) {
-      const column = rows[j] as number;
-      const average = ((values[row]?.[column] ?? 0) + (values[column]?.[row] ?? 0)) / 2;
-      resultI[j] = average;
-      (result[j] as number[])[i] = average;
-    }
-  }
-  return result;
+  rememberValidCorrelation(flat, values.length);
+  return { index, values: flat };
 }
 
 /** Looks up one value per involved asset in a named list; `what` names the list in messages. */
@@ -198,9 +190,9 @@ export function resolveHedgeInput(input: ProxyHedgeInput): ResolvedHedge {
 
   const { assets, proxyIndices, vegas } = bookAndProxyAssets(targets, input.proxies);
 
-  const matrixIndex = checkMatrix(input, assets);
-  const rows = assets.map((asset) => matrixIndex.get(assetKey(asset)) ?? 0);
-  const correlation = symmetricSubmatrix(input.correlation.values, rows);
+  const matrix = checkMatrix(input, assets);
+  const rows = assets.map((asset) => matrix.index.get(assetKey(asset)) ?? 0);
+  const correlation = flatSymmetricSubmatrix(matrix.values, input.correlation.values.length, rows);
 
   const warnings: HedgeWarning[] = [];
   let volOfVols: number[];

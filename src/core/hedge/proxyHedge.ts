@@ -1,7 +1,9 @@
 import { conditionNumberOrSingular } from "../conditionNumber";
 import { sizeContracts } from "./hedgeContracts";
 import { HedgeInputError } from "./hedgeErrors";
-import { covarianceOf, effectivenessOf, quadraticForm, solveMinimumVarianceHedge, vegaScaleOf, withHedge } from "./hedgeAlgebra";
+import { nestedSubmatrix } from "../correlation/flatCorrelation";
+import { flatCovarianceOf, flatCrossTimesVega, flatQuadraticForm } from "./flatCovariance";
+import { effectivenessOf, solveProxySystem, vegaScaleOf, withHedge } from "./hedgeAlgebra";
 import { resolveHedgeInput } from "./hedgeInputs";
 import type { HedgeWarning, ProxyHedgeInput, ProxyHedgeLine, ProxyHedgeResult, RoundedHedgeStatistics } from "./hedgeTypes";
 import {
@@ -64,18 +66,18 @@ export function computeProxyHedge(input: ProxyHedgeInput): ProxyHedgeResult {
   const scale = vegaScaleOf(problem.vegas);
   const vegas = problem.vegas.map((vega) => vega * scale);
   const proxyNames = proxyIndices.map((index) => assets[index] ?? "");
-  const covariance = covarianceOf(correlation, deviations);
-  const proxyCorrelation = proxyIndices.map((i) => proxyIndices.map((j) => correlation[i]?.[j] ?? 0));
+  const covariance = flatCovarianceOf(correlation, deviations);
+  const proxyCorrelation = nestedSubmatrix(correlation, assets.length, proxyIndices);
 
-  const solution = solveMinimumVarianceHedge(covariance, vegas, proxyIndices, ridge);
+  const solution = solveProxySystem(nestedSubmatrix(covariance, assets.length, proxyIndices), flatCrossTimesVega(covariance, vegas, proxyIndices), ridge);
   if (solution === null) {
     const proxyDeviations = proxyIndices.map((index) => deviations[index] ?? 0);
     throw new HedgeInputError("singularProxies", explainSingularProxies(proxyNames, proxyDeviations, proxyCorrelation));
   }
   const { hedge, eigenvalues, ridgeShift } = solution;
 
-  const unhedgedVariance = Math.max(quadraticForm(covariance, vegas), 0);
-  const residualVariance = Math.min(Math.max(quadraticForm(covariance, withHedge(vegas, proxyIndices, hedge)), 0), unhedgedVariance);
+  const unhedgedVariance = Math.max(flatQuadraticForm(covariance, vegas), 0);
+  const residualVariance = Math.min(Math.max(flatQuadraticForm(covariance, withHedge(vegas, proxyIndices, hedge)), 0), unhedgedVariance);
   const conditionNumber = conditionNumberOrSingular(eigenvalues);
   const correlationCondition = proxyCorrelationCondition(proxyCorrelation);
 
@@ -92,7 +94,7 @@ export function computeProxyHedge(input: ProxyHedgeInput): ProxyHedgeResult {
   let afterRounding: RoundedHedgeStatistics | null = null;
   if (problem.contracts) {
     const rounded = lines.map((line) => (line.contracts?.roundedHedgeVegaPerVolPoint ?? 0) * scale);
-    const roundedVariance = Math.max(quadraticForm(covariance, withHedge(vegas, proxyIndices, rounded)), 0);
+    const roundedVariance = Math.max(flatQuadraticForm(covariance, withHedge(vegas, proxyIndices, rounded)), 0);
     afterRounding = { residualPnlStandardDeviation: Math.sqrt(roundedVariance) / scale, effectiveness: effectivenessOf(roundedVariance, unhedgedVariance) };
   }
 
