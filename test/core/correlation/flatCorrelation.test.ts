@@ -1,0 +1,61 @@
+import fc from "fast-check";
+import { findEntryProblems } from "../../../src/core/correlation/correlationValidation";
+import { flatCorrelationIfEntriesValid, flatSymmetricSubmatrix, nestedSubmatrix } from "../../../src/core/correlation/flatCorrelation";
+import { correlationMatrixArbitrary, symmetricUnitDiagonalArbitrary } from "./matrixTestUtils";
+
+/** One entry of a valid matrix spoiled the way a sheet spoils it, or left alone (kind "none"). */
+const SPOILERS: Record<string, (value: number) => unknown> = {
+  none: (value) => value,
+  tinyAsymmetry: (value) => value + 5e-13,
+  asymmetry: (value) => value + 1e-9,
+  notANumber: () => Number.NaN,
+  infinite: () => Number.POSITIVE_INFINITY,
+  text: (value) => String(value),
+  blank: () => undefined,
+  outOfBounds: () => 1.0001,
+  boundary: () => 1 + 1e-12,
+  negativeZero: () => -0,
+};
+
+const spoiledMatrix = fc.integer({ min: 1, max: 9 }).chain((size) =>
+  fc.tuple(fc.oneof(correlationMatrixArbitrary(size), symmetricUnitDiagonalArbitrary(size)), fc.nat(size - 1), fc.nat(size - 1), fc.constantFrom(...Object.keys(SPOILERS))),
+);
+
+describe("flatCorrelationIfEntriesValid", () => {
+  test("null exactly when findEntryProblems finds a problem; otherwise the entries row-major, unchanged", () => {
+    fc.assert(
+      fc.property(spoiledMatrix, ([values, row, column, spoiler]) => {
+        const spoiled: unknown[][] = values.map((entries) => [...entries]);
+        (spoiled[row] as unknown[])[column] = (SPOILERS[spoiler] as (value: number) => unknown)(values[row]?.[column] as number);
+        const matrix = spoiled as number[][];
+        const flat = flatCorrelationIfEntriesValid(matrix);
+        expect(flat === null).toBe(findEntryProblems(matrix).length > 0);
+        if (flat !== null) expect([...flat]).toEqual(matrix.flat());
+      }),
+      { seed: 20261208, numRuns: 600 },
+    );
+  });
+
+  test("the worked example of DOMAIN.md §2 passes; a text entry '0.8' is refused, not read as a number", () => {
+    const values = [
+      [1, 0.8, 0.85],
+      [0.8, 1, 0.9],
+      [0.85, 0.9, 1],
+    ];
+    expect([...(flatCorrelationIfEntriesValid(values) ?? [])]).toEqual([1, 0.8, 0.85, 0.8, 1, 0.9, 0.85, 0.9, 1]);
+    const withText = [values[0], ["0.8", 1, 0.9], values[2]] as unknown as number[][];
+    expect(flatCorrelationIfEntriesValid(withText)).toBeNull();
+  });
+});
+
+describe("flatSymmetricSubmatrix and nestedSubmatrix", () => {
+  test("rows and columns in the order asked, (a_ij + a_ji)/2 off the diagonal and 1 on it, exactly symmetric", () => {
+    const values = Float64Array.from([1, 0.5, 0.2, 0.7, 1, 0.3, 0.2, 0.3, 1.0000000000001]);
+    expect([...flatSymmetricSubmatrix(values, 3, [2, 0])]).toEqual([1, 0.2, 0.2, 1]);
+    expect([...flatSymmetricSubmatrix(values, 3, [0, 1, 2])]).toEqual([1, 0.6, 0.2, 0.6, 1, 0.3, 0.2, 0.3, 1]);
+    expect(nestedSubmatrix(values, 3, [1, 2])).toEqual([
+      [1, 0.3],
+      [0.3, 1.0000000000001],
+    ]);
+  });
+});
