@@ -7,12 +7,13 @@ import { BOUND_TOLERANCE, SYMMETRY_TOLERANCE, UNIT_DIAGONAL_TOLERANCE } from "./
 import type { SquareMatrix } from "./symmetricMatrix";
 
 /**
- * The square matrix `values` row-major in a new array when every entry passes `findEntryProblems` (finite numbers,
- * unit diagonal, |ρ| ≤ 1, symmetric, all within their tolerances), else null: call `findEntryProblems` then for the
- * messages. One pass over the rows, then one over the flat copy for symmetry; no message or object per entry.
- * `values` must be square (check its shape first).
+ * The symmetric part S = (A + Aᵀ)/2 of the square matrix `values`, row-major in a new array, when every entry passes
+ * `findEntryProblems` (finite numbers, unit diagonal, |ρ| ≤ 1, symmetric, all within their tolerances), else null:
+ * call `findEntryProblems` then for the messages. S is what the PSD check and the hedge use; averaging once here lets
+ * them read rows only (and (a + b)/2 = (b + a)/2, so every entry is the double they computed before). One pass over
+ * the rows, then one over the upper triangle; no message or object per entry. `values` must be square.
  */
-export function flatCorrelationIfEntriesValid(values: SquareMatrix): Float64Array | null {
+export function symmetricPartIfEntriesValid(values: SquareMatrix): Float64Array | null {
   const size = values.length;
   const flat = new Float64Array(size * size);
   const bound = 1 + BOUND_TOLERANCE;
@@ -28,28 +29,31 @@ export function flatCorrelationIfEntriesValid(values: SquareMatrix): Float64Arra
   }
   for (let row = 0; row < size; row++) {
     for (let column = row + 1; column < size; column++) {
-      if (Math.abs((flat[row * size + column] as number) - (flat[column * size + row] as number)) > SYMMETRY_TOLERANCE) return null;
+      const upper = flat[row * size + column] as number;
+      const lower = flat[column * size + row] as number;
+      if (Math.abs(upper - lower) > SYMMETRY_TOLERANCE) return null;
+      // Equal entries average to themselves; 0 and −0 average to 0, as (A + Aᵀ)/2 computed whole does.
+      if (upper !== lower || upper === 0) {
+        const average = (upper + lower) / 2;
+        flat[row * size + column] = average;
+        flat[column * size + row] = average;
+      }
     }
   }
   return flat;
 }
 
 /**
- * Rows and columns `rows` (indices into the size×size `values`) of (A + Aᵀ)/2 with a unit diagonal, row-major in a
- * new array: exactly symmetric (each average computed once and mirrored).
+ * Rows and columns `rows` (indices into the size×size symmetric `values`) with a unit diagonal, row-major in a new
+ * array: a correlation sub-matrix, exactly symmetric when `values` is.
  */
-export function flatSymmetricSubmatrix(values: Float64Array, size: number, rows: readonly number[]): Float64Array {
+export function flatSubmatrixWithUnitDiagonal(values: Float64Array, size: number, rows: readonly number[]): Float64Array {
   const count = rows.length;
   const result = new Float64Array(count * count);
   for (let i = 0; i < count; i++) {
-    const row = rows[i] as number;
+    const rowOffset = (rows[i] as number) * size;
+    for (let j = 0; j < count; j++) result[i * count + j] = values[rowOffset + (rows[j] as number)] as number;
     result[i * count + i] = 1;
-    for (let j = i + 1; j < count; j++) {
-      const column = rows[j] as number;
-      const average = ((values[row * size + column] as number) + (values[column * size + row] as number)) / 2;
-      result[i * count + j] = average;
-      result[j * count + i] = average;
-    }
   }
   return result;
 }

@@ -24,15 +24,16 @@ export function isPositiveSemidefiniteWithin(values: SquareMatrix, tolerance: nu
   return choleskyPivotsPositive(triangle, size);
 }
 
-/** `isPositiveSemidefiniteWithin` for a row-major size×size matrix in one array (see flatCorrelation.ts). */
-export function isFlatPositiveSemidefiniteWithin(values: Float64Array, size: number, tolerance: number): boolean {
+/**
+ * `isPositiveSemidefiniteWithin` for an exactly symmetric matrix, row-major in one array (as
+ * `symmetricPartIfEntriesValid` gives it): its lower triangle is copied row by row, nothing is averaged.
+ */
+export function isSymmetricFlatPositiveSemidefiniteWithin(values: Float64Array, size: number, tolerance: number): boolean {
   const triangle = packedWorkspace(size);
   for (let row = 0; row < size; row++) {
     const rowOffset = row * size;
     const rowStart = rowStartOf(row);
-    for (let column = 0; column < row; column++) {
-      triangle[rowStart + column] = ((values[column * size + row] as number) + (values[rowOffset + column] as number)) / 2;
-    }
+    for (let column = 0; column < row; column++) triangle[rowStart + column] = values[rowOffset + column] as number;
     triangle[rowStart + row] = (values[rowOffset + row] as number) + tolerance;
   }
   return choleskyPivotsPositive(triangle, size);

@@ -5,8 +5,10 @@
  *
  * Only a valid matrix is remembered, and only as a verdict on its exact doubles: a hit needs every entry to be the
  * same number, bit for bit (0 and −0 differ), so a matrix that differs anywhere, even in the last digit of one entry,
- * is checked in full. The checks depend on nothing but the entries (their tolerances are constants). One matrix is
- * kept (the latest), so a sheet alternating between two matrices checks each in full every time, as without this.
+ * is checked in full. The checks depend on nothing but the entries (their tolerances are constants). What is kept is
+ * the matrix's symmetric part (A + Aᵀ)/2, which passes whenever A does: a matrix that is symmetric only within the
+ * tolerance never equals it and is checked in full every time, as is one typed symmetric that is not the latest (one
+ * matrix is kept, so a sheet alternating between two matrices checks each in full every time, as without this).
  */
 import type { SquareMatrix } from "./symmetricMatrix";
 
@@ -32,7 +34,7 @@ export function rememberedValidCorrelation(values: SquareMatrix): Float64Array |
   return remembered;
 }
 
-/** Remembers `values` (row-major size×size, passed every check) as the last valid matrix; it must not change later. */
+/** Remembers `values` (row-major size×size, exactly symmetric, passed every check); it must not change later. */
 export function rememberValidCorrelation(values: Float64Array, size: number): void {
   lastValid = { size, values };
 }

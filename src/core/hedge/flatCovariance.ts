@@ -4,17 +4,18 @@
  * hedgeAlgebra.ts (covarianceOf, quadraticForm, solveMinimumVarianceHedge's right-hand side), so the doubles agree.
  */
 
-/** Σ = diag(s)·R·diag(s) for a row-major R: Σ_ij = s_i·s_j·R_ij on the upper triangle, mirrored (exactly symmetric). */
+/**
+ * Σ = diag(s)·R·diag(s) for a row-major, exactly symmetric R: Σ_ij = s_i·s_j·R_ij, row by row. covarianceOf computes
+ * the upper triangle and mirrors it; here Σ_ji = s_j·s_i·R_ji is the same double (R_ji = R_ij, and a product of two
+ * doubles does not depend on their order), so Σ is exactly symmetric and equal to covarianceOf's, read in order.
+ */
 export function flatCovarianceOf(correlation: Float64Array, deviations: readonly number[]): Float64Array {
   const size = deviations.length;
   const covariance = new Float64Array(size * size);
   for (let i = 0; i < size; i++) {
     const deviationI = deviations[i] as number;
-    for (let j = i; j < size; j++) {
-      const value = deviationI * (deviations[j] as number) * (correlation[i * size + j] as number);
-      covariance[i * size + j] = value;
-      covariance[j * size + i] = value;
-    }
+    const rowOffset = i * size;
+    for (let j = 0; j < size; j++) covariance[rowOffset + j] = deviationI * (deviations[j] as number) * (correlation[rowOffset + j] as number);
   }
   return covariance;
 }

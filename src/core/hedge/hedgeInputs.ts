@@ -1,7 +1,7 @@
 import { assetKey, cleanAssetName, explainUnmatchedAssetName, findAssetNameProblem, indexAssetNames } from "../correlation/assetNames";
 import { findEntryProblems, PSD_TOLERANCE, validateCorrelationMatrix, type CorrelationProblem } from "../correlation/correlationValidation";
-import { flatCorrelationIfEntriesValid, flatSymmetricSubmatrix } from "../correlation/flatCorrelation";
-import { isFlatPositiveSemidefiniteWithin } from "../correlation/positiveSemidefinite";
+import { flatSubmatrixWithUnitDiagonal, symmetricPartIfEntriesValid } from "../correlation/flatCorrelation";
+import { isSymmetricFlatPositiveSemidefiniteWithin } from "../correlation/positiveSemidefinite";
 import { rememberedValidCorrelation, rememberValidCorrelation } from "../correlation/validatedCorrelationMemo";
 import { DEFAULT_LOT_SIZE, findContractProblem } from "./hedgeContracts";
 import { HedgeInputError } from "./hedgeErrors";
@@ -76,7 +76,7 @@ export function checkProxies(proxies: readonly string[]): void {
   if (problem) invalid(problem);
 }
 
-/** The matrix's name index and its entries row-major, once every check passed; throws `HedgeInputError` otherwise. */
+/** The matrix's name index and its symmetric part (A + Aᵀ)/2 row-major, once every check passed; throws `HedgeInputError` otherwise. */
 function checkMatrix(input: ProxyHedgeInput, involvedAssets: readonly string[]): { index: Map<string, number>; values: Float64Array } {
   const { assets: labels, values } = input.correlation ?? { assets: [], values: [] };
   if (!Array.isArray(values) || values.length === 0 || !values.every((row) => Array.isArray(row) && row.length === values.length)) {
@@ -99,8 +99,8 @@ function checkMatrix(input: ProxyHedgeInput, involvedAssets: readonly string[]):
   // The same doubles as the last matrix that passed everything below pass again (validatedCorrelationMemo.ts).
   const remembered = rememberedValidCorrelation(values);
   if (remembered !== null) return { index, values: remembered };
-  const flat = flatCorrelationIfEntriesValid(values);
-  if (flat === null) {
+  const symmetricPart = symmetricPartIfEntriesValid(values);
+  if (symmetricPart === null) {
     // Null exactly when findEntryProblems finds a problem (a test holds them to that); it words the message.
     const entryProblem = findEntryProblems(values, labels)[0] as CorrelationProblem;
     const fix = entryProblem.check === "finite" ? "fill it in" : "fix it, or repair the matrix with XV.NEARCORR";
@@ -110,15 +110,15 @@ function checkMatrix(input: ProxyHedgeInput, involvedAssets: readonly string[]):
   // is PSD, but the converse fails, and a matrix with contradictory correlations anywhere is a bad input to flag
   // whichever assets are hedged today (Excel recomputes the hedge with other targets tomorrow). One Cholesky costs
   // ~0.6 ms at 205×205; the eigenvalues are computed only to word the error.
-  if (!isFlatPositiveSemidefiniteWithin(flat, values.length, PSD_TOLERANCE)) {
+  if (!isSymmetricFlatPositiveSemidefiniteWithin(symmetricPart, values.length, PSD_TOLERANCE)) {
     const smallest = validateCorrelationMatrix(values, labels).smallestEigenvalue ?? Number.NaN;
     throw new HedgeInputError(
       "invalidMatrix",
       `correlation matrix check positiveSemidefinite failed: smallest eigenvalue ${smallest.toPrecision(6)} < −${PSD_TOLERANCE}, so some correlations contradict each other (the hedge could show a negative variance); repair it with XV.NEARCORR`,
     );
   }
-  rememberValidCorrelation(flat, values.length);
-  return { index, values: flat };
+  rememberValidCorrelation(symmetricPart, values.length);
+  return { index, values: symmetricPart };
 }
 
 /** Looks up one value per involved asset in a named list; `what` names the list in messages. */
@@ -192,7 +192,7 @@ export function resolveHedgeInput(input: ProxyHedgeInput): ResolvedHedge {
 
   const matrix = checkMatrix(input, assets);
   const rows = assets.map((asset) => matrix.index.get(assetKey(asset)) ?? 0);
-  const correlation = flatSymmetricSubmatrix(matrix.values, input.correlation.values.length, rows);
+  const correlation = flatSubmatrixWithUnitDiagonal(matrix.values, input.correlation.values.length, rows);
 
   const warnings: HedgeWarning[] = [];
   let volOfVols: number[];

@@ -1,6 +1,7 @@
 import fc from "fast-check";
 import { findEntryProblems } from "../../../src/core/correlation/correlationValidation";
-import { flatCorrelationIfEntriesValid, flatSymmetricSubmatrix, nestedSubmatrix } from "../../../src/core/correlation/flatCorrelation";
+import { symmetrise } from "../../../src/core/correlation/symmetricMatrix";
+import { flatSubmatrixWithUnitDiagonal, nestedSubmatrix, symmetricPartIfEntriesValid } from "../../../src/core/correlation/flatCorrelation";
 import { correlationMatrixArbitrary, symmetricUnitDiagonalArbitrary } from "./matrixTestUtils";
 
 /** One entry of a valid matrix spoiled the way a sheet spoils it, or left alone (kind "none"). */
@@ -21,16 +22,16 @@ const spoiledMatrix = fc.integer({ min: 1, max: 9 }).chain((size) =>
   fc.tuple(fc.oneof(correlationMatrixArbitrary(size), symmetricUnitDiagonalArbitrary(size)), fc.nat(size - 1), fc.nat(size - 1), fc.constantFrom(...Object.keys(SPOILERS))),
 );
 
-describe("flatCorrelationIfEntriesValid", () => {
-  test("null exactly when findEntryProblems finds a problem; otherwise the entries row-major, unchanged", () => {
+describe("symmetricPartIfEntriesValid", () => {
+  test("null exactly when findEntryProblems finds a problem; otherwise (A + Aᵀ)/2 row-major, as symmetrise computes it", () => {
     fc.assert(
       fc.property(spoiledMatrix, ([values, row, column, spoiler]) => {
         const spoiled: unknown[][] = values.map((entries) => [...entries]);
         (spoiled[row] as unknown[])[column] = (SPOILERS[spoiler] as (value: number) => unknown)(values[row]?.[column] as number);
         const matrix = spoiled as number[][];
-        const flat = flatCorrelationIfEntriesValid(matrix);
+        const flat = symmetricPartIfEntriesValid(matrix);
         expect(flat === null).toBe(findEntryProblems(matrix).length > 0);
-        if (flat !== null) expect([...flat]).toEqual(matrix.flat());
+        if (flat !== null) expect([...flat]).toEqual(symmetrise(matrix).to1DArray());
       }),
       { seed: 20261208, numRuns: 600 },
     );
@@ -42,17 +43,17 @@ describe("flatCorrelationIfEntriesValid", () => {
       [0.8, 1, 0.9],
       [0.85, 0.9, 1],
     ];
-    expect([...(flatCorrelationIfEntriesValid(values) ?? [])]).toEqual([1, 0.8, 0.85, 0.8, 1, 0.9, 0.85, 0.9, 1]);
+    expect([...(symmetricPartIfEntriesValid(values) ?? [])]).toEqual([1, 0.8, 0.85, 0.8, 1, 0.9, 0.85, 0.9, 1]);
     const withText = [values[0], ["0.8", 1, 0.9], values[2]] as unknown as number[][];
-    expect(flatCorrelationIfEntriesValid(withText)).toBeNull();
+    expect(symmetricPartIfEntriesValid(withText)).toBeNull();
   });
 });
 
-describe("flatSymmetricSubmatrix and nestedSubmatrix", () => {
-  test("rows and columns in the order asked, (a_ij + a_ji)/2 off the diagonal and 1 on it, exactly symmetric", () => {
-    const values = Float64Array.from([1, 0.5, 0.2, 0.7, 1, 0.3, 0.2, 0.3, 1.0000000000001]);
-    expect([...flatSymmetricSubmatrix(values, 3, [2, 0])]).toEqual([1, 0.2, 0.2, 1]);
-    expect([...flatSymmetricSubmatrix(values, 3, [0, 1, 2])]).toEqual([1, 0.6, 0.2, 0.6, 1, 0.3, 0.2, 0.3, 1]);
+describe("flatSubmatrixWithUnitDiagonal and nestedSubmatrix", () => {
+  test("rows and columns in the order asked, 1 on the diagonal", () => {
+    const values = Float64Array.from([1, 0.6, 0.2, 0.6, 1, 0.3, 0.2, 0.3, 1.0000000000001]);
+    expect([...flatSubmatrixWithUnitDiagonal(values, 3, [2, 0])]).toEqual([1, 0.2, 0.2, 1]);
+    expect([...flatSubmatrixWithUnitDiagonal(values, 3, [0, 1, 2])]).toEqual([1, 0.6, 0.2, 0.6, 1, 0.3, 0.2, 0.3, 1]);
     expect(nestedSubmatrix(values, 3, [1, 2])).toEqual([
       [1, 0.3],
       [0.3, 1.0000000000001],
