@@ -7,23 +7,24 @@ import { BOUND_TOLERANCE, SYMMETRY_TOLERANCE, UNIT_DIAGONAL_TOLERANCE } from "./
 import type { SquareMatrix } from "./symmetricMatrix";
 
 /**
- * The symmetric part S = (A + Aᵀ)/2 of the square matrix `values`, row-major in a new array, when every entry passes
- * `findEntryProblems` (finite numbers, unit diagonal, |ρ| ≤ 1, symmetric, all within their tolerances), else null:
- * call `findEntryProblems` then for the messages. S is what the PSD check and the hedge use; averaging once here lets
+ * Writes the symmetric part S = (A + Aᵀ)/2 of the square matrix `values` row-major into `into` (size² entries or more)
+ * and returns true when every entry passes `findEntryProblems` (finite numbers, unit diagonal, |ρ| ≤ 1, symmetric,
+ * all within their tolerances); false as soon as one fails (`into` is then partly written): call `findEntryProblems`
+ * for the messages. S is what the PSD check and the hedge use; averaging once here lets
  * them read rows only (and (a + b)/2 = (b + a)/2, so every entry is the double they computed before). One pass over
  * the rows, then one over the upper triangle; no message or object per entry. `values` must be square.
  */
-export function symmetricPartIfEntriesValid(values: SquareMatrix): Float64Array | null {
+export function writeSymmetricPartIfEntriesValid(values: SquareMatrix, into: Float64Array): boolean {
   const size = values.length;
-  const flat = new Float64Array(size * size);
+  const flat = into;
   const bound = 1 + BOUND_TOLERANCE;
   for (let row = 0; row < size; row++) {
     const rowValues = values[row] as readonly number[];
     const rowOffset = row * size;
     for (let column = 0; column < size; column++) {
       const value = rowValues[column];
-      if (typeof value !== "number" || !Number.isFinite(value)) return null;
-      if (column === row ? Math.abs(value - 1) > UNIT_DIAGONAL_TOLERANCE : Math.abs(value) > bound) return null;
+      if (typeof value !== "number" || !Number.isFinite(value)) return false;
+      if (column === row ? Math.abs(value - 1) > UNIT_DIAGONAL_TOLERANCE : Math.abs(value) > bound) return false;
       flat[rowOffset + column] = value;
     }
   }
@@ -31,7 +32,7 @@ export function symmetricPartIfEntriesValid(values: SquareMatrix): Float64Array 
     for (let column = row + 1; column < size; column++) {
       const upper = flat[row * size + column] as number;
       const lower = flat[column * size + row] as number;
-      if (Math.abs(upper - lower) > SYMMETRY_TOLERANCE) return null;
+      if (Math.abs(upper - lower) > SYMMETRY_TOLERANCE) return false;
       // Equal entries average to themselves; 0 and −0 average to 0, as (A + Aᵀ)/2 computed whole does.
       if (upper !== lower || upper === 0) {
         const average = (upper + lower) / 2;
@@ -40,7 +41,7 @@ export function symmetricPartIfEntriesValid(values: SquareMatrix): Float64Array 
       }
     }
   }
-  return flat;
+  return true;
 }
 
 /**
@@ -61,4 +62,9 @@ export function flatSubmatrixWithUnitDiagonal(values: Float64Array, size: number
 /** Rows and columns `indices` of the row-major size×size `values`, as rows of numbers (for the small proxy block). */
 export function nestedSubmatrix(values: Float64Array, size: number, indices: readonly number[]): number[][] {
   return indices.map((i) => indices.map((j) => values[i * size + j] as number));
+}
+
+/** Entries (indices[a], indices[b]) of the correlations where they lie (see CorrelationRows), 1 on the diagonal. */
+export function nestedCorrelationWithUnitDiagonal(values: Float64Array, size: number, rows: readonly number[], indices: readonly number[]): number[][] {
+  return indices.map((i, a) => indices.map((j, b) => (a === b ? 1 : (values[(rows[i] as number) * size + (rows[j] as number)] as number))));
 }

@@ -1,23 +1,27 @@
 /*
- * The covariance of the hedge's daily vol changes as one row-major Float64Array (entry (i, j) at i·size + j), and the
- * sums the hedge takes over it. Each is the same arithmetic, in the same order, as its rows-of-numbers twin in
- * hedgeAlgebra.ts (covarianceOf, quadraticForm, solveMinimumVarianceHedge's right-hand side), so the doubles agree.
+ * The covariance of the hedge's daily vol changes as one row-major Float64Array (entry (i, j) at i·size + j, size the
+ * count of weights or deviations; the array may be longer), and the sums the hedge takes over it. Each is the same
+ * arithmetic, in the same order, as its rows-of-numbers twin in hedgeAlgebra.ts (covarianceOf, quadraticForm,
+ * solveMinimumVarianceHedge's right-hand side), so the doubles agree.
  */
+import type { CorrelationRows } from "./hedgeInputs";
 
 /**
- * Σ = diag(s)·R·diag(s) for a row-major, exactly symmetric R: Σ_ij = s_i·s_j·R_ij, row by row. covarianceOf computes
- * the upper triangle and mirrors it; here Σ_ji = s_j·s_i·R_ji is the same double (R_ji = R_ij, and a product of two
- * doubles does not depend on their order), so Σ is exactly symmetric and equal to covarianceOf's, read in order.
+ * Writes Σ = diag(s)·R·diag(s) row-major into `into` (size² entries or more, size = deviations.length) for the
+ * correlations where they lie (R_ij = values[rows[i]·n + rows[j]], R_ii = 1; see CorrelationRows), row by row:
+ * Σ_ij = s_i·s_j·R_ij. covarianceOf computes the upper triangle of a built R and mirrors it; here Σ_ji = s_j·s_i·R_ji
+ * is the same double (R is exactly symmetric, and a product of two doubles does not depend on their order).
  */
-export function flatCovarianceOf(correlation: Float64Array, deviations: readonly number[]): Float64Array {
+export function writeCovarianceOf(correlationRows: CorrelationRows, deviations: readonly number[], into: Float64Array): void {
+  const { values, size: matrixSize, rows } = correlationRows;
   const size = deviations.length;
-  const covariance = new Float64Array(size * size);
   for (let i = 0; i < size; i++) {
     const deviationI = deviations[i] as number;
     const rowOffset = i * size;
-    for (let j = 0; j < size; j++) covariance[rowOffset + j] = deviationI * (deviations[j] as number) * (correlation[rowOffset + j] as number);
+    const matrixOffset = (rows[i] as number) * matrixSize;
+    for (let j = 0; j < size; j++) into[rowOffset + j] = deviationI * (deviations[j] as number) * (values[matrixOffset + (rows[j] as number)] as number);
+    into[rowOffset + i] = deviationI * deviationI; // R_ii = 1 (s_i·s_i·1 is s_i·s_i exactly)
   }
-  return covariance;
 }
 
 /** wᵀΣw for a row-major symmetric size×size Σ, row by row, skipping rows of zero weight (as quadraticForm does). */

@@ -1,8 +1,8 @@
 import { assetKey, cleanAssetName, explainUnmatchedAssetName, findAssetNameProblem, indexAssetNames } from "../correlation/assetNames";
 import { findEntryProblems, PSD_TOLERANCE, validateCorrelationMatrix, type CorrelationProblem } from "../correlation/correlationValidation";
-import { flatSubmatrixWithUnitDiagonal, symmetricPartIfEntriesValid } from "../correlation/flatCorrelation";
+import { flatSubmatrixWithUnitDiagonal, writeSymmetricPartIfEntriesValid } from "../correlation/flatCorrelation";
 import { isSymmetricFlatPositiveSemidefiniteWithin } from "../correlation/positiveSemidefinite";
-import { rememberedValidCorrelation, rememberValidCorrelation } from "../correlation/validatedCorrelationMemo";
+import { rememberedValidCorrelation, rememberValidCorrelation, spareCorrelationBuffer } from "../correlation/validatedCorrelationMemo";
 import { DEFAULT_LOT_SIZE, findContractProblem } from "./hedgeContracts";
 import { HedgeInputError } from "./hedgeErrors";
 import { checkVolOfVols } from "./volOfVolChecks";
@@ -21,7 +21,24 @@ export const MAX_VOL_POINTS = 1e5;
 export const MAX_RIDGE = 1e6;
 
 /** The hedge problem over the assets involved (targets first, then proxies that are not targets). */
-export interface ResolvedHedge {
+export interface ResolvedHedge extends ResolvedHedgeRequest {
+  /** Correlations between involved assets, row-major (i·assets.length + j), exactly symmetric, unit diagonal. */
+  correlation: Float64Array;
+}
+
+/**
+ * The involved assets' correlations where they lie: entry (i, j) of the checked matrix's symmetric part is
+ * values[rows[i]·size + rows[j]] (i ≠ j), 1 on the diagonal. `values` is the validity memo's buffer
+ * (validatedCorrelationMemo.ts): it holds until the next hedge is resolved, so read it at once, never keep it.
+ */
+export interface CorrelationRows {
+  values: Float64Array;
+  size: number;
+  rows: number[];
+}
+
+/** `ResolvedHedge` without the correlation sub-matrix built: what `computeProxyHedge` needs, nothing allocated n×n. */
+export interface ResolvedHedgeRequest {
   changes: VolChangeScale;
   /** Display names (first spelling, trimmed). */
   assets: string[];
@@ -33,8 +50,8 @@ export interface ResolvedHedge {
   proxyIndices: number[];
   /** Standard deviation of daily vol changes per involved asset, in vol points (D·s for relative changes). */
   deviations: number[];
-  /** Correlations between involved assets, row-major (i·assets.length + j), exactly symmetric, unit diagonal. */
-  correlation: Float64Array;
+  /** Valid until the next hedge is resolved (see CorrelationRows). */
+  correlationRows: CorrelationRows;
   ridge: number;
   /** Per proxy, in order; null when no contract sizing was asked for. */
   contracts: { vegaPerContract: number; lotSize: number }[] | null;
@@ -99,8 +116,8 @@ function checkMatrix(input: ProxyHedgeInput, involvedAssets: readonly string[]):
   // The same doubles as the last matrix that passed everything below pass again (validatedCorrelationMemo.ts).
   const remembered = rememberedValidCorrelation(values);
   if (remembered !== null) return { index, values: remembered };
-  const symmetricPart = symmetricPartIfEntriesValid(values);
-  if (symmetricPart === null) {
+  const symmetricPart = spareCorrelationBuffer(values.length);
+  if (!writeSymmetricPartIfEntriesValid(values, symmetricPart)) {
     // Null exactly when findEntryProblems finds a problem (a test holds them to that); it words the message.
     const entryProblem = findEntryProblems(values, labels)[0] as CorrelationProblem;
     const fix = entryProblem.check === "finite" ? "fill it in" : "fix it, or repair the matrix with XV.NEARCORR";
@@ -182,6 +199,13 @@ export function bookAndProxyAssets(targets: readonly TargetVega[], proxies: read
 
 /** Validates and normalises a hedge request (netting, name matching, sub-matrix), throwing `HedgeInputError`. */
 export function resolveHedgeInput(input: ProxyHedgeInput): ResolvedHedge {
+  const request = resolveHedgeRequest(input);
+  const { values, size, rows } = request.correlationRows;
+  return { ...request, correlation: flatSubmatrixWithUnitDiagonal(values, size, rows) };
+}
+
+/** `resolveHedgeInput` up to the sub-matrix, which is left where it lies (`correlationRows`). */
+export function resolveHedgeRequest(input: ProxyHedgeInput): ResolvedHedgeRequest {
   const targets = netTargetVegas(input.targets);
   checkProxies(input.proxies);
   const changes = input.changes ?? "absolute";
@@ -192,7 +216,7 @@ export function resolveHedgeInput(input: ProxyHedgeInput): ResolvedHedge {
 
   const matrix = checkMatrix(input, assets);
   const rows = assets.map((asset) => matrix.index.get(assetKey(asset)) ?? 0);
-  const correlation = flatSubmatrixWithUnitDiagonal(matrix.values, input.correlation.values.length, rows);
+  const correlationRows = { values: matrix.values, size: input.correlation.values.length, rows };
 
   const warnings: HedgeWarning[] = [];
   let volOfVols: number[];
@@ -245,5 +269,5 @@ export function resolveHedgeInput(input: ProxyHedgeInput): ResolvedHedge {
     }
     contracts = input.proxies.map((proxy) => byKey.get(assetKey(proxy)) ?? invalid(`no contract vega for proxy ${cleanAssetName(proxy)}: give one for every proxy, or none`));
   }
-  return { changes, assets, targetCount: targets.length, vegas, proxyIndices, deviations, correlation, ridge, contracts, warnings };
+  return { changes, assets, targetCount: targets.length, vegas, proxyIndices, deviations, correlationRows, ridge, contracts, warnings };
 }

@@ -1,10 +1,10 @@
 import { conditionNumberOrSingular } from "../conditionNumber";
 import { sizeContracts } from "./hedgeContracts";
 import { HedgeInputError } from "./hedgeErrors";
-import { nestedSubmatrix } from "../correlation/flatCorrelation";
-import { flatCovarianceOf, flatCrossTimesVega, flatQuadraticForm } from "./flatCovariance";
+import { nestedCorrelationWithUnitDiagonal, nestedSubmatrix } from "../correlation/flatCorrelation";
+import { flatCrossTimesVega, flatQuadraticForm, writeCovarianceOf } from "./flatCovariance";
 import { effectivenessOf, solveProxySystem, vegaScaleOf, withHedge } from "./hedgeAlgebra";
-import { resolveHedgeInput } from "./hedgeInputs";
+import { resolveHedgeRequest } from "./hedgeInputs";
 import type { HedgeWarning, ProxyHedgeInput, ProxyHedgeLine, ProxyHedgeResult, RoundedHedgeStatistics } from "./hedgeTypes";
 import {
   collinearityWarning,
@@ -34,6 +34,17 @@ function checkFinite(result: ProxyHedgeResult): ProxyHedgeResult {
 }
 
 /**
+ * Σ of the hedge being computed, reused from call to call: a fresh n×n Float64Array per call cost as much as all the
+ * sums over it. It never leaves `computeProxyHedge`, which is synchronous.
+ */
+let covarianceBuffer: Float64Array = new Float64Array(0);
+
+function covarianceBufferFor(size: number): Float64Array {
+  if (covarianceBuffer.length < size * size) covarianceBuffer = new Float64Array(size * size);
+  return covarianceBuffer;
+}
+
+/**
  * Minimum-variance proxy hedge of implied-vol risk (DOMAIN.md §2).
  *
  * With daily vol changes Δσ of covariance Σ = diag(s)·R·diag(s) (Σ_abs = D·Σ_rel·D for relative changes, D = current
@@ -60,14 +71,15 @@ function checkFinite(result: ProxyHedgeResult): ProxyHedgeResult {
  * the asset, entry or value and the fix.
  */
 export function computeProxyHedge(input: ProxyHedgeInput): ProxyHedgeResult {
-  const problem = resolveHedgeInput(input);
-  const { assets, proxyIndices, deviations, correlation, ridge } = problem;
+  const problem = resolveHedgeRequest(input);
+  const { assets, proxyIndices, deviations, correlationRows, ridge } = problem;
   // Everything below is in scaled vegas (vegas × scale), turned back on the way out.
   const scale = vegaScaleOf(problem.vegas);
   const vegas = problem.vegas.map((vega) => vega * scale);
   const proxyNames = proxyIndices.map((index) => assets[index] ?? "");
-  const covariance = flatCovarianceOf(correlation, deviations);
-  const proxyCorrelation = nestedSubmatrix(correlation, assets.length, proxyIndices);
+  const covariance = covarianceBufferFor(assets.length);
+  writeCovarianceOf(correlationRows, deviations, covariance);
+  const proxyCorrelation = nestedCorrelationWithUnitDiagonal(correlationRows.values, correlationRows.size, correlationRows.rows, proxyIndices);
 
   const solution = solveProxySystem(nestedSubmatrix(covariance, assets.length, proxyIndices), flatCrossTimesVega(covariance, vegas, proxyIndices), ridge);
   if (solution === null) {

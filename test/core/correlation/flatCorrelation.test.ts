@@ -1,7 +1,7 @@
 import fc from "fast-check";
 import { findEntryProblems } from "../../../src/core/correlation/correlationValidation";
 import { symmetrise } from "../../../src/core/correlation/symmetricMatrix";
-import { flatSubmatrixWithUnitDiagonal, nestedSubmatrix, symmetricPartIfEntriesValid } from "../../../src/core/correlation/flatCorrelation";
+import { flatSubmatrixWithUnitDiagonal, nestedSubmatrix, writeSymmetricPartIfEntriesValid } from "../../../src/core/correlation/flatCorrelation";
 import { correlationMatrixArbitrary, symmetricUnitDiagonalArbitrary } from "./matrixTestUtils";
 
 /** One entry of a valid matrix spoiled the way a sheet spoils it, or left alone (kind "none"). */
@@ -22,16 +22,18 @@ const spoiledMatrix = fc.integer({ min: 1, max: 9 }).chain((size) =>
   fc.tuple(fc.oneof(correlationMatrixArbitrary(size), symmetricUnitDiagonalArbitrary(size)), fc.nat(size - 1), fc.nat(size - 1), fc.constantFrom(...Object.keys(SPOILERS))),
 );
 
-describe("symmetricPartIfEntriesValid", () => {
-  test("null exactly when findEntryProblems finds a problem; otherwise (A + Aᵀ)/2 row-major, as symmetrise computes it", () => {
+describe("writeSymmetricPartIfEntriesValid", () => {
+  test("true exactly when findEntryProblems finds nothing, and then (A + Aᵀ)/2 row-major, as symmetrise computes it", () => {
     fc.assert(
       fc.property(spoiledMatrix, ([values, row, column, spoiler]) => {
         const spoiled: unknown[][] = values.map((entries) => [...entries]);
         (spoiled[row] as unknown[])[column] = (SPOILERS[spoiler] as (value: number) => unknown)(values[row]?.[column] as number);
         const matrix = spoiled as number[][];
-        const flat = symmetricPartIfEntriesValid(matrix);
-        expect(flat === null).toBe(findEntryProblems(matrix).length > 0);
-        if (flat !== null) expect([...flat]).toEqual(symmetrise(matrix).to1DArray());
+        // A used buffer, longer than needed: what the memo hands out.
+        const into = new Float64Array(matrix.length ** 2 + 3).fill(0.5);
+        const valid = writeSymmetricPartIfEntriesValid(matrix, into);
+        expect(valid).toBe(findEntryProblems(matrix).length === 0);
+        if (valid) expect([...into.subarray(0, matrix.length ** 2)]).toEqual(symmetrise(matrix).to1DArray());
       }),
       { seed: 20261208, numRuns: 600 },
     );
@@ -43,9 +45,11 @@ describe("symmetricPartIfEntriesValid", () => {
       [0.8, 1, 0.9],
       [0.85, 0.9, 1],
     ];
-    expect([...(symmetricPartIfEntriesValid(values) ?? [])]).toEqual([1, 0.8, 0.85, 0.8, 1, 0.9, 0.85, 0.9, 1]);
+    const into = new Float64Array(9);
+    expect(writeSymmetricPartIfEntriesValid(values, into)).toBe(true);
+    expect([...into]).toEqual([1, 0.8, 0.85, 0.8, 1, 0.9, 0.85, 0.9, 1]);
     const withText = [values[0], ["0.8", 1, 0.9], values[2]] as unknown as number[][];
-    expect(symmetricPartIfEntriesValid(withText)).toBeNull();
+    expect(writeSymmetricPartIfEntriesValid(withText, into)).toBe(false);
   });
 });
 

@@ -1,4 +1,4 @@
-import { rememberedValidCorrelation, rememberValidCorrelation } from "../../../src/core/correlation/validatedCorrelationMemo";
+import { rememberedValidCorrelation, rememberValidCorrelation, spareCorrelationBuffer } from "../../../src/core/correlation/validatedCorrelationMemo";
 import { computeProxyHedge } from "../../../src/core/hedge/proxyHedge";
 import { HedgeInputError } from "../../../src/core/hedge/hedgeErrors";
 import type { ProxyHedgeInput } from "../../../src/core/hedge/hedgeTypes";
@@ -25,6 +25,20 @@ describe("validatedCorrelationMemo", () => {
     rememberValidCorrelation(Float64Array.from([1, 0, 0, 1]), 2);
     expect(rememberedValidCorrelation([[1, -0], [-0, 1]])).toBeNull();
     expect(rememberedValidCorrelation([[1, 0], [0, 1]])).not.toBeNull();
+  });
+
+  test("two buffers take turns: the spare handed out after remembering is never the remembered matrix", () => {
+    const first = spareCorrelationBuffer(3);
+    first.set(rows().flat());
+    rememberValidCorrelation(first, 3);
+    const second = spareCorrelationBuffer(3);
+    expect(second).not.toBe(first);
+    second.fill(0.5); // a candidate being written must leave the remembered matrix alone
+    expect(rememberedValidCorrelation(rows())).toBe(first);
+    second.set(rows().flat().map((value) => value / 2));
+    rememberValidCorrelation(second, 3);
+    expect(spareCorrelationBuffer(3)).toBe(first);
+    expect(rememberedValidCorrelation(rows())).toBeNull();
   });
 
   test("through the hedge: a matrix edited in place after a valid hedge is checked again and refused", () => {
