@@ -14,7 +14,18 @@ const SPACE_CHARACTERS = /\s/gu;
 
 /** The name as displayed and compared (before case folding): invisible characters removed, spaces plain, trimmed. */
 export function cleanAssetName(name: string): string {
-  return name.replace(INVISIBLE_CHARACTERS, "").replace(SPACE_CHARACTERS, " ").trim();
+  // The usual name (BTC, ALT001) is plain ASCII, where neither pattern matches: skipping them is ~5× faster, and a
+  // hedge cleans a few thousand names.
+  return isPrintableAscii(name) ? name.trim() : name.replace(INVISIBLE_CHARACTERS, "").replace(SPACE_CHARACTERS, " ").trim();
+}
+
+/** Space to tilde only: no format character (Cf) and no white space other than the plain space lies in that range. */
+function isPrintableAscii(name: string): boolean {
+  for (let position = 0; position < name.length; position++) {
+    const code = name.charCodeAt(position);
+    if (code < 0x20 || code > 0x7e) return false;
+  }
+  return true;
 }
 
 export function assetKey(name: string): string {

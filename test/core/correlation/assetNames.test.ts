@@ -1,3 +1,4 @@
+import fc from "fast-check";
 import { assetKey, cleanAssetName, describeOddCharacters, explainUnmatchedAssetName, findAssetNameProblem } from "../../../src/core/correlation/assetNames";
 
 describe("asset names: compared ignoring case, outer spaces and invisible characters, never look-alike letters", () => {
@@ -59,5 +60,25 @@ describe("explainUnmatchedAssetName", () => {
   test("nothing to say about a plainly absent name, or about invisible characters (they are ignored when matching)", () => {
     expect(explainUnmatchedAssetName("SOL", listed)).toBe("");
     expect(explainUnmatchedAssetName("SO\u200bL", listed)).toBe("");
+  });
+});
+
+describe("cleanAssetName's plain-ASCII fast path", () => {
+  /** The rule in full (both patterns on every name), as cleanAssetName applied it before the fast path. */
+  const cleanedInFull = (name: string): string => name.replace(/\p{Cf}/gu, "").replace(/\s/gu, " ").trim();
+
+  test("the same name as the rule in full, for ASCII names, control characters, odd spaces and invisible characters", () => {
+    const character = fc.oneof(
+      fc.string({ unit: "binary-ascii", minLength: 1, maxLength: 1 }),
+      fc.constantFrom(" ", "\t", "\u00a0", "\u200b", "\u00ad", "\ufeff", "\u3000", "\u0412", "\uff22"),
+      fc.string({ unit: "grapheme", minLength: 1, maxLength: 1 }),
+    );
+    fc.assert(
+      fc.property(fc.array(character, { maxLength: 12 }), (characters) => {
+        const name = characters.join("");
+        expect(cleanAssetName(name)).toBe(cleanedInFull(name));
+      }),
+      { seed: 20261210, numRuns: 2000 },
+    );
   });
 });
