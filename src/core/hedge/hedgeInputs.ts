@@ -73,7 +73,7 @@ export function netTargetVegas(targets: readonly TargetVega[]): TargetVega[] {
   const netted = new Map<string, TargetVega>();
   targets.forEach((leg, row) => {
     const asset = leg?.asset;
-    if (typeof asset !== "string" || cleanAssetName(asset) === "") invalid(`target row ${row + 1} has no asset name: every target needs one, such as ALT`);
+    if (typeof asset !== "string" || assetKey(asset) === "") invalid(`target row ${row + 1} has no asset name: every target needs one, such as ALT`);
     const vega = leg.vegaPerVolPoint;
     if (typeof vega !== "number" || !Number.isFinite(vega)) {
       invalid(`target row ${row + 1} (${cleanAssetName(asset)}): vega ${String(vega)} must be a finite cash vega per vol point`);

@@ -82,3 +82,14 @@ describe("cleanAssetName's plain-ASCII fast path", () => {
     );
   });
 });
+
+describe("assetKey's cache", () => {
+  test("a key is the same whether computed or remembered, also past the cache's limit (it empties and refills)", () => {
+    const names = Array.from({ length: 10_050 }, (_, index) => (index % 2 === 0 ? ` Alt${index}\u200b` : `ALT${index}`));
+    const first = names.map(assetKey);
+    expect(first[0]).toBe("alt0");
+    expect(first[1]).toBe("alt1");
+    expect(names.map(assetKey)).toEqual(first);
+    expect(names.map((name) => cleanAssetName(name).toLowerCase())).toEqual(first);
+  });
+});
