@@ -59,11 +59,6 @@ export function flatSubmatrixWithUnitDiagonal(values: Float64Array, size: number
   return result;
 }
 
-/** Rows and columns `indices` of the row-major size×size `values`, as rows of numbers (for the small proxy block). */
-export function nestedSubmatrix(values: Float64Array, size: number, indices: readonly number[]): number[][] {
-  return indices.map((i) => indices.map((j) => values[i * size + j] as number));
-}
-
 /** Entries (indices[a], indices[b]) of the correlations where they lie (see CorrelationRows), 1 on the diagonal. */
 export function nestedCorrelationWithUnitDiagonal(values: Float64Array, size: number, rows: readonly number[], indices: readonly number[]): number[][] {
   return indices.map((i, a) => indices.map((j, b) => (a === b ? 1 : (values[(rows[i] as number) * size + (rows[j] as number)] as number))));

@@ -1,51 +1,73 @@
 /*
- * The covariance of the hedge's daily vol changes as one row-major Float64Array (entry (i, j) at i·size + j, size the
- * count of weights or deviations; the array may be longer), and the sums the hedge takes over it. Each is the same
- * arithmetic, in the same order, as its rows-of-numbers twin in hedgeAlgebra.ts (covarianceOf, quadraticForm,
- * solveMinimumVarianceHedge's right-hand side), so the doubles agree.
+ * The hedge's sums over the covariance Σ = diag(s)·R·diag(s) of daily vol changes, with no Σ built: each entry
+ * Σ_ij = s_i·s_j·R_ij is computed where it is used, from the correlations where they lie (CorrelationRows) and the
+ * standard deviations s. Building the n×n Σ first and reading it three times cost more than computing each entry once
+ * in a pass that takes all three quadratic forms at a time. Every entry is the double covarianceOf computes (the same
+ * product in the same order; Σ_ji = s_j·s_i·R_ji is Σ_ij, R being exactly symmetric), and every sum is taken in
+ * quadraticForm's order, so the results are those of hedgeAlgebra.ts's rows-of-numbers twins, bit for bit.
  */
 import type { CorrelationRows } from "./hedgeInputs";
 
-/**
- * Writes Σ = diag(s)·R·diag(s) row-major into `into` (size² entries or more, size = deviations.length) for the
- * correlations where they lie (R_ij = values[rows[i]·n + rows[j]], R_ii = 1; see CorrelationRows), row by row:
- * Σ_ij = s_i·s_j·R_ij. covarianceOf computes the upper triangle of a built R and mirrors it; here Σ_ji = s_j·s_i·R_ji
- * is the same double (R is exactly symmetric, and a product of two doubles does not depend on their order).
- */
-export function writeCovarianceOf(correlationRows: CorrelationRows, deviations: readonly number[], into: Float64Array): void {
-  const { values, size: matrixSize, rows } = correlationRows;
-  const size = deviations.length;
-  for (let i = 0; i < size; i++) {
+/** Σ_ab over the proxies (a, b index `deviations`), as rows: the small matrix of the hedge's normal equations. */
+export function proxyCovarianceOf(correlationRows: CorrelationRows, deviations: readonly number[], proxyIndices: readonly number[]): number[][] {
+  const { values, size, rows } = correlationRows;
+  return proxyIndices.map((i) => {
     const deviationI = deviations[i] as number;
-    const rowOffset = i * size;
-    const matrixOffset = (rows[i] as number) * matrixSize;
-    for (let j = 0; j < size; j++) into[rowOffset + j] = deviationI * (deviations[j] as number) * (values[matrixOffset + (rows[j] as number)] as number);
-    into[rowOffset + i] = deviationI * deviationI; // R_ii = 1 (s_i·s_i·1 is s_i·s_i exactly)
-  }
+    const matrixOffset = (rows[i] as number) * size;
+    return proxyIndices.map((j) => (i === j ? deviationI * deviationI : deviationI * (deviations[j] as number) * (values[matrixOffset + (rows[j] as number)] as number)));
+  });
 }
 
-/** wᵀΣw for a row-major symmetric size×size Σ, row by row, skipping rows of zero weight (as quadraticForm does). */
-export function flatQuadraticForm(covariance: Float64Array, weights: readonly number[]): number {
-  const size = weights.length;
-  let total = 0;
-  for (let i = 0; i < size; i++) {
-    const weightI = weights[i] as number;
-    if (weightI === 0) continue;
-    const rowOffset = i * size;
-    let rowSum = 0;
-    for (let j = 0; j < size; j++) rowSum += (covariance[rowOffset + j] as number) * (weights[j] as number);
-    total += weightI * rowSum;
-  }
-  return total;
-}
-
-/** Σ_p·v: per proxy, its row of Σ times the vegas (the right-hand side of the hedge, before the sign). */
-export function flatCrossTimesVega(covariance: Float64Array, vegas: readonly number[], proxyIndices: readonly number[]): number[] {
-  const size = vegas.length;
-  return proxyIndices.map((index) => {
-    const rowOffset = index * size;
+/** Σ_p·v: per proxy, its row of Σ times the vegas, summed in order (the right-hand side of the hedge, before the sign). */
+export function crossTimesVegaOf(correlationRows: CorrelationRows, deviations: readonly number[], vegas: readonly number[], proxyIndices: readonly number[]): number[] {
+  const { values, size, rows } = correlationRows;
+  const count = vegas.length;
+  return proxyIndices.map((i) => {
+    const deviationI = deviations[i] as number;
+    const matrixOffset = (rows[i] as number) * size;
     let sum = 0;
-    for (let j = 0; j < size; j++) sum += (covariance[rowOffset + j] as number) * (vegas[j] as number);
+    for (let j = 0; j < count; j++) {
+      const covariance = j === i ? deviationI * deviationI : deviationI * (deviations[j] as number) * (values[matrixOffset + (rows[j] as number)] as number);
+      sum += covariance * (vegas[j] as number);
+    }
     return sum;
   });
+}
+
+/**
+ * [aᵀΣa, bᵀΣb, cᵀΣc] in one pass over Σ, each as quadraticForm takes it: row by row, a row's sum in increasing j, a
+ * row of zero weight skipped. Pass the same weights twice when fewer than three forms are wanted.
+ */
+export function threeQuadraticFormsOf(
+  correlationRows: CorrelationRows,
+  deviations: readonly number[],
+  first: readonly number[],
+  second: readonly number[],
+  third: readonly number[],
+): [number, number, number] {
+  const { values, size, rows } = correlationRows;
+  const count = deviations.length;
+  let firstTotal = 0;
+  let secondTotal = 0;
+  let thirdTotal = 0;
+  for (let i = 0; i < count; i++) {
+    const deviationI = deviations[i] as number;
+    const matrixOffset = (rows[i] as number) * size;
+    let firstSum = 0;
+    let secondSum = 0;
+    let thirdSum = 0;
+    for (let j = 0; j < count; j++) {
+      const covariance = j === i ? deviationI * deviationI : deviationI * (deviations[j] as number) * (values[matrixOffset + (rows[j] as number)] as number);
+      firstSum += covariance * (first[j] as number);
+      secondSum += covariance * (second[j] as number);
+      thirdSum += covariance * (third[j] as number);
+    }
+    const firstWeight = first[i] as number;
+    const secondWeight = second[i] as number;
+    const thirdWeight = third[i] as number;
+    if (firstWeight !== 0) firstTotal += firstWeight * firstSum;
+    if (secondWeight !== 0) secondTotal += secondWeight * secondSum;
+    if (thirdWeight !== 0) thirdTotal += thirdWeight * thirdSum;
+  }
+  return [firstTotal, secondTotal, thirdTotal];
 }

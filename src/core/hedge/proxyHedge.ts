@@ -1,8 +1,8 @@
 import { conditionNumberOrSingular } from "../conditionNumber";
 import { sizeContracts } from "./hedgeContracts";
 import { HedgeInputError } from "./hedgeErrors";
-import { nestedCorrelationWithUnitDiagonal, nestedSubmatrix } from "../correlation/flatCorrelation";
-import { flatCrossTimesVega, flatQuadraticForm, writeCovarianceOf } from "./flatCovariance";
+import { nestedCorrelationWithUnitDiagonal } from "../correlation/flatCorrelation";
+import { crossTimesVegaOf, proxyCovarianceOf, threeQuadraticFormsOf } from "./flatCovariance";
 import { effectivenessOf, solveProxySystem, vegaScaleOf, withHedge } from "./hedgeAlgebra";
 import { resolveHedgeRequest } from "./hedgeInputs";
 import type { HedgeWarning, ProxyHedgeInput, ProxyHedgeLine, ProxyHedgeResult, RoundedHedgeStatistics } from "./hedgeTypes";
@@ -31,17 +31,6 @@ function checkFinite(result: ProxyHedgeResult): ProxyHedgeResult {
     "invalidInput",
     "the hedge's numbers overflow (they are beyond ±1.8E308): the vegas, vol-of-vols or current vols are far beyond any real book; check their units",
   );
-}
-
-/**
- * Σ of the hedge being computed, reused from call to call: a fresh n×n Float64Array per call cost as much as all the
- * sums over it. It never leaves `computeProxyHedge`, which is synchronous.
- */
-let covarianceBuffer: Float64Array = new Float64Array(0);
-
-function covarianceBufferFor(size: number): Float64Array {
-  if (covarianceBuffer.length < size * size) covarianceBuffer = new Float64Array(size * size);
-  return covarianceBuffer;
 }
 
 /**
@@ -77,21 +66,14 @@ export function computeProxyHedge(input: ProxyHedgeInput): ProxyHedgeResult {
   const scale = vegaScaleOf(problem.vegas);
   const vegas = problem.vegas.map((vega) => vega * scale);
   const proxyNames = proxyIndices.map((index) => assets[index] ?? "");
-  const covariance = covarianceBufferFor(assets.length);
-  writeCovarianceOf(correlationRows, deviations, covariance);
   const proxyCorrelation = nestedCorrelationWithUnitDiagonal(correlationRows.values, correlationRows.size, correlationRows.rows, proxyIndices);
 
-  const solution = solveProxySystem(nestedSubmatrix(covariance, assets.length, proxyIndices), flatCrossTimesVega(covariance, vegas, proxyIndices), ridge);
+  const solution = solveProxySystem(proxyCovarianceOf(correlationRows, deviations, proxyIndices), crossTimesVegaOf(correlationRows, deviations, vegas, proxyIndices), ridge);
   if (solution === null) {
     const proxyDeviations = proxyIndices.map((index) => deviations[index] ?? 0);
     throw new HedgeInputError("singularProxies", explainSingularProxies(proxyNames, proxyDeviations, proxyCorrelation));
   }
   const { hedge, eigenvalues, ridgeShift } = solution;
-
-  const unhedgedVariance = Math.max(flatQuadraticForm(covariance, vegas), 0);
-  const residualVariance = Math.min(Math.max(flatQuadraticForm(covariance, withHedge(vegas, proxyIndices, hedge)), 0), unhedgedVariance);
-  const conditionNumber = conditionNumberOrSingular(eigenvalues);
-  const correlationCondition = proxyCorrelationCondition(proxyCorrelation);
 
   const lines: ProxyHedgeLine[] = proxyIndices.map((index, a) => {
     const hedgeVega = (hedge[a] ?? 0) / scale;
@@ -103,10 +85,16 @@ export function computeProxyHedge(input: ProxyHedgeInput): ProxyHedgeResult {
       contracts: spec ? sizeContracts(proxyNames[a] ?? "", hedgeVega, spec.vegaPerContract, spec.lotSize) : null,
     };
   });
+  const hedged = withHedge(vegas, proxyIndices, hedge);
+  const rounded = problem.contracts ? withHedge(vegas, proxyIndices, lines.map((line) => (line.contracts?.roundedHedgeVegaPerVolPoint ?? 0) * scale)) : hedged;
+  const [unhedgedForm, residualForm, roundedForm] = threeQuadraticFormsOf(correlationRows, deviations, vegas, hedged, rounded);
+  const unhedgedVariance = Math.max(unhedgedForm, 0);
+  const residualVariance = Math.min(Math.max(residualForm, 0), unhedgedVariance);
+  const conditionNumber = conditionNumberOrSingular(eigenvalues);
+  const correlationCondition = proxyCorrelationCondition(proxyCorrelation);
   let afterRounding: RoundedHedgeStatistics | null = null;
   if (problem.contracts) {
-    const rounded = lines.map((line) => (line.contracts?.roundedHedgeVegaPerVolPoint ?? 0) * scale);
-    const roundedVariance = Math.max(flatQuadraticForm(covariance, withHedge(vegas, proxyIndices, rounded)), 0);
+    const roundedVariance = Math.max(roundedForm, 0);
     afterRounding = { residualPnlStandardDeviation: Math.sqrt(roundedVariance) / scale, effectiveness: effectivenessOf(roundedVariance, unhedgedVariance) };
   }
 

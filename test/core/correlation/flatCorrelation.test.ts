@@ -1,7 +1,7 @@
 import fc from "fast-check";
 import { findEntryProblems } from "../../../src/core/correlation/correlationValidation";
 import { symmetrise } from "../../../src/core/correlation/symmetricMatrix";
-import { flatSubmatrixWithUnitDiagonal, nestedSubmatrix, writeSymmetricPartIfEntriesValid } from "../../../src/core/correlation/flatCorrelation";
+import { flatSubmatrixWithUnitDiagonal, nestedCorrelationWithUnitDiagonal, writeSymmetricPartIfEntriesValid } from "../../../src/core/correlation/flatCorrelation";
 import { correlationMatrixArbitrary, symmetricUnitDiagonalArbitrary } from "./matrixTestUtils";
 
 /** One entry of a valid matrix spoiled the way a sheet spoils it, or left alone (kind "none"). */
@@ -53,14 +53,15 @@ describe("writeSymmetricPartIfEntriesValid", () => {
   });
 });
 
-describe("flatSubmatrixWithUnitDiagonal and nestedSubmatrix", () => {
+describe("flatSubmatrixWithUnitDiagonal and nestedCorrelationWithUnitDiagonal", () => {
   test("rows and columns in the order asked, 1 on the diagonal", () => {
     const values = Float64Array.from([1, 0.6, 0.2, 0.6, 1, 0.3, 0.2, 0.3, 1.0000000000001]);
     expect([...flatSubmatrixWithUnitDiagonal(values, 3, [2, 0])]).toEqual([1, 0.2, 0.2, 1]);
     expect([...flatSubmatrixWithUnitDiagonal(values, 3, [0, 1, 2])]).toEqual([1, 0.6, 0.2, 0.6, 1, 0.3, 0.2, 0.3, 1]);
-    expect(nestedSubmatrix(values, 3, [1, 2])).toEqual([
+    // Involved assets 0, 1, 2 lie in matrix rows 2, 0, 1; entries (2, 0) of them are matrix entries (1, 2).
+    expect(nestedCorrelationWithUnitDiagonal(values, 3, [2, 0, 1], [2, 0])).toEqual([
       [1, 0.3],
-      [0.3, 1.0000000000001],
+      [0.3, 1],
     ]);
   });
 });
