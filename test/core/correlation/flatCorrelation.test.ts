@@ -18,7 +18,7 @@ const SPOILERS: Record<string, (value: number) => unknown> = {
   negativeZero: () => -0,
 };
 
-const spoiledMatrix = fc.integer({ min: 1, max: 9 }).chain((size) =>
+const spoiledMatrix = fc.integer({ min: 1, max: 40 }).chain((size) =>
   fc.tuple(fc.oneof(correlationMatrixArbitrary(size), symmetricUnitDiagonalArbitrary(size)), fc.nat(size - 1), fc.nat(size - 1), fc.constantFrom(...Object.keys(SPOILERS))),
 );
 
@@ -35,7 +35,7 @@ describe("writeSymmetricPartIfEntriesValid", () => {
         expect(valid).toBe(findEntryProblems(matrix).length === 0);
         if (valid) expect([...into.subarray(0, matrix.length ** 2)]).toEqual(symmetrise(matrix).to1DArray());
       }),
-      { seed: 20261208, numRuns: 600 },
+      { seed: 20261208, numRuns: 400 },
     );
   });
 
