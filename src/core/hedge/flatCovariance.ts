@@ -37,6 +37,11 @@ export function crossTimesVegaOf(correlationRows: CorrelationRows, deviations: r
 /**
  * [aᵀΣa, bᵀΣb, cᵀΣc] in one pass over Σ, each as quadraticForm takes it: row by row, a row's sum in increasing j, a
  * row of zero weight skipped. Pass the same weights twice when fewer than three forms are wanted.
+ *
+ * The totals live in an array made before the loop, not in a literal built after it: V8 optimises this function
+ * during its first call (on-stack replacement in the long loop), before anything after the loop has run, and a
+ * literal there, with no type feedback yet, sent every later call back to the interpreter (a deoptimisation of
+ * ≈ 1 ms, over and over, seen with --trace-deopt).
  */
 export function threeQuadraticFormsOf(
   correlationRows: CorrelationRows,
@@ -44,12 +49,10 @@ export function threeQuadraticFormsOf(
   first: readonly number[],
   second: readonly number[],
   third: readonly number[],
-): [number, number, number] {
+): Float64Array {
   const { values, size, rows } = correlationRows;
   const count = deviations.length;
-  let firstTotal = 0;
-  let secondTotal = 0;
-  let thirdTotal = 0;
+  const totals = new Float64Array(3);
   for (let i = 0; i < count; i++) {
     const deviationI = deviations[i] as number;
     const matrixOffset = (rows[i] as number) * size;
@@ -65,9 +68,9 @@ export function threeQuadraticFormsOf(
     const firstWeight = first[i] as number;
     const secondWeight = second[i] as number;
     const thirdWeight = third[i] as number;
-    if (firstWeight !== 0) firstTotal += firstWeight * firstSum;
-    if (secondWeight !== 0) secondTotal += secondWeight * secondSum;
-    if (thirdWeight !== 0) thirdTotal += thirdWeight * thirdSum;
+    if (firstWeight !== 0) totals[0] = (totals[0] as number) + firstWeight * firstSum;
+    if (secondWeight !== 0) totals[1] = (totals[1] as number) + secondWeight * secondSum;
+    if (thirdWeight !== 0) totals[2] = (totals[2] as number) + thirdWeight * thirdSum;
   }
-  return [firstTotal, secondTotal, thirdTotal];
+  return totals;
 }

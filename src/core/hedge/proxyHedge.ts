@@ -87,14 +87,14 @@ export function computeProxyHedge(input: ProxyHedgeInput): ProxyHedgeResult {
   });
   const hedged = withHedge(vegas, proxyIndices, hedge);
   const rounded = problem.contracts ? withHedge(vegas, proxyIndices, lines.map((line) => (line.contracts?.roundedHedgeVegaPerVolPoint ?? 0) * scale)) : hedged;
-  const [unhedgedForm, residualForm, roundedForm] = threeQuadraticFormsOf(correlationRows, deviations, vegas, hedged, rounded);
-  const unhedgedVariance = Math.max(unhedgedForm, 0);
-  const residualVariance = Math.min(Math.max(residualForm, 0), unhedgedVariance);
+  const forms = threeQuadraticFormsOf(correlationRows, deviations, vegas, hedged, rounded);
+  const unhedgedVariance = Math.max(forms[0] as number, 0);
+  const residualVariance = Math.min(Math.max(forms[1] as number, 0), unhedgedVariance);
   const conditionNumber = conditionNumberOrSingular(eigenvalues);
   const correlationCondition = proxyCorrelationCondition(proxyCorrelation);
   let afterRounding: RoundedHedgeStatistics | null = null;
   if (problem.contracts) {
-    const roundedVariance = Math.max(roundedForm, 0);
+    const roundedVariance = Math.max(forms[2] as number, 0);
     afterRounding = { residualPnlStandardDeviation: Math.sqrt(roundedVariance) / scale, effectiveness: effectivenessOf(roundedVariance, unhedgedVariance) };
   }
 

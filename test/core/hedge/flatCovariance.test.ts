@@ -31,7 +31,7 @@ describe("flatCovariance", () => {
         const expectedCross = proxyIndices.map((index) => (covariance[index] ?? []).reduce((sum, value, j) => sum + value * (first[j] as number), 0));
         expect(crossTimesVegaOf(correlationRows, deviations, first, proxyIndices)).toEqual(expectedCross);
         const forms = threeQuadraticFormsOf(correlationRows, deviations, first, second, third);
-        expect(forms).toEqual([quadraticForm(covariance, first), quadraticForm(covariance, second), quadraticForm(covariance, third)]);
+        expect([...forms]).toEqual([quadraticForm(covariance, first), quadraticForm(covariance, second), quadraticForm(covariance, third)]);
       }),
       { seed: 20261209, numRuns: 300 },
     );
