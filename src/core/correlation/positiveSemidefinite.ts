@@ -26,7 +26,7 @@ export function isPositiveSemidefiniteWithin(values: SquareMatrix, tolerance: nu
 
 /**
  * `isPositiveSemidefiniteWithin` for an exactly symmetric matrix, row-major in one array (as
- * `symmetricPartIfEntriesValid` gives it): its lower triangle is copied row by row, nothing is averaged.
+ * `writeSymmetricPartIfEntriesValid` writes it): its lower triangle is copied row by row, nothing is averaged.
  */
 export function isSymmetricFlatPositiveSemidefiniteWithin(values: Float64Array, size: number, tolerance: number): boolean {
   const triangle = packedWorkspace(size);

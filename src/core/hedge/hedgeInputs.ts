@@ -120,7 +120,7 @@ function checkMatrix(input: ProxyHedgeInput, involvedAssets: readonly string[]):
   if (remembered !== null) return { index, values: remembered };
   const symmetricPart = spareCorrelationBuffer(values.length);
   if (!writeSymmetricPartIfEntriesValid(values, symmetricPart)) {
-    // Null exactly when findEntryProblems finds a problem (a test holds them to that); it words the message.
+    // False exactly when findEntryProblems finds a problem (a test holds them to that); it words the message.
     const entryProblem = findEntryProblems(values, labels)[0] as CorrelationProblem;
     const fix = entryProblem.check === "finite" ? "fill it in" : "fix it, or repair the matrix with XV.NEARCORR";
     throw new HedgeInputError("invalidMatrix", `correlation matrix check ${entryProblem.check} failed: ${entryProblem.message}; ${fix}`);
