@@ -90,7 +90,7 @@ export function stressHedge(input: CorrelationStressInput): CorrelationStressRes
 
   const rows = shifts.map((shift): StressRow => {
     const shifted = order.map((i) => order.map((j) => {
-      const value = resolved.correlation[i]?.[j] ?? 0;
+      const value = resolved.correlation[i * assets.length + j] as number;
       const crosses = (isTarget[i] && isProxy[j]) || (isProxy[i] && isTarget[j]);
       return crosses ? Math.min(1, Math.max(-1, value + shift)) : value;
     }));

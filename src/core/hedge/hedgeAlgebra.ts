@@ -69,9 +69,8 @@ export interface HedgeSolution {
 }
 
 /**
- * Solves (Σ_pp + μ·I)·h = −Σ_p·v, μ = ridge × mean(diag Σ_pp), through the symmetric eigen-decomposition of Σ_pp:
- * h = −Σ_k (q_kᵀc / (λ_k + μ)) q_k with c = Σ_p·v. Returns null when Σ_pp + μI is singular under conditionNumber.ts's
- * rule (condition number ≥ 1e12): the caller words the error, which needs names.
+ * Solves (Σ_pp + μ·I)·h = −Σ_p·v, μ = ridge × mean(diag Σ_pp), for a covariance given as rows (the backtest's):
+ * `solveProxySystem` on its proxy block and Σ_p·v.
  */
 export function solveMinimumVarianceHedge(
   covariance: SquareMatrix,
@@ -86,12 +85,22 @@ export function solveMinimumVarianceHedge(
     for (let j = 0; j < vegas.length; j++) sum += (row[j] ?? 0) * (vegas[j] ?? 0);
     return sum;
   });
-  const eigen = symmetricEigen(new Matrix(proxyCovariance));
-  const meanProxyVariance = proxyCovariance.reduce((sum, row, a) => sum + (row[a] ?? 0), 0) / proxyIndices.length;
+  return solveProxySystem(proxyCovariance, crossTimesVega, ridge);
+}
+
+/**
+ * The one solver of (Σ_pp + μ·I)·h = −c, c = Σ_p·v, μ = ridge × mean(diag Σ_pp), through the symmetric
+ * eigen-decomposition of Σ_pp: h = −Σ_k (q_kᵀc / (λ_k + μ)) q_k. Returns null when Σ_pp + μI is singular under
+ * conditionNumber.ts's rule (condition number ≥ 1e12): the caller words the error, which needs names.
+ */
+export function solveProxySystem(proxyCovariance: readonly (readonly number[])[], crossTimesVega: readonly number[], ridge: number): HedgeSolution | null {
+  const proxyCount = proxyCovariance.length;
+  const eigen = symmetricEigen(new Matrix(proxyCovariance.map((row) => [...row])));
+  const meanProxyVariance = proxyCovariance.reduce((sum, row, a) => sum + (row[a] ?? 0), 0) / proxyCount;
   const ridgeShift = ridge * meanProxyVariance;
   const solvedEigenvalues = eigen.values.map((value) => value + ridgeShift);
   if (conditionNumberOrSingular(solvedEigenvalues) === null) return null;
-  const hedge = new Array<number>(proxyIndices.length).fill(0);
+  const hedge = new Array<number>(proxyCount).fill(0);
   solvedEigenvalues.forEach((eigenvalue, k) => {
     const direction = eigen.vectors.getColumn(k);
     const projection = direction.reduce((sum, component, a) => sum + component * (crossTimesVega[a] ?? 0), 0) / eigenvalue;

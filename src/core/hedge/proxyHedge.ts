@@ -1,8 +1,10 @@
 import { conditionNumberOrSingular } from "../conditionNumber";
 import { sizeContracts } from "./hedgeContracts";
 import { HedgeInputError } from "./hedgeErrors";
-import { covarianceOf, effectivenessOf, quadraticForm, solveMinimumVarianceHedge, vegaScaleOf, withHedge } from "./hedgeAlgebra";
-import { resolveHedgeInput } from "./hedgeInputs";
+import { nestedCorrelationWithUnitDiagonal } from "../correlation/flatCorrelation";
+import { crossTimesVegaOf, proxyCovarianceOf, threeQuadraticFormsOf } from "./flatCovariance";
+import { effectivenessOf, solveProxySystem, vegaScaleOf, withHedge } from "./hedgeAlgebra";
+import { resolveHedgeRequest } from "./hedgeInputs";
 import type { HedgeWarning, ProxyHedgeInput, ProxyHedgeLine, ProxyHedgeResult, RoundedHedgeStatistics } from "./hedgeTypes";
 import {
   collinearityWarning,
@@ -58,26 +60,20 @@ function checkFinite(result: ProxyHedgeResult): ProxyHedgeResult {
  * the asset, entry or value and the fix.
  */
 export function computeProxyHedge(input: ProxyHedgeInput): ProxyHedgeResult {
-  const problem = resolveHedgeInput(input);
-  const { assets, proxyIndices, deviations, correlation, ridge } = problem;
+  const problem = resolveHedgeRequest(input);
+  const { assets, proxyIndices, deviations, correlationRows, ridge } = problem;
   // Everything below is in scaled vegas (vegas × scale), turned back on the way out.
   const scale = vegaScaleOf(problem.vegas);
   const vegas = problem.vegas.map((vega) => vega * scale);
   const proxyNames = proxyIndices.map((index) => assets[index] ?? "");
-  const covariance = covarianceOf(correlation, deviations);
-  const proxyCorrelation = proxyIndices.map((i) => proxyIndices.map((j) => correlation[i]?.[j] ?? 0));
+  const proxyCorrelation = nestedCorrelationWithUnitDiagonal(correlationRows.values, correlationRows.size, correlationRows.rows, proxyIndices);
 
-  const solution = solveMinimumVarianceHedge(covariance, vegas, proxyIndices, ridge);
+  const solution = solveProxySystem(proxyCovarianceOf(correlationRows, deviations, proxyIndices), crossTimesVegaOf(correlationRows, deviations, vegas, proxyIndices), ridge);
   if (solution === null) {
     const proxyDeviations = proxyIndices.map((index) => deviations[index] ?? 0);
     throw new HedgeInputError("singularProxies", explainSingularProxies(proxyNames, proxyDeviations, proxyCorrelation));
   }
   const { hedge, eigenvalues, ridgeShift } = solution;
-
-  const unhedgedVariance = Math.max(quadraticForm(covariance, vegas), 0);
-  const residualVariance = Math.min(Math.max(quadraticForm(covariance, withHedge(vegas, proxyIndices, hedge)), 0), unhedgedVariance);
-  const conditionNumber = conditionNumberOrSingular(eigenvalues);
-  const correlationCondition = proxyCorrelationCondition(proxyCorrelation);
 
   const lines: ProxyHedgeLine[] = proxyIndices.map((index, a) => {
     const hedgeVega = (hedge[a] ?? 0) / scale;
@@ -89,10 +85,16 @@ export function computeProxyHedge(input: ProxyHedgeInput): ProxyHedgeResult {
       contracts: spec ? sizeContracts(proxyNames[a] ?? "", hedgeVega, spec.vegaPerContract, spec.lotSize) : null,
     };
   });
+  const hedged = withHedge(vegas, proxyIndices, hedge);
+  const rounded = problem.contracts ? withHedge(vegas, proxyIndices, lines.map((line) => (line.contracts?.roundedHedgeVegaPerVolPoint ?? 0) * scale)) : hedged;
+  const forms = threeQuadraticFormsOf(correlationRows, deviations, vegas, hedged, rounded);
+  const unhedgedVariance = Math.max(forms[0] as number, 0);
+  const residualVariance = Math.min(Math.max(forms[1] as number, 0), unhedgedVariance);
+  const conditionNumber = conditionNumberOrSingular(eigenvalues);
+  const correlationCondition = proxyCorrelationCondition(proxyCorrelation);
   let afterRounding: RoundedHedgeStatistics | null = null;
   if (problem.contracts) {
-    const rounded = lines.map((line) => (line.contracts?.roundedHedgeVegaPerVolPoint ?? 0) * scale);
-    const roundedVariance = Math.max(quadraticForm(covariance, withHedge(vegas, proxyIndices, rounded)), 0);
+    const roundedVariance = Math.max(forms[2] as number, 0);
     afterRounding = { residualPnlStandardDeviation: Math.sqrt(roundedVariance) / scale, effectiveness: effectivenessOf(roundedVariance, unhedgedVariance) };
   }
 

@@ -1,3 +1,4 @@
+import fc from "fast-check";
 import { assetKey, cleanAssetName, describeOddCharacters, explainUnmatchedAssetName, findAssetNameProblem } from "../../../src/core/correlation/assetNames";
 
 describe("asset names: compared ignoring case, outer spaces and invisible characters, never look-alike letters", () => {
@@ -59,5 +60,36 @@ describe("explainUnmatchedAssetName", () => {
   test("nothing to say about a plainly absent name, or about invisible characters (they are ignored when matching)", () => {
     expect(explainUnmatchedAssetName("SOL", listed)).toBe("");
     expect(explainUnmatchedAssetName("SO\u200bL", listed)).toBe("");
+  });
+});
+
+describe("cleanAssetName's plain-ASCII fast path", () => {
+  /** The rule in full (both patterns on every name), as cleanAssetName applied it before the fast path. */
+  const cleanedInFull = (name: string): string => name.replace(/\p{Cf}/gu, "").replace(/\s/gu, " ").trim();
+
+  test("the same name as the rule in full, for ASCII names, control characters, odd spaces and invisible characters", () => {
+    const character = fc.oneof(
+      fc.string({ unit: "binary-ascii", minLength: 1, maxLength: 1 }),
+      fc.constantFrom(" ", "\t", "\u00a0", "\u200b", "\u00ad", "\ufeff", "\u3000", "\u0412", "\uff22"),
+      fc.string({ unit: "grapheme", minLength: 1, maxLength: 1 }),
+    );
+    fc.assert(
+      fc.property(fc.array(character, { maxLength: 12 }), (characters) => {
+        const name = characters.join("");
+        expect(cleanAssetName(name)).toBe(cleanedInFull(name));
+      }),
+      { seed: 20261210, numRuns: 2000 },
+    );
+  });
+});
+
+describe("assetKey's cache", () => {
+  test("a key is the same whether computed or remembered, also past the cache's limit (it empties and refills)", () => {
+    const names = Array.from({ length: 10_050 }, (_, index) => (index % 2 === 0 ? ` Alt${index}\u200b` : `ALT${index}`));
+    const first = names.map(assetKey);
+    expect(first[0]).toBe("alt0");
+    expect(first[1]).toBe("alt1");
+    expect(names.map(assetKey)).toEqual(first);
+    expect(names.map((name) => cleanAssetName(name).toLowerCase())).toEqual(first);
   });
 });

@@ -1,6 +1,6 @@
 import fc from "fast-check";
 import { CholeskyDecomposition, EigenvalueDecomposition, Matrix } from "ml-matrix";
-import { isPositiveSemidefiniteWithin } from "../../../src/core/correlation/positiveSemidefinite";
+import { isSymmetricFlatPositiveSemidefiniteWithin, isPositiveSemidefiniteWithin } from "../../../src/core/correlation/positiveSemidefinite";
 import { correlationMatrixArbitrary, symmetricUnitDiagonalArbitrary } from "./matrixTestUtils";
 
 const TOLERANCE = 1e-10;
@@ -18,6 +18,11 @@ function mlMatrixVerdict(values: readonly (readonly number[])[], tolerance: numb
     }
   }
   return new CholeskyDecomposition(shifted).isPositiveDefinite();
+}
+
+/** Row-major copy in one array, as flatCorrelation.ts holds a matrix. */
+function flatten(values: readonly (readonly number[])[]): Float64Array {
+  return Float64Array.from(values.flat());
 }
 
 /** A − (λmin(A) + tolerance + offset)·I: smallest eigenvalue −tolerance − offset, right at the decision boundary. */
@@ -51,6 +56,31 @@ describe("isPositiveSemidefiniteWithin", () => {
         expect(isPositiveSemidefiniteWithin(boundary, TOLERANCE)).toBe(mlMatrixVerdict(boundary, TOLERANCE));
       }),
       { seed: 20240605, numRuns: 300 },
+    );
+  });
+
+  test("the flat entry gives the nested entry's verdict, also right after a larger or a refused matrix (reused workspace)", () => {
+    fc.assert(
+      fc.property(fc.array(fc.integer({ min: 1, max: 14 }).chain((size) => fc.oneof(correlationMatrixArbitrary(size), symmetricUnitDiagonalArbitrary(size))), { minLength: 1, maxLength: 4 }), (matrices) => {
+        for (const values of matrices) {
+          const expected = mlMatrixVerdict(values, TOLERANCE);
+          expect(isSymmetricFlatPositiveSemidefiniteWithin(flatten(values), values.length, TOLERANCE)).toBe(expected);
+          expect(isPositiveSemidefiniteWithin(values, TOLERANCE)).toBe(expected);
+        }
+      }),
+      { seed: 20261206, numRuns: 200 },
+    );
+  });
+
+  test("the flat entry reads the lower triangle only, and at the decision boundary agrees with ml-matrix", () => {
+    expect(isSymmetricFlatPositiveSemidefiniteWithin(Float64Array.from([1, 7, 0.9, 1]), 2, TOLERANCE)).toBe(true);
+    expect(isSymmetricFlatPositiveSemidefiniteWithin(Float64Array.from([1, 0, 1.1, 1]), 2, TOLERANCE)).toBe(false);
+    fc.assert(
+      fc.property(correlationMatrixArbitrary(11), fc.double({ min: -1e-13, max: 1e-13, noNaN: true }), (values, offset) => {
+        const boundary = shiftedToBoundary(values, offset);
+        expect(isSymmetricFlatPositiveSemidefiniteWithin(flatten(boundary), boundary.length, TOLERANCE)).toBe(mlMatrixVerdict(boundary, TOLERANCE));
+      }),
+      { seed: 20261207, numRuns: 200 },
     );
   });
 });
