@@ -76,6 +76,12 @@ module.exports = async (env, argv) => {
       new PublicUrlPlugin({ publicUrl, files: ["manifest.xml", "functions.json"] }),
     ],
     performance: { hints: false },
+    optimization: {
+      // webpack's default terser options (passes: 2), but no single-use function inlined into its caller: terser
+      // would turn the column spills (columnReading.ts) into function expressions created anew on every call, which
+      // V8 then compiles again on every call (--trace-opt), and reading a per-call object deoptimises after each GC.
+      minimizeOptions: { javascript: { compress: { passes: 2, reduce_funcs: false } } },
+    },
   };
   if (serving) {
     // Required lazily: only the dev server needs certificates, and the fallback may print instructions.

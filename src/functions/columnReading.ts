@@ -220,8 +220,8 @@ function spreadUntil<T>(repeated: T, count: number, length: number, next: T): T[
  */
 export function resultGrid(shape: GridShape, values: Float64Array, problems: CellProblems): ResultCell[][] {
   const flags = problems.flags;
-  for (let index = 0; index < values.length; index++) {
-    if (flags[index] !== 1 && !Number.isFinite(values[index] as number)) problems.add(index, NOT_FINITE_RESULT_MESSAGE);
+  for (let index = nextNonFinite(values, flags, 0); index !== -1; index = nextNonFinite(values, flags, index + 1)) {
+    problems.add(index, NOT_FINITE_RESULT_MESSAGE);
   }
   const shared = problems.errorsByProblem(shape);
   if (shape.columns === 1) return shared === null ? numberColumn(values) : mixedColumn(values, shared.ids, shared.errors);
@@ -240,6 +240,19 @@ export function resultGrid(shape: GridShape, values: Float64Array, problems: Cel
 // list) is thrown away when a full GC frees that object's hidden class, and the next call would start over slowly.
 // Numbers and errors come from different array literals, so number rows stay unboxed doubles even after a call has
 // spilled an error (one literal site for both would box every number from then on).
+
+/**
+ * The first cell from `start` on with no recorded problem whose value is not finite, or −1. The scan over the whole
+ * result is here, not in resultGrid: a loop that V8 optimises mid-call (on-stack replacement) in a function that also
+ * reads the per-call CellProblems was thrown away after every full GC with that object's hidden class, and then
+ * deoptimised again on every call (--trace-deopt).
+ */
+function nextNonFinite(values: Float64Array, flags: Uint8Array, start: number): number {
+  for (let index = start; index < values.length; index++) {
+    if (flags[index] !== 1 && !Number.isFinite(values[index] as number)) return index;
+  }
+  return -1;
+}
 
 /** A column of numbers, one row per value. */
 function numberColumn(values: Float64Array): ResultCell[][] {
