@@ -24,40 +24,69 @@ export function canShareOnePass(firstLow: number, firstHigh: number, secondLow: 
 
 /** Rows of V ← V·R_{high−1}·…·R_{low} for one sweep. */
 export function applySweep(vectors: Float64Array, n: number, low: number, high: number, offset: number, cosines: Float64Array, sines: Float64Array): void {
-  const l = low;
-  const m = high;
   let row = 0;
   for (; row + 3 < n; row += 4) {
-    const base0 = row * n;
-    const base1 = base0 + n;
-    const base2 = base1 + n;
-    const base3 = base2 + n;
-    let carry0 = vectors[base0 + m] as number;
-    let carry1 = vectors[base1 + m] as number;
-    let carry2 = vectors[base2 + m] as number;
-    let carry3 = vectors[base3 + m] as number;
-    for (let i = m - 1; i >= l; i--) {
-      const c = cosines[offset + i] as number;
-      const s = sines[offset + i] as number;
-      const current0 = vectors[base0 + i] as number;
-      const current1 = vectors[base1 + i] as number;
-      const current2 = vectors[base2 + i] as number;
-      const current3 = vectors[base3 + i] as number;
-      vectors[base0 + i + 1] = s * current0 + c * carry0;
-      vectors[base1 + i + 1] = s * current1 + c * carry1;
-      vectors[base2 + i + 1] = s * current2 + c * carry2;
-      vectors[base3 + i + 1] = s * current3 + c * carry3;
-      carry0 = c * current0 - s * carry0;
-      carry1 = c * current1 - s * carry1;
-      carry2 = c * current2 - s * carry2;
-      carry3 = c * current3 - s * carry3;
-    }
-    vectors[base0 + l] = carry0;
-    vectors[base1 + l] = carry1;
-    vectors[base2 + l] = carry2;
-    vectors[base3 + l] = carry3;
+    const base = row * n;
+    loadCarries(vectors, base, n, high);
+    rotateFourRows(vectors, base, n, high - 1, low, offset, cosines, sines);
+    storeCarries(vectors, base, n, low);
   }
-  for (; row < n; row++) applySweepToRow(vectors, row * n, l, m, offset, cosines, sines);
+  for (; row < n; row++) applySweepToRow(vectors, row * n, low, high, offset, cosines, sines);
+}
+
+/**
+ * The carries of four rows between stretches of a sweep: per row, the running value of the column above the next
+ * rotation. A module-level scratch (the solver is synchronous), so a stretch hands them on without an object.
+ */
+const carries = new Float64Array(4);
+
+function loadCarries(vectors: Float64Array, base: number, n: number, column: number): void {
+  carries[0] = vectors[base + column] as number;
+  carries[1] = vectors[base + n + column] as number;
+  carries[2] = vectors[base + 2 * n + column] as number;
+  carries[3] = vectors[base + 3 * n + column] as number;
+}
+
+function storeCarries(vectors: Float64Array, base: number, n: number, column: number): void {
+  vectors[base + column] = carries[0] as number;
+  vectors[base + n + column] = carries[1] as number;
+  vectors[base + 2 * n + column] = carries[2] as number;
+  vectors[base + 3 * n + column] = carries[3] as number;
+}
+
+/**
+ * One sweep's rotations from → down to, on the four rows from `base` (n apart): rotation i writes column i + 1 as
+ * final and leaves column i's new value as the row's carry (in `carries`, read at the start, written at the end).
+ */
+function rotateFourRows(vectors: Float64Array, base: number, n: number, from: number, downTo: number, offset: number, cosines: Float64Array, sines: Float64Array): void {
+  const base0 = base;
+  const base1 = base0 + n;
+  const base2 = base1 + n;
+  const base3 = base2 + n;
+  let carry0 = carries[0] as number;
+  let carry1 = carries[1] as number;
+  let carry2 = carries[2] as number;
+  let carry3 = carries[3] as number;
+  for (let i = from; i >= downTo; i--) {
+    const c = cosines[offset + i] as number;
+    const s = sines[offset + i] as number;
+    const current0 = vectors[base0 + i] as number;
+    const current1 = vectors[base1 + i] as number;
+    const current2 = vectors[base2 + i] as number;
+    const current3 = vectors[base3 + i] as number;
+    vectors[base0 + i + 1] = s * current0 + c * carry0;
+    vectors[base1 + i + 1] = s * current1 + c * carry1;
+    vectors[base2 + i + 1] = s * current2 + c * carry2;
+    vectors[base3 + i + 1] = s * current3 + c * carry3;
+    carry0 = c * current0 - s * carry0;
+    carry1 = c * current1 - s * carry1;
+    carry2 = c * current2 - s * carry2;
+    carry3 = c * current3 - s * carry3;
+  }
+  carries[0] = carry0;
+  carries[1] = carry1;
+  carries[2] = carry2;
+  carries[3] = carry3;
 }
 
 function applySweepToRow(vectors: Float64Array, base: number, l: number, m: number, offset: number, cosines: Float64Array, sines: Float64Array): void {
@@ -89,8 +118,7 @@ export function applySweepPair(
   const [secondLow, secondHigh, secondOffset] = second;
   let row = 0;
   for (; row + 3 < n; row += 4) {
-    const base = row * n;
-    applySweepPairToFourRows(vectors, base, base + n, base + 2 * n, base + 3 * n, firstLow, firstHigh, firstOffset, secondLow, secondHigh, secondOffset, cosines, sines);
+    applySweepPairToFourRows(vectors, row * n, n, firstLow, firstHigh, firstOffset, secondLow, secondHigh, secondOffset, cosines, sines);
   }
   for (; row < n; row++) {
     applySweepToRow(vectors, row * n, firstLow, firstHigh, firstOffset, cosines, sines);
@@ -100,10 +128,8 @@ export function applySweepPair(
 
 function applySweepPairToFourRows(
   vectors: Float64Array,
-  base0: number,
-  base1: number,
-  base2: number,
-  base3: number,
+  base: number,
+  n: number,
   firstLow: number,
   firstHigh: number,
   firstOffset: number,
@@ -115,26 +141,16 @@ function applySweepPairToFourRows(
 ): void {
   // The first sweep alone, rotations firstHigh − 1 … secondHigh − 1: afterwards column secondHigh is final for it
   // (stored) and becomes the second sweep's carry; column secondHigh − 1 is the first sweep's carry.
-  let carry0 = vectors[base0 + firstHigh] as number;
-  let carry1 = vectors[base1 + firstHigh] as number;
-  let carry2 = vectors[base2 + firstHigh] as number;
-  let carry3 = vectors[base3 + firstHigh] as number;
-  for (let i = firstHigh - 1; i >= secondHigh - 1; i--) {
-    const c = cosines[firstOffset + i] as number;
-    const s = sines[firstOffset + i] as number;
-    const current0 = vectors[base0 + i] as number;
-    const current1 = vectors[base1 + i] as number;
-    const current2 = vectors[base2 + i] as number;
-    const current3 = vectors[base3 + i] as number;
-    vectors[base0 + i + 1] = s * current0 + c * carry0;
-    vectors[base1 + i + 1] = s * current1 + c * carry1;
-    vectors[base2 + i + 1] = s * current2 + c * carry2;
-    vectors[base3 + i + 1] = s * current3 + c * carry3;
-    carry0 = c * current0 - s * carry0;
-    carry1 = c * current1 - s * carry1;
-    carry2 = c * current2 - s * carry2;
-    carry3 = c * current3 - s * carry3;
-  }
+  loadCarries(vectors, base, n, firstHigh);
+  rotateFourRows(vectors, base, n, firstHigh - 1, secondHigh - 1, firstOffset, cosines, sines);
+  const base0 = base;
+  const base1 = base0 + n;
+  const base2 = base1 + n;
+  const base3 = base2 + n;
+  let carry0 = carries[0] as number;
+  let carry1 = carries[1] as number;
+  let carry2 = carries[2] as number;
+  let carry3 = carries[3] as number;
   let secondCarry0 = vectors[base0 + secondHigh] as number;
   let secondCarry1 = vectors[base1 + secondHigh] as number;
   let secondCarry2 = vectors[base2 + secondHigh] as number;
@@ -171,24 +187,11 @@ function applySweepPairToFourRows(
   vectors[base1 + secondLow] = secondCarry1;
   vectors[base2 + secondLow] = secondCarry2;
   vectors[base3 + secondLow] = secondCarry3;
-  for (let i = secondLow - 2; i >= firstLow; i--) {
-    const c = cosines[firstOffset + i] as number;
-    const s = sines[firstOffset + i] as number;
-    const current0 = vectors[base0 + i] as number;
-    const current1 = vectors[base1 + i] as number;
-    const current2 = vectors[base2 + i] as number;
-    const current3 = vectors[base3 + i] as number;
-    vectors[base0 + i + 1] = s * current0 + c * carry0;
-    vectors[base1 + i + 1] = s * current1 + c * carry1;
-    vectors[base2 + i + 1] = s * current2 + c * carry2;
-    vectors[base3 + i + 1] = s * current3 + c * carry3;
-    carry0 = c * current0 - s * carry0;
-    carry1 = c * current1 - s * carry1;
-    carry2 = c * current2 - s * carry2;
-    carry3 = c * current3 - s * carry3;
-  }
-  vectors[base0 + firstLow] = carry0;
-  vectors[base1 + firstLow] = carry1;
-  vectors[base2 + firstLow] = carry2;
-  vectors[base3 + firstLow] = carry3;
+  // The first sweep alone again, below the second's columns.
+  carries[0] = carry0;
+  carries[1] = carry1;
+  carries[2] = carry2;
+  carries[3] = carry3;
+  rotateFourRows(vectors, base, n, secondLow - 2, firstLow, firstOffset, cosines, sines);
+  storeCarries(vectors, base, n, firstLow);
 }
