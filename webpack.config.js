@@ -79,7 +79,7 @@ module.exports = async (env, argv) => {
     optimization: {
       // webpack's default terser options (passes: 2), but no single-use function inlined into its caller: terser
       // would turn the column spills (columnReading.ts) into function expressions created anew on every call, which
-      // V8 then compiles again on every call (--trace-opt), and reading a per-call object deoptimises after each GC.
+      // V8 then compiled again on every call (seen with --trace-opt on the built bundle).
       minimizeOptions: { javascript: { compress: { passes: 2, reduce_funcs: false } } },
     },
   };
