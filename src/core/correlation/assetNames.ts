@@ -68,10 +68,11 @@ export function findAssetNameProblem(names: readonly string[], what: string): st
 /** Position of each name under `assetKey` (the first occurrence wins; call `findAssetNameProblem` first). */
 export function indexAssetNames(names: readonly string[]): Map<string, number> {
   const index = new Map<string, number>();
-  names.forEach((name, position) => {
-    const key = assetKey(name);
+  // A plain loop: a callback made per call loses its optimised code at every full GC (see hedgeInputs.ts).
+  for (let position = 0; position < names.length; position++) {
+    const key = assetKey(names[position] as string);
     if (!index.has(key)) index.set(key, position);
-  });
+  }
   return index;
 }
 

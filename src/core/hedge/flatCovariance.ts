@@ -11,18 +11,30 @@ import type { CorrelationRows } from "./hedgeInputs";
 /** Σ_ab over the proxies (a, b index `deviations`), as rows: the small matrix of the hedge's normal equations. */
 export function proxyCovarianceOf(correlationRows: CorrelationRows, deviations: readonly number[], proxyIndices: readonly number[]): number[][] {
   const { values, size, rows } = correlationRows;
-  return proxyIndices.map((i) => {
+  // Plain loops, no callbacks made per call (see hedgeInputs.ts, bookAndProxyAssets).
+  const count = proxyIndices.length;
+  const covariance = new Array<number[]>(count);
+  for (let a = 0; a < count; a++) {
+    const i = proxyIndices[a] as number;
     const deviationI = deviations[i] as number;
     const matrixOffset = (rows[i] as number) * size;
-    return proxyIndices.map((j) => (i === j ? deviationI * deviationI : deviationI * (deviations[j] as number) * (values[matrixOffset + (rows[j] as number)] as number)));
-  });
+    const row = new Array<number>(count);
+    for (let b = 0; b < count; b++) {
+      const j = proxyIndices[b] as number;
+      row[b] = i === j ? deviationI * deviationI : deviationI * (deviations[j] as number) * (values[matrixOffset + (rows[j] as number)] as number);
+    }
+    covariance[a] = row;
+  }
+  return covariance;
 }
 
 /** Σ_p·v: per proxy, its row of Σ times the vegas, summed in order (the right-hand side of the hedge, before the sign). */
 export function crossTimesVegaOf(correlationRows: CorrelationRows, deviations: readonly number[], vegas: readonly number[], proxyIndices: readonly number[]): number[] {
   const { values, size, rows } = correlationRows;
   const count = vegas.length;
-  return proxyIndices.map((i) => {
+  const sums = new Array<number>(proxyIndices.length);
+  for (let a = 0; a < proxyIndices.length; a++) {
+    const i = proxyIndices[a] as number;
     const deviationI = deviations[i] as number;
     const matrixOffset = (rows[i] as number) * size;
     let sum = 0;
@@ -30,8 +42,9 @@ export function crossTimesVegaOf(correlationRows: CorrelationRows, deviations: r
       const covariance = j === i ? deviationI * deviationI : deviationI * (deviations[j] as number) * (values[matrixOffset + (rows[j] as number)] as number);
       sum += covariance * (vegas[j] as number);
     }
-    return sum;
-  });
+    sums[a] = sum;
+  }
+  return sums;
 }
 
 /**

@@ -55,7 +55,8 @@ const MAX_SCALE_EXPONENT = 1000;
  * report a real risk as "nothing to hedge", and from overflowing for large books.
  */
 export function vegaScaleOf(vegas: readonly number[]): number {
-  const largest = vegas.reduce((max, vega) => Math.max(max, Math.abs(vega)), 0);
+  let largest = 0;
+  for (let i = 0; i < vegas.length; i++) largest = Math.max(largest, Math.abs(vegas[i] as number));
   if (!(largest > 0) || !Number.isFinite(largest)) return 1;
   const exponent = Math.max(-MAX_SCALE_EXPONENT, Math.min(MAX_SCALE_EXPONENT, -Math.floor(Math.log2(largest))));
   return 2 ** exponent;
@@ -101,10 +102,13 @@ export function solveProxySystem(proxyCovariance: readonly (readonly number[])[]
   const solvedEigenvalues = eigen.values.map((value) => value + ridgeShift);
   if (conditionNumberOrSingular(solvedEigenvalues) === null) return null;
   const hedge = new Array<number>(proxyCount).fill(0);
-  solvedEigenvalues.forEach((eigenvalue, k) => {
+  // Plain loops, no callbacks made per call (see hedgeInputs.ts, bookAndProxyAssets).
+  for (let k = 0; k < solvedEigenvalues.length; k++) {
     const direction = eigen.vectors.getColumn(k);
-    const projection = direction.reduce((sum, component, a) => sum + component * (crossTimesVega[a] ?? 0), 0) / eigenvalue;
-    direction.forEach((component, a) => (hedge[a] = (hedge[a] ?? 0) - projection * component));
-  });
+    let projection = 0;
+    for (let a = 0; a < direction.length; a++) projection = projection + (direction[a] as number) * (crossTimesVega[a] ?? 0);
+    projection = projection / (solvedEigenvalues[k] as number);
+    for (let a = 0; a < direction.length; a++) hedge[a] = (hedge[a] as number) - projection * (direction[a] as number);
+  }
   return { hedge, eigenvalues: eigen.values, ridgeShift };
 }

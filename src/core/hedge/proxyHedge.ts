@@ -5,7 +5,7 @@ import { nestedCorrelationWithUnitDiagonal } from "../correlation/flatCorrelatio
 import { crossTimesVegaOf, proxyCovarianceOf, threeQuadraticFormsOf } from "./flatCovariance";
 import { effectivenessOf, solveProxySystem, vegaScaleOf, withHedge } from "./hedgeAlgebra";
 import { resolveHedgeRequest } from "./hedgeInputs";
-import type { HedgeWarning, ProxyHedgeInput, ProxyHedgeLine, ProxyHedgeResult, RoundedHedgeStatistics } from "./hedgeTypes";
+import type { HedgeWarning, ProxyHedgeInput, ProxyHedgeLine, ProxyHedgeResult, RoundedHedgeStatistics, TargetVega } from "./hedgeTypes";
 import {
   collinearityWarning,
   explainSingularProxies,
@@ -31,6 +31,26 @@ function checkFinite(result: ProxyHedgeResult): ProxyHedgeResult {
     "invalidInput",
     "the hedge's numbers overflow (they are beyond ±1.8E308): the vegas, vol-of-vols or current vols are far beyond any real book; check their units",
   );
+}
+
+function scaledVegas(vegas: readonly number[], scale: number): number[] {
+  const scaled = new Array<number>(vegas.length);
+  for (let i = 0; i < vegas.length; i++) scaled[i] = (vegas[i] as number) * scale;
+  return scaled;
+}
+
+/** Σ|vega|, summed in order. */
+function grossVegaOf(vegas: readonly number[]): number {
+  let sum = 0;
+  for (let i = 0; i < vegas.length; i++) sum += Math.abs(vegas[i] as number);
+  return sum;
+}
+
+/** The first `targetCount` assets with their net vegas: the result's target lines. */
+function nettedTargets(assets: readonly string[], vegas: readonly number[], targetCount: number): TargetVega[] {
+  const targets = new Array<TargetVega>(targetCount);
+  for (let i = 0; i < targetCount; i++) targets[i] = { asset: assets[i] as string, vegaPerVolPoint: vegas[i] as number };
+  return targets;
 }
 
 /**
@@ -64,7 +84,8 @@ export function computeProxyHedge(input: ProxyHedgeInput): ProxyHedgeResult {
   const { assets, proxyIndices, deviations, correlationRows, ridge } = problem;
   // Everything below is in scaled vegas (vegas × scale), turned back on the way out.
   const scale = vegaScaleOf(problem.vegas);
-  const vegas = problem.vegas.map((vega) => vega * scale);
+  // Plain loops over the book, no callbacks made per call (see bookAndProxyAssets).
+  const vegas = scaledVegas(problem.vegas, scale);
   const proxyNames = proxyIndices.map((index) => assets[index] ?? "");
   const proxyCorrelation = nestedCorrelationWithUnitDiagonal(correlationRows.values, correlationRows.size, correlationRows.rows, proxyIndices);
 
@@ -98,7 +119,7 @@ export function computeProxyHedge(input: ProxyHedgeInput): ProxyHedgeResult {
     afterRounding = { residualPnlStandardDeviation: Math.sqrt(roundedVariance) / scale, effectiveness: effectivenessOf(roundedVariance, unhedgedVariance) };
   }
 
-  const grossTargetVega = problem.vegas.reduce((sum, vega) => sum + Math.abs(vega), 0);
+  const grossTargetVega = grossVegaOf(problem.vegas);
   const grossHedgeVega = lines.reduce((sum, line) => sum + Math.abs(line.hedgeVegaPerVolPoint), 0);
   const warnings: HedgeWarning[] = [...problem.warnings];
   for (const warning of [
@@ -112,7 +133,7 @@ export function computeProxyHedge(input: ProxyHedgeInput): ProxyHedgeResult {
 
   return checkFinite({
     changes: problem.changes,
-    targets: assets.slice(0, problem.targetCount).map((asset, i) => ({ asset, vegaPerVolPoint: problem.vegas[i] ?? 0 })),
+    targets: nettedTargets(assets, problem.vegas, problem.targetCount),
     proxies: lines,
     unhedgedPnlStandardDeviation: Math.sqrt(unhedgedVariance) / scale,
     residualPnlStandardDeviation: Math.sqrt(residualVariance) / scale,

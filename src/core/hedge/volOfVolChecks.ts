@@ -39,12 +39,15 @@ function formatVega(vega: number): string {
 /** Throws `HedgeInputError` (`invalidInput`) for the first asset whose vol-of-vol drops or distorts its risk. */
 export function checkVolOfVols(check: VolOfVolCheck): void {
   const isProxy = new Set(check.proxyIndices);
-  check.assets.forEach((asset, i) => {
+  // A plain loop, no callback made per call (see hedgeInputs.ts, bookAndProxyAssets).
+  for (let i = 0; i < check.assets.length; i++) {
+    const asset = check.assets[i] as string;
     const vega = check.vegas[i] ?? 0;
     const proxy = isProxy.has(i);
-    if (!proxy && vega === 0) return; // a target netted to 0 carries no risk, whatever its vol-of-vol
+    if (!proxy && vega === 0) continue; // a target netted to 0 carries no risk, whatever its vol-of-vol
     const volOfVol = check.volOfVols[i] ?? 0;
     const deviation = check.deviations[i] ?? 0;
+    if (volOfVol >= MIN_VOL_OF_VOL && deviation >= MIN_VOL_OF_VOL) continue; // the messages are worded only when needed
     const role = proxy ? `proxy ${asset}` : `target ${asset}`;
     const fix = proxy ? `give ${asset}'s vol-of-vol (e.g. XV.VOLOFVOL) or drop it from the proxies` : `give ${asset}'s vol-of-vol (e.g. XV.VOLOFVOL) or leave its legs out`;
     if (volOfVol === 0) {
@@ -64,5 +67,5 @@ export function checkVolOfVols(check: VolOfVolCheck): void {
           `implausibly small (below ${MIN_VOL_OF_VOL.toExponential()}): check its current vol (in vol points, 65 for 65%) and vol-of-vol`,
       );
     }
-  });
+  }
 }
