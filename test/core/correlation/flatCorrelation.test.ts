@@ -13,6 +13,9 @@ const SPOILERS: Record<string, (value: number) => unknown> = {
   infinite: () => Number.POSITIVE_INFINITY,
   text: (value) => String(value),
   blank: () => undefined,
+  // value − value is 0 for these two, as for a number: the type test after it must refuse them.
+  empty: () => null,
+  logical: () => true,
   outOfBounds: () => 1.0001,
   boundary: () => 1 + 1e-12,
   negativeZero: () => -0,
@@ -26,8 +29,15 @@ describe("writeSymmetricPartIfEntriesValid", () => {
   test("true exactly when findEntryProblems finds nothing, and then (A + Aᵀ)/2 row-major, as symmetrise computes it", () => {
     fc.assert(
       fc.property(spoiledMatrix, ([values, row, column, spoiler]) => {
-        const spoiled: unknown[][] = values.map((entries) => [...entries]);
-        (spoiled[row] as unknown[])[column] = (SPOILERS[spoiler] as (value: number) => unknown)(values[row]?.[column] as number);
+        // Rows as `new Array(n)` makes them (holey doubles, the kind the finiteness test keeps unboxed), and a blank
+        // as a hole left in one, not only as an undefined stored.
+        const spoiled: unknown[][] = values.map((entries) => {
+          const copy = new Array<unknown>(entries.length);
+          entries.forEach((entry, index) => (copy[index] = entry));
+          return copy;
+        });
+        if (spoiler === "blank" && column % 2 === 0) delete (spoiled[row] as unknown[])[column];
+        else (spoiled[row] as unknown[])[column] = (SPOILERS[spoiler] as (value: number) => unknown)(values[row]?.[column] as number);
         const matrix = spoiled as number[][];
         // A used buffer, longer than needed: what the memo hands out.
         const into = new Float64Array(matrix.length ** 2 + 3).fill(0.5);
