@@ -56,9 +56,11 @@ export function readLegs(assets: unknown, vegas: unknown): TargetVega[] {
     );
   }
   const legs: TargetVega[] = [];
-  names.cells.forEach((name, index) => {
+  // A plain loop, no callback made per call (see rangeReading.ts, firstCells).
+  for (let index = 0; index < names.cells.length; index++) {
+    const name = names.cells[index];
     const vega = amounts.cells[index];
-    if (isEmptyInRange(name) && isEmptyInRange(vega)) return;
+    if (isEmptyInRange(name) && isEmptyInRange(vega)) continue;
     const where = `${listPosition(names, index)} of assets and vegas`;
     if (isEmptyInRange(name)) throw new RangeInputError(`${where}: vega ${describeCellValue(vega)} has no asset name; ${WHOLE_BOOK}`);
     if (typeof name !== "string") throw new RangeInputError(`${where}: asset ${describeCellValue(name)} is not a name (expected text such as BTC); ${WHOLE_BOOK}`);
@@ -69,7 +71,7 @@ export function readLegs(assets: unknown, vegas: unknown): TargetVega[] {
       throw new RangeInputError(`${where}: vega of ${asset} is ${vega}, beyond ±${MAX_ABSOLUTE_VEGA}: check the cell; ${WHOLE_BOOK}`);
     }
     legs.push({ asset, vegaPerVolPoint: vega });
-  });
+  }
   if (legs.length === 0) throw new RangeInputError("assets and vegas hold no legs (every row is blank): give at least one asset name with its vega");
   return legs;
 }

@@ -32,7 +32,9 @@ function cornerText(value: unknown): string {
 
 /** Row k + 1 and column k + 1 must carry the same name, for every k. */
 function checkLabelsMatch(rowLabels: readonly string[], columnLabels: readonly string[], argument: string): void {
-  rowLabels.forEach((rowLabel, k) => {
+  // A plain loop, no callback made per call (see rangeReading.ts, firstCells).
+  for (let k = 0; k < rowLabels.length; k++) {
+    const rowLabel = rowLabels[k] as string;
     const columnLabel = columnLabels[k] ?? "";
     if (assetKey(rowLabel) !== assetKey(columnLabel)) {
       throw new RangeInputError(
@@ -40,7 +42,7 @@ function checkLabelsMatch(rowLabels: readonly string[], columnLabels: readonly s
           "the first row and the first column must list the same assets in the same order",
       );
     }
-  });
+  }
 }
 
 /**
