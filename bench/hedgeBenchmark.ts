@@ -6,8 +6,11 @@
  *
  * Timed cold (a correlation matrix other than the last one every call, so the whole-matrix checks run every time) and
  * warm (the same matrix, new vegas every call: Excel recalculating after a vega changed, where the validity memo of
- * validatedCorrelationMemo.ts skips the checks). Each gets its own PASS/MISS.
+ * validatedCorrelationMemo.ts skips the checks). Each gets its own PASS/MISS. For scale, the shipped XV.XVEGAHEDGE
+ * (dist/functions.js, loaded into this context) on the same book, warm, its ranges as Excel passes them: what a user's
+ * recalculation costs, range reading included.
  */
+import { builtFunction, loadBuiltFunctions } from "./builtBundle";
 import { validateCorrelationMatrix } from "../src/core/correlation/correlationValidation";
 import { HedgeInputError } from "../src/core/hedge/hedgeErrors";
 import { resolveHedgeRequest } from "../src/core/hedge/hedgeInputs";
@@ -247,6 +250,39 @@ function memoHitAgrees(input: ProxyHedgeInput): boolean {
   return cold === warm;
 }
 
+/**
+ * The request as Excel hands XV.XVEGAHEDGE its ranges (through JSON, as the runtime does): legs as two columns, the
+ * proxies, contract vegas and lot sizes as rows, the matrix with asset names in its first row and column, vol-of-vols
+ * as two columns. One range set per warm vega set (the vegas column differs).
+ */
+function excelRanges(inputs: readonly ProxyHedgeInput[]): unknown[][][][] {
+  const throughJson = <T>(value: T): T => JSON.parse(JSON.stringify(value)) as T;
+  const first = inputs[0] as ProxyHedgeInput;
+  const { assets, values } = first.correlation;
+  const shared = {
+    legAssets: throughJson(first.targets.map((leg) => [leg.asset])),
+    proxies: throughJson([[...first.proxies]]),
+    correlations: throughJson([["", ...assets], ...assets.map((asset, row) => [asset, ...(values[row] as number[])])]),
+    volOfVols: throughJson((first.volOfVols ?? []).map((entry) => [entry.asset, entry.value])),
+    contractVegas: throughJson([(first.contracts ?? []).map((spec) => spec.vegaPerContract)]),
+    lotSizes: throughJson([(first.contracts ?? []).map((spec) => spec.lotSize ?? 1)]),
+  };
+  return inputs.map((input) => [
+    shared.legAssets,
+    throughJson(input.targets.map((leg) => [leg.vegaPerVolPoint])),
+    shared.proxies,
+    shared.correlations,
+    shared.volOfVols,
+    shared.contractVegas,
+    shared.lotSizes,
+  ]);
+}
+
+/** Hedge vegas + rounded contracts of an XV.XVEGAHEDGE spill (name, hedge vega, contracts, rounded contracts rows). */
+function spillChecksum(spill: unknown): number {
+  return (spill as unknown[][]).reduce((sum, row) => sum + (row[1] as number) + (row[3] as number), 0);
+}
+
 /** Two decimals: the hedge is timed in tenths of a millisecond now. */
 function formatHedgeMilliseconds(milliseconds: number): string {
   return milliseconds.toFixed(2);
@@ -279,6 +315,16 @@ export function runHedgeBenchmark(): void {
   for (const line of checkHedge(input, result, SEED)) console.log(`  ${line}`);
   console.log(`  the same matrix again (validity memo hit) gives the full check's result, bit for bit: ${memoHitAgrees(input) ? "yes" : "NO"}`);
 
+  const { functions } = loadBuiltFunctions();
+  const hedgeFunction = builtFunction(functions, "XVEGAHEDGE");
+  const rangeSets = excelRanges(warmInputs(input));
+  const spill = hedgeFunction(...(rangeSets[0] as unknown[])) as unknown[][];
+  const spillAgrees = result.proxies.every(
+    (line, a) => spill[a]?.[1] === line.hedgeVegaPerVolPoint && spill[a]?.[3] === line.contracts?.roundedContracts,
+  );
+  console.log(`  XV.XVEGAHEDGE from dist/functions.js on the same book as Excel passes its ranges: the same hedge vegas and contracts, bit for bit: ${spillAgrees ? "yes" : "NO"}`);
+  let nextRangeSet = 0;
+
   const variants = [
     benchmarkVariant("computeProxyHedge, cold (another matrix every call)", cycling(coldInputs(input), computeProxyHedge), hedgeChecksum),
     benchmarkVariant("computeProxyHedge, warm (same matrix, new vegas every call)", cycling(warmInputs(input), computeProxyHedge), hedgeChecksum),
@@ -286,6 +332,15 @@ export function runHedgeBenchmark(): void {
       "  of which resolveHedgeRequest, cold (netting, checks)",
       cycling(coldInputs(input), resolveHedgeRequest),
       (resolved) => resolved.vegas.reduce((sum, vega) => sum + vega, 0),
+    ),
+    benchmarkVariant(
+      "XV.XVEGAHEDGE end to end, warm (ranges read; for scale)",
+      repeated(() => {
+        const spilled = hedgeFunction(...(rangeSets[nextRangeSet] as unknown[]));
+        nextRangeSet = (nextRangeSet + 1) % rangeSets.length;
+        return spilled;
+      }),
+      spillChecksum,
     ),
     benchmarkVariant("validateCorrelationMatrix 205×205 (all eigenvalues; for scale)", repeated(() => validateCorrelationMatrix(input.correlation.values)), (validation) => validation.smallestEigenvalue ?? Number.NaN),
   ];
