@@ -134,7 +134,9 @@ export function largestChangeOf(before: SquareMatrix, after: number[][]): EntryC
     const rowAfter = after[i];
     for (let j = 0; j < rowBefore.length; j++) {
       const value = rowBefore[j] as number;
-      const change = (rowAfter?.[j] ?? value) - value;
+      // `after` is the solver's result, as square as `before`: a plain read (a `?? value` fallback needed every entry
+      // of its rows of doubles boxed first, 4 MB per 500×500 solve).
+      const change = ((rowAfter as number[])[j] as number) - value;
       if (change !== 0 && (largestRow < 0 || Math.abs(change) > largestSize)) {
         largestRow = i;
         largestColumn = j;

@@ -129,8 +129,9 @@ export function checkMatrix(values: SquareMatrix): void {
       throw new CorrelationInputError("invalidInput", `the matrix has ${size} rows but row ${i + 1} has ${row?.length ?? 0} entries: it must be square`);
     }
     for (let j = 0; j < size; j++) {
-      const value = row[j];
-      if (typeof value !== "number" || !Number.isFinite(value)) {
+      const value = row[j] as number;
+      // value − value === 0 first (a finite number, or text the type test then refuses): see flatCorrelation.ts.
+      if (!(value - value === 0) || typeof value !== "number") {
         throw new CorrelationInputError("invalidInput", `entry (row ${i + 1}, column ${j + 1}) is ${String(value)}: fill it in with a number before repairing`);
       }
       if (Math.abs(value) > MAX_ABSOLUTE_ENTRY) {
