@@ -33,6 +33,7 @@ function checkFinite(result: ProxyHedgeResult): ProxyHedgeResult {
   );
 }
 
+/** Every vega × scale (a power of two, so exact). */
 function scaledVegas(vegas: readonly number[], scale: number): number[] {
   const scaled = new Array<number>(vegas.length);
   for (let i = 0; i < vegas.length; i++) scaled[i] = (vegas[i] as number) * scale;
