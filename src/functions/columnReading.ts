@@ -7,6 +7,7 @@
 import { GridShape, NamedArgument, ResultCell } from "./argumentGrid";
 import { invalidValueError } from "./excelErrors";
 import { locateProblems } from "./problemLocations";
+import { scratchColumn } from "./scratchColumns";
 import { MAX_SHARED_MESSAGES, SharedMessages } from "./sharedMessages";
 import { describeCellValue, isBlankCell, notANumberMessage } from "../ranges/cellReading";
 
@@ -108,7 +109,7 @@ export function readNumberColumn(
   fallback: number | null,
   problems: CellProblems,
 ): Float64Array {
-  const column = new Float64Array(cellCountOf(shape));
+  const column = scratchColumn(cellCountOf(shape));
   const values = argument.values;
   // One message per distinct unreadable value: a column of "n/a" builds one string, not one per row.
   const messages = new SharedMessages<"notANumber">((_kind, value) => notANumberMessage(argument.name, value, expected));
@@ -281,7 +282,7 @@ export function computeCells(shape: GridShape, problems: CellProblems, computeCe
 
 /** `computeCells` before the result grid: the value of every cell (0 where a problem is recorded). */
 export function computeCellValues(shape: GridShape, problems: CellProblems, computeCell: (index: number) => number | string): Float64Array {
-  const values = new Float64Array(shape.rows * shape.columns);
+  const values = scratchColumn(shape.rows * shape.columns);
   for (let index = 0; index < values.length; index++) {
     if (problems.flags[index] === 1) continue;
     const value = computeCell(index);

@@ -3,6 +3,7 @@
  * tooltip), so every error that needs explaining is one of those two.
  */
 import { RangeInputError } from "../ranges/rangeInputError";
+import { withScratchColumns } from "./scratchColumns";
 
 /** Excel shows a short tooltip; keep messages readable there. */
 const MAX_MESSAGE_LENGTH = 250;
@@ -28,7 +29,8 @@ export function notAvailableError(message: string): CustomFunctions.Error {
  */
 export function withExcelErrors<T>(functionName: string, body: () => T): T {
   try {
-    return body();
+    // The call's typed columns are reused by the next call (scratchColumns.ts).
+    return withScratchColumns(body);
   } catch (error) {
     if (error instanceof CustomFunctions.Error) throw error;
     if (error instanceof RangeInputError) throw invalidValueError(error.message);

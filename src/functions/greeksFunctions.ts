@@ -15,6 +15,7 @@ import { CellProblems, computeCells, readChoiceCell, readChoiceColumn, readNumbe
 import { invalidValueError, withExcelErrors } from "./excelErrors";
 import { recordLegProblems } from "./legProblemMessages";
 import { ColumnPass, ComputedCells, computePlainColumn, isPlainColumnCall, optionalNumber } from "./plainColumns";
+import { scratchColumn } from "./scratchColumns";
 import { EXPECT_PRICE, EXPECT_RATE, EXPECT_YEARS, legArgumentList, readLegArguments } from "./vegaArguments";
 
 const EXPECT_OPTION_PRICE = "the option's price per 1 unit of underlying (in coin for inverse)";
@@ -176,7 +177,7 @@ function generalGreeks(named: readonly NamedArgument[], selection: readonly numb
   );
   const legCount = shape.rows * shape.columns;
   recordLegProblems(legs, problems);
-  const values = new Float64Array(legCount * GREEK_COUNT);
+  const values = scratchColumn(legCount * GREEK_COUNT);
   for (let leg = 0; leg < legCount; leg++) {
     if (problems.flags[leg] === 1) continue;
     const base = leg * GREEK_COUNT;

@@ -8,6 +8,7 @@
  */
 import { GridShape, NamedArgument } from "./argumentGrid";
 import { CellProblems } from "./columnReading";
+import { scratchColumn } from "./scratchColumns";
 
 /** An omitted argument read in place: a blank cell for every row. */
 const OMITTED: unknown[][] = [[null]];
@@ -39,7 +40,7 @@ export function computePlainColumn(
 ): ComputedCells {
   const cells = named.map((argument) => argument.values ?? OMITTED);
   const strides = Int32Array.from(cells, (values) => (values.length === 1 ? 0 : 1));
-  const values = new Float64Array(rows * width);
+  const values = scratchColumn(rows * width);
   const troubled = new Uint8Array(rows);
   const troubledCount = pass(cells, strides, values, troubled);
   return withTroubledRows(named, values, troubled, troubledCount, general, width);
@@ -69,6 +70,9 @@ function withTroubledRows(
   general: (named: readonly NamedArgument[]) => ComputedCells,
   width: number,
 ): ComputedCells {
+  // Every leg troubled (a column of "n/a", vols all typed in percent): the general path over the call as given, with
+  // no copy of the rows picked and nothing to put back.
+  if (troubledCount === troubled.length) return general(named);
   const problems = new CellProblems(troubled.length);
   if (troubledCount === 0) return { values, problems };
   const rows: number[] = [];

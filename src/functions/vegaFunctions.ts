@@ -21,6 +21,7 @@ import { broadcastShape, NamedArgument } from "./argumentGrid";
 import { computeCellValues, readChoiceCell, resultGrid } from "./columnReading";
 import { withExcelErrors } from "./excelErrors";
 import { recordLegProblems } from "./legProblemMessages";
+import { scratchColumn } from "./scratchColumns";
 import { SharedMessages } from "./sharedMessages";
 import { ColumnPass, ComputedCells, computePlainColumn, isPlainColumnCall, optionalNumber } from "./plainColumns";
 import { dateArgumentList, legArgumentList, readDateColumns, readTimeWeightingColumns, readVegaLegs, timeWeightingArgumentList } from "./vegaArguments";
@@ -67,7 +68,7 @@ function generalVegas(named: readonly NamedArgument[]): ComputedCells {
     underlying as any[][], strike as any[][], years as any[][], vol as any[][], rate, carry, model, unit,
   );
   recordLegProblems(legs, problems);
-  const vegas = new Float64Array(shape.rows * shape.columns);
+  const vegas = scratchColumn(shape.rows * shape.columns);
   fillVegaPerUnitVol(legs, problems.flags, vegas);
   if (typeof units === "string") {
     const scale = vegaUnitScale(units);

@@ -121,6 +121,17 @@ describe("the one-pass column path gives what the general path gives, cell for c
     expectColumnEqualsRow(vega, [legs(), legs(), { single: 0.5 }, { single: 0.6 }, null, null, null, { single: "bp" }], 50, false);
   });
 
+  it("every leg troubled (the general path over the call as given): a column of text, vols all in percent, for XV.VEGA and XV.GREEKS", () => {
+    const random = mulberry32(10);
+    const legs = (low: number, high: number) => Array.from({ length: 200 }, () => low + (high - low) * random());
+    const text = Array.from({ length: 200 }, (_, row) => (row % 3 === 0 ? "n/a" : "#N/A"));
+    const percent = Array.from({ length: 200 }, () => 20 + Math.floor(131 * random()));
+    expectColumnEqualsRow(vega, [text, legs(1, 100), legs(0.1, 2), legs(0.1, 1), null, null, null, null], 200, false);
+    expectColumnEqualsRow(vega, [legs(1, 100), legs(1, 100), legs(0.1, 2), percent, null, null, null, null], 200, false);
+    const types = Array.from({ length: 200 }, (_, row) => (row % 2 === 0 ? "call" : "put"));
+    expectColumnEqualsRow(greeks, [legs(1, 100), legs(1, 100), legs(0.1, 2), percent, null, null, null, types, null], 200, false, true);
+  });
+
   it("XV.TWVEGA, hostile cells in every argument", () => {
     const random = mulberry32(5);
     const draw = (good: () => unknown) => Array.from({ length: ROWS }, cellDrawer(random, good, HOSTILE, 0.05));
