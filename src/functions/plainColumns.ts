@@ -42,9 +42,19 @@ export function computePlainColumn(
   const strides = Int32Array.from(cells, (values) => (values.length === 1 ? 0 : 1));
   const values = scratchColumn(rows * width);
   const troubled = new Uint8Array(rows);
+  // A column whose first legs are all troubled is nearly always bad throughout (text where numbers belong, vols typed
+  // in percent): the general path then takes the whole call, without a pass over every leg first that would only
+  // mark them all troubled. The probe is the pass over the first legs alone; a good leg among them sends the call
+  // down the fast path, which passes over those legs again (the pass only writes `values` and `troubled`).
+  if (rows > PROBE_ROWS && pass(cells, strides, values.subarray(0, PROBE_ROWS * width), troubled.subarray(0, PROBE_ROWS)) === PROBE_ROWS) {
+    return general(named);
+  }
   const troubledCount = pass(cells, strides, values, troubled);
   return withTroubledRows(named, values, troubled, troubledCount, general, width);
 }
+
+/** Legs the probe of `computePlainColumn` passes over. */
+const PROBE_ROWS = 64;
 
 /** The number at `value`, or the optional argument's `fallback` when it is blank; NaN (troubled) otherwise. */
 export function optionalNumber(value: unknown, fallback: number): number {

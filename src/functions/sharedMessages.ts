@@ -15,17 +15,22 @@ export const MAX_SHARED_MESSAGES = 4096;
 export class SharedMessages<Kind extends string> {
   private readonly byKind = new Map<Kind, Map<unknown, string>>();
   private size = 0;
+  /** The last kind asked for and its values: a column's problems are nearly always of one kind, one look-up saved. */
+  private lastKind: Kind | null = null;
+  private lastByValue: Map<unknown, string> | null = null;
 
   /** @param describe builds the message of a problem; must depend on nothing but its two inputs */
   constructor(private readonly describe: (kind: Kind, value: unknown) => string) {}
 
   /** The message for `kind` and `value`, built at the first request and the same string object afterwards. */
   messageFor(kind: Kind, value: unknown): string {
-    let byValue = this.byKind.get(kind);
-    if (byValue === undefined) {
+    let byValue = kind === this.lastKind ? this.lastByValue : this.byKind.get(kind);
+    if (byValue === undefined || byValue === null) {
       byValue = new Map();
       this.byKind.set(kind, byValue);
     }
+    this.lastKind = kind;
+    this.lastByValue = byValue;
     let message = byValue.get(value);
     if (message === undefined) {
       message = this.describe(kind, value);

@@ -132,6 +132,15 @@ describe("the one-pass column path gives what the general path gives, cell for c
     expectColumnEqualsRow(greeks, [legs(1, 100), legs(1, 100), legs(0.1, 2), percent, null, null, null, types, null], 200, false, true);
   });
 
+  it("a column that starts bad (the probe of the first 64 legs) and turns good, and one with a good leg at 64", () => {
+    const random = mulberry32(12);
+    const legs = (low: number, high: number) => Array.from({ length: 300 }, () => low + (high - low) * random());
+    for (const badRows of [100, 63]) {
+      const vols = legs(0.1, 1).map((vol, row) => (row < badRows ? 20 + Math.floor(131 * random()) : vol));
+      expectColumnEqualsRow(vega, [legs(1, 100), legs(1, 100), legs(0.1, 2), vols, null, null, null, null], 300);
+    }
+  });
+
   it("XV.TWVEGA, hostile cells in every argument", () => {
     const random = mulberry32(5);
     const draw = (good: () => unknown) => Array.from({ length: ROWS }, cellDrawer(random, good, HOSTILE, 0.05));
