@@ -7,7 +7,8 @@
  *
  * A column handed out here is valid until the outermost call that asked for it returns (`withScratchColumns`); no
  * column may outlive it (the result grid copies the numbers into Excel's rows). Outside such a call, or past the
- * cap, a column is a new array as before.
+ * cap, a column is a new array as before. Every custom function here is synchronous; one that awaits must not take
+ * scratch columns, since the next call would be handed the same memory while it waits.
  */
 
 /** At most this many doubles (64 MB) are kept between calls; a call over Excel's 5 MB limit needs far fewer. */
