@@ -4,7 +4,8 @@
  * Excel's rows, checks and computes it, with no per-argument copy; a leg whose cells do not read cleanly is marked
  * "troubled" and left. The troubled legs alone then go through the general path (the argument-by-argument reading
  * that words every message), as a call of their own over just those rows, and its answers are put back in place:
- * so every message is the general path's, and a bad cell costs about what a good one does.
+ * so every message is the general path's, and a bad cell costs about what a good one does. A call whose first legs
+ * are all troubled goes to the general path whole (see computePlainColumn).
  */
 import { GridShape, NamedArgument } from "./argumentGrid";
 import { CellProblems } from "./columnReading";
@@ -43,12 +44,12 @@ export function computePlainColumn(
   const values = scratchColumn(rows * width);
   const troubled = new Uint8Array(rows);
   // A column whose first legs are all troubled is nearly always bad throughout (text where numbers belong, vols typed
-  // in percent): the general path then takes the whole call, without a pass over every leg first that would only
-  // mark them all troubled. The probe is the pass over the first legs alone; a good leg among them sends the call
-  // down the fast path, which passes over those legs again (the pass only writes `values` and `troubled`).
-  if (rows > PROBE_ROWS && pass(cells, strides, values.subarray(0, PROBE_ROWS * width), troubled.subarray(0, PROBE_ROWS)) === PROBE_ROWS) {
-    return general(named);
-  }
+  // in percent): the general path then takes the whole call as given, without a pass over every leg that would only
+  // mark them all troubled, nor a copy of the rows picked. The probe is the pass over the first legs alone (all of a
+  // short call); a good leg among them sends the call down the fast path, which passes over those legs again (the
+  // pass only writes `values` and `troubled`).
+  const probeRows = Math.min(rows, PROBE_ROWS);
+  if (pass(cells, strides, values.subarray(0, probeRows * width), troubled.subarray(0, probeRows)) === probeRows) return general(named);
   const troubledCount = pass(cells, strides, values, troubled);
   return withTroubledRows(named, values, troubled, troubledCount, general, width);
 }
@@ -80,9 +81,6 @@ function withTroubledRows(
   general: (named: readonly NamedArgument[]) => ComputedCells,
   width: number,
 ): ComputedCells {
-  // Every leg troubled (a column of "n/a", vols all typed in percent): the general path over the call as given, with
-  // no copy of the rows picked and nothing to put back.
-  if (troubledCount === troubled.length) return general(named);
   const problems = new CellProblems(troubled.length);
   if (troubledCount === 0) return { values, problems };
   const rows: number[] = [];
