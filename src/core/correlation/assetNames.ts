@@ -47,6 +47,12 @@ export function assetKey(name: string): string {
   return key;
 }
 
+/** The names, cleaned, for a message: "BTC, ETH, SOL", the first `limit` then "… (n in all)" for a longer list. */
+export function listAssetNames(names: readonly string[], limit = 8): string {
+  const shown = names.slice(0, limit).map((name) => cleanAssetName(name));
+  return names.length > limit ? `${shown.join(", ")}, … (${names.length} in all)` : shown.join(", ");
+}
+
 /** The first problem with a list of asset names (blank, not text, or a repeat under `assetKey`), or null. */
 export function findAssetNameProblem(names: readonly string[], what: string): string | null {
   const seen = new Map<string, number>();

@@ -1,10 +1,8 @@
-import { assetKey, cleanAssetName, explainUnmatchedAssetName, findAssetNameProblem, indexAssetNames } from "../correlation/assetNames";
-import { findEntryProblems, PSD_TOLERANCE, validateCorrelationMatrix, type CorrelationProblem } from "../correlation/correlationValidation";
-import { flatSubmatrixWithUnitDiagonal, writeSymmetricPartIfEntriesValid } from "../correlation/flatCorrelation";
-import { isSymmetricFlatPositiveSemidefiniteWithin } from "../correlation/positiveSemidefinite";
-import { rememberedValidCorrelation, rememberValidCorrelation, spareCorrelationBuffer } from "../correlation/validatedCorrelationMemo";
+import { assetKey, cleanAssetName, explainUnmatchedAssetName, findAssetNameProblem, listAssetNames } from "../correlation/assetNames";
+import { flatSubmatrixWithUnitDiagonal } from "../correlation/flatCorrelation";
 import { DEFAULT_LOT_SIZE, findContractProblem } from "./hedgeContracts";
 import { HedgeInputError } from "./hedgeErrors";
+import { checkHedgeMatrix } from "./hedgeMatrixCheck";
 import { checkVolOfVols } from "./volOfVolChecks";
 import type { AssetValue, HedgeWarning, ProxyHedgeInput, TargetVega, VolChangeScale } from "./hedgeTypes";
 
@@ -62,11 +60,6 @@ function invalid(message: string): never {
   throw new HedgeInputError("invalidInput", message);
 }
 
-function listNames(names: readonly string[], limit = 8): string {
-  const shown = names.slice(0, limit).map((name) => cleanAssetName(name));
-  return names.length > limit ? `${shown.join(", ")}, … (${names.length} in all)` : shown.join(", ");
-}
-
 /** Nets target legs by asset name, keeping the first spelling and the first-appearance order. */
 export function netTargetVegas(targets: readonly TargetVega[]): TargetVega[] {
   if (!Array.isArray(targets) || targets.length === 0) invalid("no target vegas were given: give at least one row of asset and vega per vol point");
@@ -93,61 +86,6 @@ export function checkProxies(proxies: readonly string[]): void {
   if (!Array.isArray(proxies) || proxies.length === 0) invalid("no proxies were given: name at least one asset to hedge with, such as BTC");
   const problem = findAssetNameProblem(proxies, "proxy");
   if (problem) invalid(problem);
-}
-
-/** Whether `values` is a non-empty list of rows, each as long as the list. */
-function isSquare(values: unknown): values is readonly (readonly number[])[] {
-  if (!Array.isArray(values) || values.length === 0) return false;
-  for (let row = 0; row < values.length; row++) {
-    const rowValues: unknown = values[row];
-    if (!Array.isArray(rowValues) || rowValues.length !== values.length) return false;
-  }
-  return true;
-}
-
-/** The matrix's name index and its symmetric part (A + Aᵀ)/2 row-major, once every check passed; throws `HedgeInputError` otherwise. */
-function checkMatrix(input: ProxyHedgeInput, involvedAssets: readonly string[]): { index: Map<string, number>; values: Float64Array } {
-  const { assets: labels, values } = input.correlation ?? { assets: [], values: [] };
-  if (!isSquare(values)) {
-    throw new HedgeInputError("invalidMatrix", "the correlation matrix must be square (one row and one column per asset) and not empty");
-  }
-  if (!Array.isArray(labels) || labels.length !== values.length) {
-    throw new HedgeInputError("invalidMatrix", `the correlation matrix has ${values.length} rows but ${Array.isArray(labels) ? labels.length : 0} asset names: give one name per row`);
-  }
-  const labelProblem = findAssetNameProblem(labels, "correlation matrix asset");
-  if (labelProblem) throw new HedgeInputError("invalidMatrix", labelProblem);
-  const index = indexAssetNames(labels);
-  for (const asset of involvedAssets) {
-    if (!index.has(assetKey(asset))) {
-      // A look-alike letter explains more than the list of assets (and the message must fit Excel's tooltip).
-      const why = explainUnmatchedAssetName(asset, labels);
-      const detail = why === "" ? ` (its assets: ${listNames(labels)}): add a row and a column for it` : `: ${why}`;
-      throw new HedgeInputError("missingAsset", `asset ${cleanAssetName(asset)} is not in the correlation matrix${detail}`);
-    }
-  }
-  // The same doubles as the last matrix that passed everything below pass again (validatedCorrelationMemo.ts).
-  const remembered = rememberedValidCorrelation(values);
-  if (remembered !== null) return { index, values: remembered };
-  const symmetricPart = spareCorrelationBuffer(values.length);
-  if (!writeSymmetricPartIfEntriesValid(values, symmetricPart)) {
-    // False exactly when findEntryProblems finds a problem (a test holds them to that); it words the message.
-    const entryProblem = findEntryProblems(values, labels)[0] as CorrelationProblem;
-    const fix = entryProblem.check === "finite" ? "fill it in" : "fix it, or repair the matrix with XV.NEARCORR";
-    throw new HedgeInputError("invalidMatrix", `correlation matrix check ${entryProblem.check} failed: ${entryProblem.message}; ${fix}`);
-  }
-  // The whole matrix is checked, not only the rows of the assets in this hedge: a principal sub-matrix of a PSD matrix
-  // is PSD, but the converse fails, and a matrix with contradictory correlations anywhere is a bad input to flag
-  // whichever assets are hedged today (Excel recomputes the hedge with other targets tomorrow). One Cholesky costs
-  // ~0.6 ms at 205×205; the eigenvalues are computed only to word the error.
-  if (!isSymmetricFlatPositiveSemidefiniteWithin(symmetricPart, values.length, PSD_TOLERANCE)) {
-    const smallest = validateCorrelationMatrix(values, labels).smallestEigenvalue ?? Number.NaN;
-    throw new HedgeInputError(
-      "invalidMatrix",
-      `correlation matrix check positiveSemidefinite failed: smallest eigenvalue ${smallest.toPrecision(6)} < −${PSD_TOLERANCE}, so some correlations contradict each other (the hedge could show a negative variance); repair it with XV.NEARCORR`,
-    );
-  }
-  rememberValidCorrelation(symmetricPart, values.length);
-  return { index, values: symmetricPart };
 }
 
 /** Looks up one value per involved asset in a named list; `what` names the list in messages. */
@@ -247,7 +185,7 @@ export function resolveHedgeRequest(input: ProxyHedgeInput): ResolvedHedgeReques
 
   const { assets, proxyIndices, vegas } = bookAndProxyAssets(targets, input.proxies);
 
-  const matrix = checkMatrix(input, assets);
+  const matrix = checkHedgeMatrix(input, assets);
   const rows = new Array<number>(assets.length);
   for (let position = 0; position < assets.length; position++) rows[position] = matrix.index.get(assetKey(assets[position] as string)) ?? 0;
   const correlationRows = { values: matrix.values, size: input.correlation.values.length, rows };
@@ -277,7 +215,7 @@ export function resolveHedgeRequest(input: ProxyHedgeInput): ResolvedHedgeReques
     if (decimal.length > 0) {
       warnings.push({
         code: "currentVolsLookDecimal",
-        message: `current vol of ${listNames(decimal)} is below ${MIN_PLAUSIBLE_VOL_POINTS} vol point: if it was typed as a decimal (0.65), enter vol points (65), or the P&L standard deviations come out 100× too small`,
+        message: `current vol of ${listAssetNames(decimal)} is below ${MIN_PLAUSIBLE_VOL_POINTS} vol point: if it was typed as a decimal (0.65), enter vol points (65), or the P&L standard deviations come out 100× too small`,
       });
     }
   }
@@ -297,7 +235,7 @@ export function resolveHedgeRequest(input: ProxyHedgeInput): ResolvedHedgeReques
     for (const spec of input.contracts) {
       if (!proxyKeys.has(assetKey(spec.proxy))) {
         const why = explainUnmatchedAssetName(spec.proxy, input.proxies);
-        invalid(`a contract is given for ${cleanAssetName(spec.proxy)}, which is not one of the proxies (${listNames(input.proxies)})${why === "" ? "" : `: ${why}`}`);
+        invalid(`a contract is given for ${cleanAssetName(spec.proxy)}, which is not one of the proxies (${listAssetNames(input.proxies)})${why === "" ? "" : `: ${why}`}`);
       }
       const lotSize = spec.lotSize ?? DEFAULT_LOT_SIZE;
       const problem = findContractProblem(cleanAssetName(spec.proxy), spec.vegaPerContract, lotSize);
