@@ -10,6 +10,7 @@ const CUSTOM_FUNCTION_FILES = [
   "./src/functions/vegaFunctions.ts",
   "./src/functions/hedgeFunctions.ts",
   "./src/functions/correlationFunctions.ts",
+  "./src/functions/impliedVolFunctions.ts",
   "./src/functions/greeksFunctions.ts",
   "./src/functions/backtestFunctions.ts",
 ];

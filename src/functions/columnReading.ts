@@ -144,6 +144,11 @@ export function readChoiceCell<T extends string>(value: unknown, parse: (text: s
   return typeof value === "string" ? parse(value) : null;
 }
 
+/** The word of cell `index` in what readChoiceColumn returns (one word for all cells, or one per cell). */
+export function choiceAt<T extends string>(column: T | readonly T[], index: number): T {
+  return typeof column === "string" ? column : (column[index] as T);
+}
+
 /**
  * One of a fixed set of words (a model, a unit) at every result position, any case; blank or omitted means
  * `fallback`. When every cell reads as the same choice (an omitted argument, a single cell, or a column of "bsm"),

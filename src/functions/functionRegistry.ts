@@ -6,7 +6,8 @@
 /* eslint-disable @typescript-eslint/no-explicit-any -- the adapters take Excel's raw any[][] arguments */
 import { backteststats, hedgebacktest, hedgestress } from "./backtestFunctions";
 import { nearcorr, volbeta, volcheck, volcorr, volofvol } from "./correlationFunctions";
-import { greeks, impliedvol } from "./greeksFunctions";
+import { greeks } from "./greeksFunctions";
+import { impliedvol } from "./impliedVolFunctions";
 import { hedgestats, xvegahedge } from "./hedgeFunctions";
 import { twvega, vega, years } from "./vegaFunctions";
 

@@ -1,93 +1,21 @@
 /* eslint-disable @typescript-eslint/no-explicit-any -- Excel passes ranges as any[][] (numbers, text, booleans, blanks) */
 /*
- * Excel custom functions for implied vol and the Greeks row. The JSDoc below is the function reference Excel shows
+ * Excel custom function for the Greeks row (XV.GREEKS; implied vol is in impliedVolFunctions.ts). The JSDoc below is the function reference Excel shows
  * (parsed by custom-functions-metadata-plugin into functions.json): keep it in step with docs/functions.md.
  */
 import { GREEK_COUNT, GREEK_NAMES, greekIndex } from "../core/greeks/greekNames";
 import { fillGreeksRow } from "../core/greeks/greeksRow";
 import { DEFAULT_OPTION_TYPE, OPTION_TYPES, OptionType, parseOptionType } from "../core/greeks/optionType";
-import { impliedVol } from "../core/impliedvol/impliedVol";
 import { isAcceptableLeg } from "../core/vega/legValidation";
-import { DEFAULT_OPTION_MODEL, OPTION_MODELS, OptionModel, parseOptionModel } from "../core/vega/optionModel";
+import { DEFAULT_OPTION_MODEL, OptionModel, parseOptionModel } from "../core/vega/optionModel";
 import { describeCellValue, isBlankCell } from "../ranges/cellReading";
 import { NamedArgument, ResultCell, broadcastShape } from "./argumentGrid";
-import { CellProblems, computeCells, readChoiceCell, readChoiceColumn, readNumberColumn } from "./columnReading";
+import { choiceAt, readChoiceCell } from "./columnReading";
 import { invalidValueError, withExcelErrors } from "./excelErrors";
 import { recordLegProblems } from "./legProblemMessages";
 import { ColumnPass, ComputedCells, computePlainColumn, isPlainColumnCall, optionalNumber } from "./plainColumns";
 import { scratchColumn } from "./scratchColumns";
-import { EXPECT_PRICE, EXPECT_RATE, EXPECT_YEARS, legArgumentList, readLegArguments } from "./vegaArguments";
-
-const EXPECT_OPTION_PRICE = "the option's price per 1 unit of underlying (in coin for inverse)";
-
-function at<T extends string>(column: T | readonly T[], index: number): T {
-  return typeof column === "string" ? column : (column[index] as T);
-}
-
-/**
- * Implied volatility of each option from its price (Jäckel's "Let's Be Rational": exact to double precision). Same
- * broadcasting as XV.VEGA; a price no vol can give (below intrinsic, at or above the maximum, ≤ 0, expired, or too
- * small to tell vols apart) gives only its own cell an error saying what is possible.
- * @customfunction IMPLIEDVOL
- * @helpurl https://localhost:3000/help/functions.html#xvimpliedvol
- * @param price Option price per 1 unit of underlying, in the premium currency; in coin for inverse (a Deribit mark such as 0.0125).
- * @param underlying Spot price (model bsm) or forward/futures price (black76, inverse), > 0.
- * @param strike Strike price, > 0.
- * @param years Time to expiry in years, ACT/365: (expiry − valuation)/365 or XV.YEARS; must be > 0.
- * @param rate Risk-free rate, continuously compounded decimal (0.05 for 5%). Blank = 0.
- * @param carry bsm only: dividend / borrow / foreign rate q, decimal. Blank = 0.
- * @param model "bsm" (spot, default), "black76" (forward) or "inverse" (coin-settled, price in coin).
- * @param type "call" (default) or "put"; also "c" or "p", any case.
- * @returns Implied vol as a decimal (0.65 for 65%), one per option.
- */
-export function impliedvol(
-  price: any[][],
-  underlying: any[][],
-  strike: any[][],
-  years: any[][],
-  rate?: any[][],
-  carry?: any[][],
-  model?: any[][],
-  type?: any[][],
-): any[][] {
-  return withExcelErrors("XV.IMPLIEDVOL", () => {
-    const named: NamedArgument[] = [
-      { name: "price", values: price },
-      { name: "underlying", values: underlying },
-      { name: "strike", values: strike },
-      { name: "years", values: years },
-      { name: "rate", values: rate ?? null },
-      { name: "carry", values: carry ?? null },
-      { name: "model", values: model ?? null },
-      { name: "type", values: type ?? null },
-    ];
-    const [priceArgument, underlyingArgument, strikeArgument, yearsArgument, rateArgument, carryArgument, modelArgument, typeArgument] =
-      named as [NamedArgument, NamedArgument, NamedArgument, NamedArgument, NamedArgument, NamedArgument, NamedArgument, NamedArgument];
-    const shape = broadcastShape(named);
-    const problems = new CellProblems(shape.rows * shape.columns);
-    const models = readChoiceColumn(modelArgument, shape, OPTION_MODELS, parseOptionModel, DEFAULT_OPTION_MODEL, problems);
-    const types = readChoiceColumn(typeArgument, shape, OPTION_TYPES, parseOptionType, DEFAULT_OPTION_TYPE, problems);
-    const prices = readNumberColumn(priceArgument, shape, EXPECT_OPTION_PRICE, null, problems);
-    const underlyings = readNumberColumn(underlyingArgument, shape, EXPECT_PRICE, null, problems);
-    const strikes = readNumberColumn(strikeArgument, shape, EXPECT_PRICE, null, problems);
-    const legYears = readNumberColumn(yearsArgument, shape, EXPECT_YEARS, null, problems);
-    const rates = readNumberColumn(rateArgument, shape, EXPECT_RATE, 0, problems);
-    const carries = readNumberColumn(carryArgument, shape, EXPECT_RATE, 0, problems);
-    return computeCells(shape, problems, (index) => {
-      const result = impliedVol(
-        at<OptionType>(types, index),
-        at<OptionModel>(models, index),
-        prices[index] as number,
-        underlyings[index] as number,
-        strikes[index] as number,
-        legYears[index] as number,
-        rates[index] as number,
-        carries[index] as number,
-      );
-      return typeof result === "number" ? result : result.message;
-    });
-  });
-}
+import { legArgumentList, readLegArguments } from "./vegaArguments";
 
 /** The first picked Greek of one leg (from `base`) that is not a finite number, or -1. */
 function firstNotFinite(values: Float64Array, base: number, selection: readonly number[]): number {
@@ -182,8 +110,8 @@ function generalGreeks(named: readonly NamedArgument[], selection: readonly numb
     if (problems.flags[leg] === 1) continue;
     const base = leg * GREEK_COUNT;
     fillGreeksRow(
-      at<OptionType>(types, leg),
-      at<OptionModel>(legs.models, leg),
+      choiceAt<OptionType>(types, leg),
+      choiceAt<OptionModel>(legs.models, leg),
       legs.underlying[leg] as number,
       legs.strike[leg] as number,
       legs.years[leg] as number,

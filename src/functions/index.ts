@@ -6,5 +6,6 @@
 import "./vegaFunctions";
 import "./hedgeFunctions";
 import "./correlationFunctions";
+import "./impliedVolFunctions";
 import "./greeksFunctions";
 import "./backtestFunctions";

@@ -1,4 +1,5 @@
-import { greeks, impliedvol } from "../../src/functions/greeksFunctions";
+import { greeks } from "../../src/functions/greeksFunctions";
+import { impliedvol } from "../../src/functions/impliedVolFunctions";
 import { vega } from "../../src/functions/vegaFunctions";
 import { expectClose } from "../core/tolerance";
 import { column, expectExcelError, row, single } from "./functionTestUtils";
