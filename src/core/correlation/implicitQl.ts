@@ -5,7 +5,8 @@
  * there (about n³ updates), so the rotations of each QL sweep are recorded first and then applied row by row of V, two
  * consecutive sweeps in one pass where they nest (`rotationSweeps.ts`).
  */
-import { applySweep, applySweepPair, canShareOnePass } from "./rotationSweeps";
+import { canShareOnePass, typeScriptSweepTarget, type SweepTarget } from "./rotationSweeps";
+import { wasmSweepTarget } from "./wasmRotationSweeps";
 
 const MACHINE_EPSILON = Math.pow(2, -52);
 /**
@@ -59,9 +60,17 @@ export function diagonaliseTridiagonal(
   const eigenvalues = Float64Array.from(diagonal);
   iterateQl(eigenvalues, Float64Array.from(e), n, null, cosines, sines, null);
   eigenvalues.sort();
-  transposeInPlace(vectors, n);
-  iterateQl(diagonal, e, n, vectors, cosines, sines, eigenvalues);
-  transposeInPlace(vectors, n);
+  const wasm = wasmSweepTarget(n);
+  if (wasm === null) {
+    transposeInPlace(vectors, n);
+    iterateQl(diagonal, e, n, typeScriptSweepTarget(vectors, n, cosines, sines), cosines, sines, eigenvalues);
+    transposeInPlace(vectors, n);
+  } else {
+    // The WebAssembly kernel rotates rows i and i + 1 of the untransposed matrix, two entries per operation.
+    wasm.load(vectors);
+    iterateQl(diagonal, e, n, wasm, wasm.cosines, wasm.sines, eigenvalues);
+    wasm.unload(vectors);
+  }
   sortAscending(vectors, n, diagonal);
 }
 
@@ -84,7 +93,7 @@ function nearestUnused(known: Float64Array, used: Uint8Array, target: number): n
 
 /**
  * Implicit QL with explicit shifts on d (diagonal) and e (e[i] couples i and i + 1; e[n − 1] = 0): Golub & Van Loan's
- * implicit symmetric QL step, chasing the bulge from the bottom of the unreduced block l … m up to l. With `vectors`,
+ * implicit symmetric QL step, chasing the bulge from the bottom of the unreduced block l … m up to l. With a `target`,
  * each sweep's rotations are applied to them (`applySweep`); with `known` eigenvalues, each eigenvalue's first sweep
  * uses the nearest unused one as its shift.
  */
@@ -92,7 +101,7 @@ function iterateQl(
   d: Float64Array,
   e: Float64Array,
   n: number,
-  vectors: Float64Array | null,
+  target: SweepTarget | null,
   cosines: Float64Array,
   sines: Float64Array,
   known: Float64Array | null,
@@ -148,13 +157,13 @@ function iterateQl(
         cosines[offset + i] = c;
         sines[offset + i] = s;
       }
-      if (vectors !== null) {
+      if (target !== null) {
         const low = stoppedAt + 1;
         if (pendingLow < pendingHigh && canShareOnePass(pendingLow, pendingHigh, low, m)) {
-          applySweepPair(vectors, n, [pendingLow, pendingHigh, pendingOffset], [low, m, offset], cosines, sines);
+          target.applySweepPair([pendingLow, pendingHigh, pendingOffset], [low, m, offset]);
           pendingHigh = pendingLow;
         } else {
-          if (pendingLow < pendingHigh) applySweep(vectors, n, pendingLow, pendingHigh, pendingOffset, cosines, sines);
+          if (pendingLow < pendingHigh) target.applySweep(pendingLow, pendingHigh, pendingOffset);
           pendingLow = low;
           pendingHigh = m;
           pendingOffset = offset;
@@ -171,7 +180,7 @@ function iterateQl(
       if (converged >= 0) used[converged] = 1;
     }
   }
-  if (vectors !== null && pendingLow < pendingHigh) applySweep(vectors, n, pendingLow, pendingHigh, pendingOffset, cosines, sines);
+  if (target !== null && pendingLow < pendingHigh) target.applySweep(pendingLow, pendingHigh, pendingOffset);
 }
 
 function transposeInPlace(matrix: Float64Array, n: number): void {

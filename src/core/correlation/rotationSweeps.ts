@@ -17,6 +17,22 @@
  * `jacobianCrossTerms.ts` on hidden classes and full garbage collections.
  */
 
+/** Where a QL iteration's recorded sweeps go: these TypeScript kernels on V, or the WebAssembly kernel (`wasmRotationSweeps.ts`). */
+export interface SweepTarget {
+  /** One sweep over low … high, its rotation i at cosines/sines[offset + i]. */
+  applySweep(low: number, high: number, offset: number): void;
+  /** Two sweeps in one pass (`canShareOnePass(first, second)` must hold). */
+  applySweepPair(first: readonly [low: number, high: number, offset: number], second: readonly [low: number, high: number, offset: number]): void;
+}
+
+/** The TypeScript kernels below as a sweep target on the rows of `vectors` (row-major, n×n). */
+export function typeScriptSweepTarget(vectors: Float64Array, n: number, cosines: Float64Array, sines: Float64Array): SweepTarget {
+  return {
+    applySweep: (low, high, offset) => applySweep(vectors, n, low, high, offset, cosines, sines),
+    applySweepPair: (first, second) => applySweepPair(vectors, n, first, second, cosines, sines),
+  };
+}
+
 /** True when the second sweep (recorded after the first) lies within the first's columns and starts below its top, as `applySweepPair` needs. */
 export function canShareOnePass(firstLow: number, firstHigh: number, secondLow: number, secondHigh: number): boolean {
   return firstLow < secondLow && secondLow < secondHigh && secondHigh <= firstHigh;

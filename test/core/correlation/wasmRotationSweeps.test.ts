@@ -1,0 +1,106 @@
+import fc from "fast-check";
+import { applySweep, applySweepPair } from "../../../src/core/correlation/rotationSweeps";
+import { SymmetricEigenSolver } from "../../../src/core/correlation/symmetricEigenSolver";
+import { useWasmRotations, wasmRotationsAvailable, wasmSweepTarget } from "../../../src/core/correlation/wasmRotationSweeps";
+import { seededUniform } from "./matrixTestUtils";
+
+function transposed(matrix: Float64Array, size: number): Float64Array {
+  return Float64Array.from({ length: size * size }, (_, index) => matrix[(index % size) * size + Math.floor(index / size)] as number);
+}
+
+/** A random symmetric size×size matrix (entries in [−1, 1]), row-major. */
+function randomSymmetric(size: number, seed: number): Float64Array {
+  const random = seededUniform(seed);
+  const matrix = new Float64Array(size * size);
+  for (let i = 0; i < size; i++) {
+    for (let j = i; j < size; j++) {
+      const value = random() * 2 - 1;
+      matrix[i * size + j] = value;
+      matrix[j * size + i] = value;
+    }
+  }
+  return matrix;
+}
+
+function decomposeWith(wasm: boolean, matrix: Float64Array, size: number): { values: number[]; vectors: number[] } {
+  useWasmRotations(wasm);
+  try {
+    const solver = new SymmetricEigenSolver(size);
+    solver.vectors.set(matrix);
+    solver.decompose();
+    return { values: Array.from(solver.values), vectors: Array.from(solver.vectors) };
+  } finally {
+    useWasmRotations(true);
+  }
+}
+
+/** A size (past one and several 8-entry blocks, so rows are padded), two nested sweeps as `canShareOnePass` accepts, and a seed. */
+const nestedSweeps = fc.integer({ min: 3, max: 37 }).chain((size) =>
+  fc
+    .tuple(fc.uniqueArray(fc.integer({ min: 0, max: size - 1 }), { minLength: 3, maxLength: 3 }), fc.nat(), fc.integer({ min: 1, max: 1_000_000 }))
+    .map(([cuts, extra, seed]) => {
+      const [firstLow, secondLow, firstHigh] = [...cuts].sort((x, y) => x - y) as [number, number, number];
+      const secondHigh = secondLow + 1 + (extra % (firstHigh - secondLow));
+      return [size, firstLow, secondLow, secondHigh, firstHigh, seed] as const;
+    }),
+);
+
+describe("wasmRotationSweeps", () => {
+  test("the WebAssembly SIMD kernel compiles and runs in this engine (Node ≥ 20, as CI and the add-in's runtimes have)", () => {
+    expect(wasmRotationsAvailable()).toBe(true);
+    expect(wasmSweepTarget(4)).not.toBeNull();
+  });
+
+  test("its sweep and sweep pair give exactly the bits of the TypeScript kernels (on the transposed layout)", () => {
+    fc.assert(
+      fc.property(nestedSweeps, ([size, firstLow, secondLow, secondHigh, firstHigh, seed]) => {
+        const random = seededUniform(seed);
+        const vectors = Float64Array.from({ length: size * size }, () => random() * 2 - 1);
+        const angles = Array.from({ length: 2 * size }, () => random() * 2 * Math.PI);
+        const cosines = Float64Array.from(angles, Math.cos);
+        const sines = Float64Array.from(angles, Math.sin);
+        const expectedSingle = Float64Array.from(vectors);
+        applySweep(expectedSingle, size, firstLow, firstHigh, 0, cosines, sines);
+        const expectedPair = Float64Array.from(vectors);
+        applySweepPair(expectedPair, size, [firstLow, firstHigh, 0], [secondLow, secondHigh, size], cosines, sines);
+
+        const target = wasmSweepTarget(size);
+        if (target === null) throw new Error("the WebAssembly kernel is unavailable");
+        target.cosines.set(cosines);
+        target.sines.set(sines);
+        const single = transposed(vectors, size);
+        target.load(single);
+        target.applySweep(firstLow, firstHigh, 0);
+        target.unload(single);
+        expect(Array.from(transposed(single, size))).toEqual(Array.from(expectedSingle));
+        const pair = transposed(vectors, size);
+        target.load(pair);
+        target.applySweepPair([firstLow, firstHigh, 0], [secondLow, secondHigh, size]);
+        target.unload(pair);
+        expect(Array.from(transposed(pair, size))).toEqual(Array.from(expectedPair));
+      }),
+      { seed: 20261206, numRuns: 300 },
+    );
+  });
+
+  test("a whole decomposition gives the same bits with the kernel on and off, at sizes that fill, pad and outgrow its memory", () => {
+    // 130 needs a larger memory than the sizes before it, and the smaller ones after it reuse that memory.
+    for (const [index, size] of [1, 2, 3, 7, 8, 9, 16, 33, 130, 5, 64, 101].entries()) {
+      const matrix = randomSymmetric(size, 1000 + index);
+      const off = decomposeWith(false, matrix, size);
+      const on = decomposeWith(true, matrix, size);
+      expect(on.values).toEqual(off.values);
+      expect(on.vectors).toEqual(off.vectors);
+    }
+  });
+
+  test("its memory never grows in place: an earlier memory stays attached when a larger matrix needs a new one", () => {
+    // Growing detaches the old buffer, and one detached buffer slows every typed-array access in V8 for the rest of the process.
+    const small = wasmSweepTarget(3);
+    const large = wasmSweepTarget(300);
+    if (small === null || large === null) throw new Error("the WebAssembly kernel is unavailable");
+    expect(large.cosines.buffer).not.toBe(small.cosines.buffer);
+    expect(small.cosines.buffer.byteLength).toBeGreaterThan(0);
+    expect(small.cosines.length).toBe(6);
+  });
+});
