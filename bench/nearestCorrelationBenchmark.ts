@@ -8,6 +8,7 @@
 import { EigenvalueDecomposition, Matrix } from "ml-matrix";
 import { validateCorrelationMatrix } from "../src/core/correlation/correlationValidation";
 import { nearestCorrelationMatrix, type NearestCorrelationResult } from "../src/core/correlation/nearestCorrelation";
+import { useWasmRotations, wasmRotationsAvailable } from "../src/core/correlation/wasmRotationSweeps";
 import { timeNumpyHigham } from "./numpyHighamPeer";
 import { mulberry32 } from "./random";
 import { factorModelCorrelation, perturbedCorrelation } from "./randomCorrelation";
@@ -132,8 +133,25 @@ export function runNearestCorrelationBenchmark(): void {
     console.log(`  ${variant.name}: ${result.converged ? "converged" : "NOT converged"} in ${result.iterations} iterations, λmin ${smallest.toExponential(3)}`);
   }
 
+  const largest = problems[problems.length - 1] as Problem;
+  const typeScriptName = `${largest.size}×${largest.size} TypeScript kernels only`;
+  const typeScriptRoute = (): NearestCorrelationResult => {
+    useWasmRotations(false);
+    try {
+      return nearestCorrelationMatrix(largest.values);
+    } finally {
+      useWasmRotations(true);
+    }
+  };
+  const sameBits = JSON.stringify(typeScriptRoute().matrix) === JSON.stringify(results[results.length - 1]?.matrix);
+  console.log(
+    `  ${largest.size}×${largest.size}: QL rotations in ${wasmRotationsAvailable() ? "WebAssembly SIMD" : "TypeScript (no WebAssembly SIMD here)"}; ` +
+      `the TypeScript kernels alone give ${sameBits ? "the same bits" : "DIFFERENT bits"}`,
+  );
+
   const variants = [
     ...problems.map((problem) => benchmarkVariant(`${problem.size}×${problem.size}`, () => nearestCorrelationMatrix(problem.values), resultChecksum)),
+    benchmarkVariant(typeScriptName, typeScriptRoute, resultChecksum),
     ...constrained.map((variant) => benchmarkVariant(variant.name, () => nearestCorrelationMatrix(small.values, variant.options), resultChecksum)),
   ];
   const samples = measureInterleaved(variants, { warmUpRounds: WARM_UP_ROUNDS, repetitions: REPETITIONS });
