@@ -8,7 +8,7 @@
 import { EigenvalueDecomposition, Matrix } from "ml-matrix";
 import { validateCorrelationMatrix } from "../src/core/correlation/correlationValidation";
 import { nearestCorrelationMatrix, type NearestCorrelationResult } from "../src/core/correlation/nearestCorrelation";
-import { useWasmRotations, wasmRotationsAvailable } from "../src/core/correlation/wasmRotationSweeps";
+import { useWasmKernels, wasmKernelsAvailable } from "../src/core/correlation/wasmKernels";
 import { timeNumpyHigham } from "./numpyHighamPeer";
 import { mulberry32 } from "./random";
 import { factorModelCorrelation, perturbedCorrelation } from "./randomCorrelation";
@@ -136,16 +136,16 @@ export function runNearestCorrelationBenchmark(): void {
   const largest = problems[problems.length - 1] as Problem;
   const typeScriptName = `${largest.size}×${largest.size} TypeScript kernels only`;
   const typeScriptRoute = (): NearestCorrelationResult => {
-    useWasmRotations(false);
+    useWasmKernels(false);
     try {
       return nearestCorrelationMatrix(largest.values);
     } finally {
-      useWasmRotations(true);
+      useWasmKernels(true);
     }
   };
   const sameBits = JSON.stringify(typeScriptRoute().matrix) === JSON.stringify(results[results.length - 1]?.matrix);
   console.log(
-    `  ${largest.size}×${largest.size}: QL rotations in ${wasmRotationsAvailable() ? "WebAssembly SIMD" : "TypeScript (no WebAssembly SIMD here)"}; ` +
+    `  ${largest.size}×${largest.size}: QL rotations in ${wasmKernelsAvailable() ? "WebAssembly SIMD" : "TypeScript (no WebAssembly SIMD here)"}; ` +
       `the TypeScript kernels alone give ${sameBits ? "the same bits" : "DIFFERENT bits"}`,
   );
 

@@ -13,9 +13,9 @@ const ROOT = path.join(__dirname, "..");
 /** Each kernel: its source, the generated module, and the exported constant. */
 const KERNELS = [
   {
-    source: "src/core/correlation/rotationKernel.wat",
-    output: "src/core/correlation/rotationKernelBinary.ts",
-    constant: "ROTATION_KERNEL_WASM",
+    source: "src/core/correlation/eigenKernels.wat",
+    output: "src/core/correlation/eigenKernelsBinary.ts",
+    constant: "EIGEN_KERNELS_WASM",
   },
 ];
 const BYTES_PER_LINE = 24;

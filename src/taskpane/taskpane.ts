@@ -4,7 +4,7 @@
  * Renders without Office too (a plain browser, tests): workbook buttons are then off and a banner says why.
  * Dynamic text goes in with textContent only, never innerHTML.
  */
-import { wasmRotationsAvailable } from "../core/correlation/wasmRotationSweeps";
+import { wasmKernelsAvailable } from "../core/correlation/wasmKernels";
 import { FunctionSummary, summariseFunctions } from "./functionList";
 import { PaneController } from "./pane/paneController";
 import { mountPane } from "./pane/paneView";
@@ -109,7 +109,7 @@ function startPane(gateway: WorkbookGateway): void {
 
 /** Says on the About tab which kernel the eigen-solver (NEARCORR, the repair) runs here; both give the same bits. */
 function showEngine(): void {
-  element<HTMLParagraphElement>("engine-status").textContent = wasmRotationsAvailable()
+  element<HTMLParagraphElement>("engine-status").textContent = wasmKernelsAvailable()
     ? "Eigen-solver: WebAssembly SIMD kernel."
     : "Eigen-solver: TypeScript kernels (this browser cannot run the WebAssembly SIMD one; the results are the same, only slower).";
 }

@@ -4,8 +4,11 @@
  * every other row, so instead of streaming the whole growing block once per reflector (tred2's order, n³/3 loads and
  * as many stores from memory that does not fit in cache at 500×500), the reflectors are copied out once and the rows
  * are taken four at a time, each group meeting every reflector while it sits in the first-level cache, two reflectors
- * per pass over it (`applyReflectorPairToFourRows`).
+ * per pass over it (`applyReflectorPairToFourRows`). Where the engine runs WebAssembly SIMD, the pairs go through
+ * `reflectPairFourRows` of `eigenKernels.wat` instead (`wasmReflectorSpace`): the same operations on every entry, so the
+ * same bits, two entries per instruction.
  */
+import { BYTES_PER_ENTRY, releaseLargeWasmMemory, wasmKernelsWithMemory } from "./wasmKernels";
 
 /**
  * Overwrites `work` (tred2's working array at the end of the reduction, transposed layout: Householder vector i in row
@@ -15,21 +18,97 @@
  */
 export function accumulateReflectors(work: Float64Array, size: number, diagonal: Float64Array, reflectors: Float64Array): void {
   const n = size;
+  const wasm = wasmReflectorSpace(n);
+  const vectors = wasm === null ? reflectors : wasm.reflectors;
   for (let i = 0; i < n - 1; i++) {
     const h = diagonal[i + 1] as number;
     const scale = h > 0 ? 1 / Math.sqrt(h) : 0;
     const source = (i + 1) * n;
     const target = i * n;
-    for (let k = 0; k <= i; k++) reflectors[target + k] = (work[source + k] as number) * scale;
+    for (let k = 0; k <= i; k++) vectors[target + k] = (work[source + k] as number) * scale;
   }
   for (let i = 0; i < n; i++) diagonal[i] = work[i * n + i] as number;
-  work.fill(0);
-  for (let i = 0; i < n; i++) work[i * n + i] = 1;
+  const rows = wasm === null ? work : wasm.rows;
+  rows.fill(0);
+  for (let i = 0; i < n; i++) rows[i * n + i] = 1;
   // Row j starts as e_j and meets H_j, …, H_{n−2} (H_i spans columns 0 … i; earlier ones leave e_j as it is, so a
   // group may start at its first row's reflector). Row n − 1 stays e_{n−1}.
   let j = 0;
-  for (; j + 3 < n - 1; j += 4) applyReflectorsToFourRows(work, n, reflectors, j);
-  for (; j < n - 1; j++) applyReflectorsToRow(work, n, reflectors, j);
+  if (wasm === null) {
+    for (; j + 3 < n - 1; j += 4) applyReflectorsToFourRows(work, n, reflectors, j);
+  } else {
+    wasm.prepareReflectorPairs();
+    for (; j + 3 < n - 1; j += 4) {
+      let i = j;
+      for (; i + 1 < n - 1; i += 2) wasm.applyReflectorPairToFourRows(j, i);
+      if (i < n - 1) applyReflectorToFourRows(rows, n, vectors, j, i);
+    }
+  }
+  for (; j < n - 1; j++) applyReflectorsToRow(rows, n, vectors, j);
+  if (wasm !== null) wasm.unload(work);
+}
+
+/**
+ * The WebAssembly route's arrays for an n×n accumulation, or null when its kernels are off or unavailable: the rows
+ * of the result and the reflectors (n×n each, the same layout as `work` and `reflectors`), and for each pair of
+ * reflectors (i, i + 1), i even, an interleaved copy (v_i[k], v_{i+1}[k]) and the overlap v_i·v_{i+1}, which
+ * `reflectPairFourRows` in `eigenKernels.wat` reads. Pairs start at even i only: groups of rows start at multiples of 4.
+ */
+function wasmReflectorSpace(n: number): {
+  rows: Float64Array;
+  reflectors: Float64Array;
+  prepareReflectorPairs(): void;
+  applyReflectorPairToFourRows(j: number, i: number): void;
+  unload(work: Float64Array): void;
+} | null {
+  const matrixBytes = n * n * BYTES_PER_ENTRY;
+  const rowsAt = 0;
+  const reflectorsAt = matrixBytes;
+  const pairsAt = 2 * matrixBytes;
+  const pairBytes = 2 * n * BYTES_PER_ENTRY;
+  const space = wasmKernelsWithMemory(pairsAt + Math.ceil(n / 2) * pairBytes);
+  if (space === null) return null;
+  const { kernels, buffer } = space;
+  const rows = new Float64Array(buffer, rowsAt, n * n);
+  const reflectors = new Float64Array(buffer, reflectorsAt, n * n);
+  const pairs = new Float64Array(buffer, pairsAt, Math.ceil(n / 2) * 2 * n);
+  const overlaps = new Float64Array(Math.ceil(n / 2));
+  const strideBytes = n * BYTES_PER_ENTRY;
+  return {
+    rows,
+    reflectors,
+    prepareReflectorPairs(): void {
+      for (let i = 0; i + 1 < n - 1; i += 2) {
+        const first = i * n;
+        const second = first + n;
+        const pair = (i / 2) * 2 * n;
+        let overlap = 0;
+        for (let k = 0; k <= i; k++) {
+          const v = reflectors[first + k] as number;
+          const w = reflectors[second + k] as number;
+          overlap += v * w;
+          pairs[pair + 2 * k] = v;
+          pairs[pair + 2 * k + 1] = w;
+        }
+        overlaps[i / 2] = overlap;
+      }
+    },
+    applyReflectorPairToFourRows(j: number, i: number): void {
+      kernels.reflectPairFourRows(
+        rowsAt + j * strideBytes,
+        strideBytes,
+        reflectorsAt + i * strideBytes,
+        reflectorsAt + (i + 1) * strideBytes,
+        pairsAt + (i / 2) * pairBytes,
+        i + 1,
+        overlaps[i / 2] as number,
+      );
+    },
+    unload(work: Float64Array): void {
+      work.set(rows);
+      releaseLargeWasmMemory();
+    },
+  };
 }
 
 /** Rows j … j + 3 ← row·H_j·H_{j+1}·…·H_{n−2}, two reflectors per pass while one is left over. */

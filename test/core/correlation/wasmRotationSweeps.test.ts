@@ -1,7 +1,8 @@
 import fc from "fast-check";
 import { applySweep, applySweepPair } from "../../../src/core/correlation/rotationSweeps";
 import { SymmetricEigenSolver } from "../../../src/core/correlation/symmetricEigenSolver";
-import { useWasmRotations, wasmRotationsAvailable, wasmSweepTarget } from "../../../src/core/correlation/wasmRotationSweeps";
+import { useWasmKernels, wasmKernelsAvailable } from "../../../src/core/correlation/wasmKernels";
+import { wasmSweepTarget } from "../../../src/core/correlation/wasmRotationSweeps";
 import { seededUniform } from "./matrixTestUtils";
 
 function transposed(matrix: Float64Array, size: number): Float64Array {
@@ -23,14 +24,14 @@ function randomSymmetric(size: number, seed: number): Float64Array {
 }
 
 function decomposeWith(wasm: boolean, matrix: Float64Array, size: number): { values: number[]; vectors: number[] } {
-  useWasmRotations(wasm);
+  useWasmKernels(wasm);
   try {
     const solver = new SymmetricEigenSolver(size);
     solver.vectors.set(matrix);
     solver.decompose();
     return { values: Array.from(solver.values), vectors: Array.from(solver.vectors) };
   } finally {
-    useWasmRotations(true);
+    useWasmKernels(true);
   }
 }
 
@@ -47,7 +48,7 @@ const nestedSweeps = fc.integer({ min: 3, max: 37 }).chain((size) =>
 
 describe("wasmRotationSweeps", () => {
   test("the WebAssembly SIMD kernel compiles and runs in this engine (Node ≥ 20, as CI and the add-in's runtimes have)", () => {
-    expect(wasmRotationsAvailable()).toBe(true);
+    expect(wasmKernelsAvailable()).toBe(true);
     expect(wasmSweepTarget(4)).not.toBeNull();
   });
 

@@ -1,13 +1,13 @@
-;; The QL sweeps' plane rotations (see rotationSweeps.ts) in WebAssembly with 128-bit SIMD: two entries per operation.
-;; Assembled by scripts/build-wasm.js into rotationKernelBinary.ts; wasmRotationSweeps.ts runs it.
+;; The eigen-decomposition's two heaviest kernels in WebAssembly with 128-bit SIMD, two entries per operation: the QL
+;; sweeps' plane rotations (rotationSweeps.ts) and the formation of Q from pairs of Householder reflectors
+;; (householderAccumulation.ts). Assembled by scripts/build-wasm.js into eigenKernelsBinary.ts; wasmKernels.ts loads it.
+;; Every entry meets exactly the operations of the TypeScript kernels, in the same order, without fused multiply-adds:
+;; the results are the same to the bit.
 ;;
-;; Layout: the matrix whose rows i and i + 1 rotation i mixes, row r at byte matrix + r·stride (stride a multiple of
+;; Rotations. Layout: the matrix whose rows i and i + 1 rotation i mixes, row r at byte matrix + r·stride (stride a multiple of
 ;; 64 bytes, the padding zero). Each rotation updates the two rows entry by entry, so the entries of a row go two to a
 ;; v128, and a block of 8 (sweep) or 4 (sweepPair) entries carries its running value down the chain in registers, as
-;; the TypeScript kernel carries four rows. Every entry meets exactly the operations of rotationSweeps.ts, in the same
-;; order, without fused multiply-adds: the results are the same to the bit.
-;;
-;; Rotation i has cosine f64 at cosines + 8·i and sine at sines + 8·i.
+;; the TypeScript kernel carries four rows. Rotation i has cosine f64 at cosines + 8·i and sine at sines + 8·i.
 ;; The memory is imported, sized by the caller for the matrix at hand (see wasmRotationSweeps.ts on why it never grows).
 (module
   (import "kernel" "memory" (memory 1))
@@ -160,4 +160,103 @@
         (v128.store offset=16 (local.get $upper) (local.get $k1))
         (local.set $block (i32.add (local.get $block) (i32.const 32)))
         (br $blocks))))
+
+  ;; Householder accumulation (applyReflectorPairToFourRows in householderAccumulation.ts): four rows x (row r at
+  ;; rows + r·stride) ← x·H_i·H_{i+1}, H = I − v·vᵀ, w = v_{i+1}. Columns 0 … count − 1 (count = i + 1) and count (w's
+  ;; last entry). Dot products: lane 0 of $a_r sums x_r·v, lane 1 sums x_r·w, in column order, from the interleaved
+  ;; copy (v[k], w[k]) at pair + 16·k; the updates go two columns at a time along the rows of v and w.
+  (func (export "reflectPairFourRows")
+      (param $rows i32) (param $stride i32) (param $v i32) (param $w i32) (param $pair i32) (param $count i32)
+      (param $overlap f64)
+      (local $row1 i32) (local $row2 i32) (local $row3 i32) (local $k i32) (local $end i32) (local $wLast f64)
+      (local $p v128) (local $v2 v128) (local $w2 v128)
+      (local $a0 v128) (local $a1 v128) (local $a2 v128) (local $a3 v128)
+      (local $cv0 v128) (local $cv1 v128) (local $cv2 v128) (local $cv3 v128)
+      (local $cw0 v128) (local $cw1 v128) (local $cw2 v128) (local $cw3 v128)
+      (local.set $row1 (i32.add (local.get $rows) (local.get $stride)))
+      (local.set $row2 (i32.add (local.get $row1) (local.get $stride)))
+      (local.set $row3 (i32.add (local.get $row2) (local.get $stride)))
+      (local.set $end (i32.shl (local.get $count) (i32.const 3)))
+      ;; dot products over columns 0 … count − 1 ($k in bytes)
+      (block $dotDone
+        (loop $dot
+          (br_if $dotDone (i32.ge_u (local.get $k) (local.get $end)))
+          (local.set $p (v128.load (i32.add (local.get $pair) (i32.shl (local.get $k) (i32.const 1)))))
+          (local.set $a0 (f64x2.add (local.get $a0) (f64x2.mul (v128.load64_splat (i32.add (local.get $rows) (local.get $k))) (local.get $p))))
+          (local.set $a1 (f64x2.add (local.get $a1) (f64x2.mul (v128.load64_splat (i32.add (local.get $row1) (local.get $k))) (local.get $p))))
+          (local.set $a2 (f64x2.add (local.get $a2) (f64x2.mul (v128.load64_splat (i32.add (local.get $row2) (local.get $k))) (local.get $p))))
+          (local.set $a3 (f64x2.add (local.get $a3) (f64x2.mul (v128.load64_splat (i32.add (local.get $row3) (local.get $k))) (local.get $p))))
+          (local.set $k (i32.add (local.get $k) (i32.const 8)))
+          (br $dot)))
+      ;; w's last entry (v's is 0), then w_r −= v_r·(v·w), lane 1 alone
+      (local.set $wLast (f64.load (i32.add (local.get $w) (local.get $end))))
+      (local.set $a0 (f64x2.replace_lane 1 (local.get $a0)
+        (f64.add (f64x2.extract_lane 1 (local.get $a0)) (f64.mul (f64.load (i32.add (local.get $rows) (local.get $end))) (local.get $wLast)))))
+      (local.set $a0 (f64x2.replace_lane 1 (local.get $a0)
+        (f64.sub (f64x2.extract_lane 1 (local.get $a0)) (f64.mul (f64x2.extract_lane 0 (local.get $a0)) (local.get $overlap)))))
+      (local.set $a1 (f64x2.replace_lane 1 (local.get $a1)
+        (f64.add (f64x2.extract_lane 1 (local.get $a1)) (f64.mul (f64.load (i32.add (local.get $row1) (local.get $end))) (local.get $wLast)))))
+      (local.set $a1 (f64x2.replace_lane 1 (local.get $a1)
+        (f64.sub (f64x2.extract_lane 1 (local.get $a1)) (f64.mul (f64x2.extract_lane 0 (local.get $a1)) (local.get $overlap)))))
+      (local.set $a2 (f64x2.replace_lane 1 (local.get $a2)
+        (f64.add (f64x2.extract_lane 1 (local.get $a2)) (f64.mul (f64.load (i32.add (local.get $row2) (local.get $end))) (local.get $wLast)))))
+      (local.set $a2 (f64x2.replace_lane 1 (local.get $a2)
+        (f64.sub (f64x2.extract_lane 1 (local.get $a2)) (f64.mul (f64x2.extract_lane 0 (local.get $a2)) (local.get $overlap)))))
+      (local.set $a3 (f64x2.replace_lane 1 (local.get $a3)
+        (f64.add (f64x2.extract_lane 1 (local.get $a3)) (f64.mul (f64.load (i32.add (local.get $row3) (local.get $end))) (local.get $wLast)))))
+      (local.set $a3 (f64x2.replace_lane 1 (local.get $a3)
+        (f64.sub (f64x2.extract_lane 1 (local.get $a3)) (f64.mul (f64x2.extract_lane 0 (local.get $a3)) (local.get $overlap)))))
+      (local.set $cv0 (f64x2.splat (f64x2.extract_lane 0 (local.get $a0))))
+      (local.set $cw0 (f64x2.splat (f64x2.extract_lane 1 (local.get $a0))))
+      (local.set $cv1 (f64x2.splat (f64x2.extract_lane 0 (local.get $a1))))
+      (local.set $cw1 (f64x2.splat (f64x2.extract_lane 1 (local.get $a1))))
+      (local.set $cv2 (f64x2.splat (f64x2.extract_lane 0 (local.get $a2))))
+      (local.set $cw2 (f64x2.splat (f64x2.extract_lane 1 (local.get $a2))))
+      (local.set $cv3 (f64x2.splat (f64x2.extract_lane 0 (local.get $a3))))
+      (local.set $cw3 (f64x2.splat (f64x2.extract_lane 1 (local.get $a3))))
+      ;; updates, two columns at a time
+      (local.set $k (i32.const 0))
+      (block $updateDone
+        (loop $update
+          (br_if $updateDone (i32.gt_u (i32.add (local.get $k) (i32.const 16)) (local.get $end)))
+          (local.set $v2 (v128.load (i32.add (local.get $v) (local.get $k))))
+          (local.set $w2 (v128.load (i32.add (local.get $w) (local.get $k))))
+          (v128.store (i32.add (local.get $rows) (local.get $k))
+                (f64x2.sub (v128.load (i32.add (local.get $rows) (local.get $k)))
+                  (f64x2.add (f64x2.mul (local.get $cv0) (local.get $v2)) (f64x2.mul (local.get $cw0) (local.get $w2)))))
+          (v128.store (i32.add (local.get $row1) (local.get $k))
+                (f64x2.sub (v128.load (i32.add (local.get $row1) (local.get $k)))
+                  (f64x2.add (f64x2.mul (local.get $cv1) (local.get $v2)) (f64x2.mul (local.get $cw1) (local.get $w2)))))
+          (v128.store (i32.add (local.get $row2) (local.get $k))
+                (f64x2.sub (v128.load (i32.add (local.get $row2) (local.get $k)))
+                  (f64x2.add (f64x2.mul (local.get $cv2) (local.get $v2)) (f64x2.mul (local.get $cw2) (local.get $w2)))))
+          (v128.store (i32.add (local.get $row3) (local.get $k))
+                (f64x2.sub (v128.load (i32.add (local.get $row3) (local.get $k)))
+                  (f64x2.add (f64x2.mul (local.get $cv3) (local.get $v2)) (f64x2.mul (local.get $cw3) (local.get $w2)))))
+          (local.set $k (i32.add (local.get $k) (i32.const 16)))
+          (br $update)))
+      ;; an odd column left
+      (if (i32.lt_u (local.get $k) (local.get $end))
+        (then
+        (f64.store (i32.add (local.get $rows) (local.get $k))
+          (f64.sub (f64.load (i32.add (local.get $rows) (local.get $k)))
+            (f64.add (f64.mul (f64x2.extract_lane 0 (local.get $a0)) (f64.load (i32.add (local.get $v) (local.get $k))))
+                     (f64.mul (f64x2.extract_lane 1 (local.get $a0)) (f64.load (i32.add (local.get $w) (local.get $k)))))))
+        (f64.store (i32.add (local.get $row1) (local.get $k))
+          (f64.sub (f64.load (i32.add (local.get $row1) (local.get $k)))
+            (f64.add (f64.mul (f64x2.extract_lane 0 (local.get $a1)) (f64.load (i32.add (local.get $v) (local.get $k))))
+                     (f64.mul (f64x2.extract_lane 1 (local.get $a1)) (f64.load (i32.add (local.get $w) (local.get $k)))))))
+        (f64.store (i32.add (local.get $row2) (local.get $k))
+          (f64.sub (f64.load (i32.add (local.get $row2) (local.get $k)))
+            (f64.add (f64.mul (f64x2.extract_lane 0 (local.get $a2)) (f64.load (i32.add (local.get $v) (local.get $k))))
+                     (f64.mul (f64x2.extract_lane 1 (local.get $a2)) (f64.load (i32.add (local.get $w) (local.get $k)))))))
+        (f64.store (i32.add (local.get $row3) (local.get $k))
+          (f64.sub (f64.load (i32.add (local.get $row3) (local.get $k)))
+            (f64.add (f64.mul (f64x2.extract_lane 0 (local.get $a3)) (f64.load (i32.add (local.get $v) (local.get $k))))
+                     (f64.mul (f64x2.extract_lane 1 (local.get $a3)) (f64.load (i32.add (local.get $w) (local.get $k)))))))))
+      ;; column count: only w reaches it
+      (f64.store (i32.add (local.get $rows) (local.get $end)) (f64.sub (f64.load (i32.add (local.get $rows) (local.get $end))) (f64.mul (f64x2.extract_lane 1 (local.get $a0)) (local.get $wLast))))
+      (f64.store (i32.add (local.get $row1) (local.get $end)) (f64.sub (f64.load (i32.add (local.get $row1) (local.get $end))) (f64.mul (f64x2.extract_lane 1 (local.get $a1)) (local.get $wLast))))
+      (f64.store (i32.add (local.get $row2) (local.get $end)) (f64.sub (f64.load (i32.add (local.get $row2) (local.get $end))) (f64.mul (f64x2.extract_lane 1 (local.get $a2)) (local.get $wLast))))
+      (f64.store (i32.add (local.get $row3) (local.get $end)) (f64.sub (f64.load (i32.add (local.get $row3) (local.get $end))) (f64.mul (f64x2.extract_lane 1 (local.get $a3)) (local.get $wLast)))))
 )

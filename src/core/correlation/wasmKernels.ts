@@ -1,0 +1,91 @@
+/*
+ * The eigen-decomposition's WebAssembly SIMD kernels (`eigenKernels.wat`), where the engine runs them: Node ≥ 16.4,
+ * Chromium/Edge WebView2 ≥ 91, Safari ≥ 16.4. Elsewhere (no WebAssembly, no SIMD, or a page whose
+ * Content-Security-Policy forbids compiling it) the TypeScript kernels run instead; both give the same result to the
+ * bit. This file compiles the module (once) and gives out an instance over a memory large enough for the matrix at
+ * hand; `wasmRotationSweeps.ts` and `householderAccumulation.ts` lay their arrays out in it.
+ */
+import { EIGEN_KERNELS_WASM } from "./eigenKernelsBinary";
+
+/** The parts of the WebAssembly API used here (the Node build's TypeScript library has no DOM types). */
+interface WebAssemblyApi {
+  Module: new (bytes: Uint8Array) => object;
+  Instance: new (module: object, imports: object) => { exports: unknown };
+  Memory: new (descriptor: { initial: number }) => { readonly buffer: ArrayBuffer };
+}
+
+/** The module's exports (see eigenKernels.wat for each one's layout); addresses and strides in bytes. */
+export interface EigenKernels {
+  sweep(matrix: number, strideBytes: number, low: number, high: number, cosines: number, sines: number): void;
+  sweepPair(
+    matrix: number,
+    strideBytes: number,
+    firstLow: number,
+    firstHigh: number,
+    firstCosines: number,
+    firstSines: number,
+    secondLow: number,
+    secondHigh: number,
+    secondCosines: number,
+    secondSines: number,
+  ): void;
+  reflectPairFourRows(rows: number, strideBytes: number, v: number, w: number, pair: number, count: number, overlap: number): void;
+}
+
+export const BYTES_PER_ENTRY = 8;
+const PAGE_BYTES = 65_536;
+/** Memory kept between calls; a decomposition that needed more lets its memory go afterwards (a 2,000×2,000 matrix is 32 MB). */
+const KEPT_MEMORY_BYTES = 64 * 1024 * 1024;
+
+/** undefined: not tried yet; null: unavailable here (the TypeScript kernels run). */
+let compiled: { api: WebAssemblyApi; module: object } | null | undefined;
+/** The instance of the last decomposition, over its memory, kept for the next one of the same size or smaller. */
+let instance: { kernels: EigenKernels; buffer: ArrayBuffer } | null = null;
+let enabled = true;
+
+/** Turns the WebAssembly kernels off (or on again), for the tests and the benchmark that compare the two routes. */
+export function useWasmKernels(use: boolean): void {
+  enabled = use;
+}
+
+/** Whether the WebAssembly kernels can run in this engine (compiled on first use, once). */
+export function wasmKernelsAvailable(): boolean {
+  return compileKernels() !== null;
+}
+
+function compileKernels(): { api: WebAssemblyApi; module: object } | null {
+  if (compiled !== undefined) return compiled;
+  try {
+    // WebAssembly is the language runtime's, not the host's; the Node build's TypeScript library only lacks its types.
+    // eslint-disable-next-line no-restricted-globals
+    const api = (globalThis as unknown as { WebAssembly?: WebAssemblyApi }).WebAssembly;
+    // Synchronous compilation: the module is about 2 kB, under the 4 kB that browsers allow on the main thread.
+    compiled = api === undefined ? null : { api, module: new api.Module(EIGEN_KERNELS_WASM) };
+  } catch {
+    compiled = null; // no SIMD, or compilation forbidden by the page's Content-Security-Policy
+  }
+  return compiled;
+}
+
+/**
+ * The kernels over a memory of at least `bytes`, or null when they are off or unavailable. The memory is made at its
+ * size and never grown: growing a WebAssembly memory detaches its old ArrayBuffer, and the first detached buffer in a
+ * process makes V8 add a detachment check to every typed-array access in optimised code from then on (measured: the
+ * Householder reduction 30% slower for the rest of the process). A larger matrix gets a new instance over a new
+ * memory instead.
+ */
+export function wasmKernelsWithMemory(bytes: number): { kernels: EigenKernels; buffer: ArrayBuffer } | null {
+  if (!enabled) return null;
+  const code = compileKernels();
+  if (code === null) return null;
+  if (instance !== null && instance.buffer.byteLength >= bytes) return instance;
+  const memory = new code.api.Memory({ initial: Math.ceil(bytes / PAGE_BYTES) });
+  const exports = new code.api.Instance(code.module, { kernel: { memory } }).exports as EigenKernels;
+  instance = { kernels: exports, buffer: memory.buffer };
+  return instance;
+}
+
+/** After a decomposition: lets a memory larger than what is kept go (the next call makes one of its own size). */
+export function releaseLargeWasmMemory(): void {
+  if (instance !== null && instance.buffer.byteLength > KEPT_MEMORY_BYTES) instance = null;
+}
