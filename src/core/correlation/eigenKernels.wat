@@ -1,6 +1,6 @@
-;; The eigen-decomposition's two heaviest kernels in WebAssembly with 128-bit SIMD, two entries per operation: the QL
-;; sweeps' plane rotations (rotationSweeps.ts) and the formation of Q from pairs of Householder reflectors
-;; (householderAccumulation.ts). Assembled by scripts/build-wasm.js into eigenKernelsBinary.ts; wasmKernels.ts loads it.
+;; The eigen-decomposition's O(n³) loops in WebAssembly with 128-bit SIMD, two entries per operation: the QL sweeps'
+;; plane rotations (rotationSweeps.ts), the Householder reduction's product and rank-2 update (householderTridiagonal.ts)
+;; and the formation of Q from pairs of reflectors (householderAccumulation.ts). Assembled by scripts/build-wasm.js into eigenKernelsBinary.ts; wasmKernels.ts loads it.
 ;; Every entry meets exactly the operations of the TypeScript kernels, in the same order, without fused multiply-adds:
 ;; the results are the same to the bit.
 ;;
@@ -259,4 +259,102 @@
       (f64.store (i32.add (local.get $row1) (local.get $end)) (f64.sub (f64.load (i32.add (local.get $row1) (local.get $end))) (f64.mul (f64x2.extract_lane 1 (local.get $a1)) (local.get $wLast))))
       (f64.store (i32.add (local.get $row2) (local.get $end)) (f64.sub (f64.load (i32.add (local.get $row2) (local.get $end))) (f64.mul (f64x2.extract_lane 1 (local.get $a2)) (local.get $wLast))))
       (f64.store (i32.add (local.get $row3) (local.get $end)) (f64.sub (f64.load (i32.add (local.get $row3) (local.get $end))) (f64.mul (f64x2.extract_lane 1 (local.get $a3)) (local.get $wLast)))))
-)
+
+  ;; Householder reduction, e = A·u four rows at a time (symmetricProductOfFourRows in householderTridiagonal.ts),
+  ;; columns from … to − 1 (an even count; the caller does an odd one left): e[k] += ((x0·f0 + x1·f1) + x2·f2) + x3·f3,
+  ;; two columns at a time, and each row's sum g_r += x_r[k]·u[k] in column order, rows 0 and 1 in one v128 and rows 2
+  ;; and 3 in another. The sums come in and go back out at `sums` (4 f64). Addresses in bytes; u at d, e at e.
+  (func (export "symmetricProductFourRows")
+      (param $rows i32) (param $stride i32) (param $d i32) (param $e i32) (param $from i32) (param $to i32)
+      (param $scalarF0 f64) (param $scalarF1 f64) (param $scalarF2 f64) (param $scalarF3 f64) (param $sums i32)
+      (local $row1 i32) (local $row2 i32) (local $row3 i32) (local $k i32) (local $end i32)
+      (local $f0 v128) (local $f1 v128) (local $f2 v128) (local $f3 v128)
+      (local $x0 v128) (local $x1 v128) (local $x2 v128) (local $x3 v128)
+      (local $u v128) (local $g01 v128) (local $g23 v128)
+      (local.set $row1 (i32.add (local.get $rows) (local.get $stride)))
+      (local.set $row2 (i32.add (local.get $row1) (local.get $stride)))
+      (local.set $row3 (i32.add (local.get $row2) (local.get $stride)))
+      (local.set $f0 (f64x2.splat (local.get $scalarF0)))
+      (local.set $f1 (f64x2.splat (local.get $scalarF1)))
+      (local.set $f2 (f64x2.splat (local.get $scalarF2)))
+      (local.set $f3 (f64x2.splat (local.get $scalarF3)))
+      (local.set $g01 (v128.load offset=0 (local.get $sums)))
+      (local.set $g23 (v128.load offset=16 (local.get $sums)))
+      (local.set $k (i32.shl (local.get $from) (i32.const 3)))
+      (local.set $end (i32.shl (local.get $to) (i32.const 3)))
+      (block $done
+        (loop $columns
+          (br_if $done (i32.ge_u (local.get $k) (local.get $end)))
+          (local.set $x0 (v128.load (i32.add (local.get $rows) (local.get $k))))
+          (local.set $x1 (v128.load (i32.add (local.get $row1) (local.get $k))))
+          (local.set $x2 (v128.load (i32.add (local.get $row2) (local.get $k))))
+          (local.set $x3 (v128.load (i32.add (local.get $row3) (local.get $k))))
+          (local.set $u (v128.load (i32.add (local.get $d) (local.get $k))))
+          (v128.store (i32.add (local.get $e) (local.get $k))
+            (f64x2.add (v128.load (i32.add (local.get $e) (local.get $k)))
+              (f64x2.add
+                (f64x2.add
+                  (f64x2.add (f64x2.mul (local.get $x0) (local.get $f0)) (f64x2.mul (local.get $x1) (local.get $f1)))
+                  (f64x2.mul (local.get $x2) (local.get $f2)))
+                (f64x2.mul (local.get $x3) (local.get $f3)))))
+          ;; column k, then column k + 1, into each row's sum
+          (local.set $g01 (f64x2.add (local.get $g01)
+            (f64x2.mul (i8x16.shuffle 0 1 2 3 4 5 6 7 16 17 18 19 20 21 22 23 (local.get $x0) (local.get $x1))
+                       (f64x2.splat (f64x2.extract_lane 0 (local.get $u))))))
+          (local.set $g23 (f64x2.add (local.get $g23)
+            (f64x2.mul (i8x16.shuffle 0 1 2 3 4 5 6 7 16 17 18 19 20 21 22 23 (local.get $x2) (local.get $x3))
+                       (f64x2.splat (f64x2.extract_lane 0 (local.get $u))))))
+          (local.set $g01 (f64x2.add (local.get $g01)
+            (f64x2.mul (i8x16.shuffle 8 9 10 11 12 13 14 15 24 25 26 27 28 29 30 31 (local.get $x0) (local.get $x1))
+                       (f64x2.splat (f64x2.extract_lane 1 (local.get $u))))))
+          (local.set $g23 (f64x2.add (local.get $g23)
+            (f64x2.mul (i8x16.shuffle 8 9 10 11 12 13 14 15 24 25 26 27 28 29 30 31 (local.get $x2) (local.get $x3))
+                       (f64x2.splat (f64x2.extract_lane 1 (local.get $u))))))
+          (local.set $k (i32.add (local.get $k) (i32.const 16)))
+          (br $columns)))
+      (v128.store offset=0 (local.get $sums) (local.get $g01))
+      (v128.store offset=16 (local.get $sums) (local.get $g23)))
+
+  ;; Householder reduction, the rank-2 update A ← A − u·eᵀ − e·uᵀ four rows at a time (rankTwoUpdateOfFourRows in
+  ;; householderTridiagonal.ts), columns from … to − 1 (an even count; the caller does an odd one left):
+  ;; x_r[k] ← x_r[k] − (f_r·e[k] + g_r·u[k]), two columns at a time. u at d, e at e.
+  (func (export "rankTwoUpdateFourRows")
+      (param $rows i32) (param $stride i32) (param $d i32) (param $e i32) (param $from i32) (param $to i32)
+      (param $scalarF0 f64) (param $scalarF1 f64) (param $scalarF2 f64) (param $scalarF3 f64)
+      (param $scalarG0 f64) (param $scalarG1 f64) (param $scalarG2 f64) (param $scalarG3 f64)
+      (local $row1 i32) (local $row2 i32) (local $row3 i32) (local $k i32) (local $end i32)
+      (local $f0 v128) (local $f1 v128) (local $f2 v128) (local $f3 v128)
+      (local $g0 v128) (local $g1 v128) (local $g2 v128) (local $g3 v128)
+      (local $u v128) (local $v v128)
+      (local.set $row1 (i32.add (local.get $rows) (local.get $stride)))
+      (local.set $row2 (i32.add (local.get $row1) (local.get $stride)))
+      (local.set $row3 (i32.add (local.get $row2) (local.get $stride)))
+      (local.set $f0 (f64x2.splat (local.get $scalarF0)))
+      (local.set $f1 (f64x2.splat (local.get $scalarF1)))
+      (local.set $f2 (f64x2.splat (local.get $scalarF2)))
+      (local.set $f3 (f64x2.splat (local.get $scalarF3)))
+      (local.set $g0 (f64x2.splat (local.get $scalarG0)))
+      (local.set $g1 (f64x2.splat (local.get $scalarG1)))
+      (local.set $g2 (f64x2.splat (local.get $scalarG2)))
+      (local.set $g3 (f64x2.splat (local.get $scalarG3)))
+      (local.set $k (i32.shl (local.get $from) (i32.const 3)))
+      (local.set $end (i32.shl (local.get $to) (i32.const 3)))
+      (block $done
+        (loop $columns
+          (br_if $done (i32.ge_u (local.get $k) (local.get $end)))
+          (local.set $u (v128.load (i32.add (local.get $d) (local.get $k))))
+          (local.set $v (v128.load (i32.add (local.get $e) (local.get $k))))
+          (v128.store (i32.add (local.get $rows) (local.get $k))
+            (f64x2.sub (v128.load (i32.add (local.get $rows) (local.get $k)))
+              (f64x2.add (f64x2.mul (local.get $f0) (local.get $v)) (f64x2.mul (local.get $g0) (local.get $u)))))
+          (v128.store (i32.add (local.get $row1) (local.get $k))
+            (f64x2.sub (v128.load (i32.add (local.get $row1) (local.get $k)))
+              (f64x2.add (f64x2.mul (local.get $f1) (local.get $v)) (f64x2.mul (local.get $g1) (local.get $u)))))
+          (v128.store (i32.add (local.get $row2) (local.get $k))
+            (f64x2.sub (v128.load (i32.add (local.get $row2) (local.get $k)))
+              (f64x2.add (f64x2.mul (local.get $f2) (local.get $v)) (f64x2.mul (local.get $g2) (local.get $u)))))
+          (v128.store (i32.add (local.get $row3) (local.get $k))
+            (f64x2.sub (v128.load (i32.add (local.get $row3) (local.get $k)))
+              (f64x2.add (f64x2.mul (local.get $f3) (local.get $v)) (f64x2.mul (local.get $g3) (local.get $u)))))
+          (local.set $k (i32.add (local.get $k) (i32.const 16)))
+          (br $columns)))))

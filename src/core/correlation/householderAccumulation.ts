@@ -54,6 +54,11 @@ export function accumulateReflectors(work: Float64Array, size: number, diagonal:
  * reflectors (i, i + 1), i even, an interleaved copy (v_i[k], v_{i+1}[k]) and the overlap v_i·v_{i+1}, which
  * `reflectPairFourRows` in `eigenKernels.wat` reads. Pairs start at even i only: groups of rows start at multiples of 4.
  */
+/** Bytes of WebAssembly memory the accumulation uses from address 0 (`wasmReflectorSpace`); the reduction's arrays go after them. */
+export function wasmAccumulationBytes(n: number): number {
+  return 2 * n * n * BYTES_PER_ENTRY + Math.ceil(n / 2) * 2 * n * BYTES_PER_ENTRY;
+}
+
 function wasmReflectorSpace(n: number): {
   rows: Float64Array;
   reflectors: Float64Array;
@@ -66,7 +71,7 @@ function wasmReflectorSpace(n: number): {
   const reflectorsAt = matrixBytes;
   const pairsAt = 2 * matrixBytes;
   const pairBytes = 2 * n * BYTES_PER_ENTRY;
-  const space = wasmKernelsWithMemory(pairsAt + Math.ceil(n / 2) * pairBytes);
+  const space = wasmKernelsWithMemory(wasmAccumulationBytes(n));
   if (space === null) return null;
   const { kernels, buffer } = space;
   const rows = new Float64Array(buffer, rowsAt, n * n);

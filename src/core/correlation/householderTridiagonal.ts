@@ -4,7 +4,8 @@
  * Float64Array that holds the transpose of the textbook's working matrix V: the algorithm reads and updates V by
  * columns, which are rows here, so every inner loop below runs over contiguous memory.
  */
-import { accumulateReflectors } from "./householderAccumulation";
+import { accumulateReflectors, wasmAccumulationBytes } from "./householderAccumulation";
+import { BYTES_PER_ENTRY, type EigenKernels, wasmKernelsWithMemory } from "./wasmKernels";
 
 /**
  * Reduces the symmetric size×size matrix in `work` (row-major) to tridiagonal T = Qᵀ·A·Q: on return `diagonal` holds
@@ -13,6 +14,60 @@ import { accumulateReflectors } from "./householderAccumulation";
  * `accumulateReflectors`.
  */
 export function reduceToTridiagonal(work: Float64Array, size: number, diagonal: Float64Array, offDiagonal: Float64Array, reflectors: Float64Array): void {
+  const wasm = wasmReductionSpace(size);
+  if (wasm === null) {
+    reduce(work, size, diagonal, offDiagonal, null);
+    accumulateReflectors(work, size, diagonal, reflectors);
+  } else {
+    // The same algorithm on copies in WebAssembly memory, its two O(n³) loops in `eigenKernels.wat`.
+    wasm.work.set(work);
+    reduce(wasm.work, size, wasm.diagonal, wasm.offDiagonal, wasm);
+    accumulateReflectors(wasm.work, size, wasm.diagonal, reflectors);
+    work.set(wasm.work);
+    diagonal.set(wasm.diagonal);
+    offDiagonal.set(wasm.offDiagonal);
+  }
+  offDiagonal[0] = 0;
+}
+
+/** The reduction's arrays in WebAssembly memory, where its kernels read them (addresses in bytes), and the kernels. */
+interface ReductionSpace {
+  work: Float64Array;
+  diagonal: Float64Array;
+  offDiagonal: Float64Array;
+  /** Four row sums handed to and from `symmetricProductFourRows`. */
+  sums: Float64Array;
+  kernels: EigenKernels;
+  workAt: number;
+  diagonalAt: number;
+  offDiagonalAt: number;
+  sumsAt: number;
+}
+
+/** The reduction's space, after the accumulation's (`accumulateReflectors` reads `work` while it fills its own); null when the kernels are off or unavailable. */
+function wasmReductionSpace(n: number): ReductionSpace | null {
+  const workAt = wasmAccumulationBytes(n);
+  const diagonalAt = workAt + n * n * BYTES_PER_ENTRY;
+  const offDiagonalAt = diagonalAt + n * BYTES_PER_ENTRY;
+  const sumsAt = offDiagonalAt + n * BYTES_PER_ENTRY;
+  const space = wasmKernelsWithMemory(sumsAt + 4 * BYTES_PER_ENTRY);
+  if (space === null) return null;
+  const { kernels, buffer } = space;
+  return {
+    work: new Float64Array(buffer, workAt, n * n),
+    diagonal: new Float64Array(buffer, diagonalAt, n),
+    offDiagonal: new Float64Array(buffer, offDiagonalAt, n),
+    sums: new Float64Array(buffer, sumsAt, 4),
+    kernels,
+    workAt,
+    diagonalAt,
+    offDiagonalAt,
+    sumsAt,
+  };
+}
+
+/** The reduction proper (tred2 without the accumulation), its four-row loops in WebAssembly when `wasm` is given. */
+function reduce(work: Float64Array, size: number, diagonal: Float64Array, offDiagonal: Float64Array, wasm: ReductionSpace | null): void {
   const n = size;
   const d = diagonal;
   const e = offDiagonal;
@@ -47,7 +102,7 @@ export function reduceToTridiagonal(work: Float64Array, size: number, diagonal: 
       // at a time where it can (`symmetricProductOfFourRows`), so each d[k] and e[k] is loaded once for four rows.
       const rowI = i * n;
       let j = 0;
-      for (; j + 4 < i; j += 4) symmetricProductOfFourRows(work, n, i, j, d, e);
+      for (; j + 4 < i; j += 4) symmetricProductOfFourRows(work, n, i, j, d, e, wasm);
       for (; j < i; j++) {
         const rowJ = j * n;
         f = d[j] as number;
@@ -70,7 +125,7 @@ export function reduceToTridiagonal(work: Float64Array, size: number, diagonal: 
       for (let j = 0; j < i; j++) e[j] = (e[j] as number) - hh * (d[j] as number);
       // Rank-2 update A ← A − u·eᵀ − e·uᵀ of the leading block, four rows at a time where it can.
       j = 0;
-      for (; j + 3 < i; j += 4) rankTwoUpdateOfFourRows(work, n, i, j, d, e);
+      for (; j + 3 < i; j += 4) rankTwoUpdateOfFourRows(work, n, i, j, d, e, wasm);
       for (; j < i; j++) {
         const rowJ = j * n;
         f = d[j] as number;
@@ -82,8 +137,6 @@ export function reduceToTridiagonal(work: Float64Array, size: number, diagonal: 
     }
     d[i] = h;
   }
-  accumulateReflectors(work, n, d, reflectors);
-  e[0] = 0;
 }
 
 /**
@@ -94,7 +147,7 @@ export function reduceToTridiagonal(work: Float64Array, size: number, diagonal: 
 /** The four rows' sums of `symmetricProductOfFourRows`: a literal [0, 0, 0, 0] there was a new array on every call (1.4 MB per 500×500 decomposition). */
 const fourRowSums = new Float64Array(4);
 
-function symmetricProductOfFourRows(work: Float64Array, n: number, i: number, j: number, d: Float64Array, e: Float64Array): void {
+function symmetricProductOfFourRows(work: Float64Array, n: number, i: number, j: number, d: Float64Array, e: Float64Array, wasm: ReductionSpace | null): void {
   const rowI = i * n;
   const sums = fourRowSums;
   for (let t = 0; t < 4; t++) {
@@ -118,11 +171,20 @@ function symmetricProductOfFourRows(work: Float64Array, n: number, i: number, j:
   const f1 = d[j + 1] as number;
   const f2 = d[j + 2] as number;
   const f3 = d[j + 3] as number;
+  let k = j + 4;
+  if (wasm !== null) {
+    // An even number of columns in WebAssembly, two at a time; the one left, if any, below.
+    const end = k + ((i - k) & ~1);
+    wasm.sums.set(sums);
+    wasm.kernels.symmetricProductFourRows(wasm.workAt + start0 * BYTES_PER_ENTRY, n * BYTES_PER_ENTRY, wasm.diagonalAt, wasm.offDiagonalAt, k, end, f0, f1, f2, f3, wasm.sumsAt);
+    sums.set(wasm.sums);
+    k = end;
+  }
   let g0 = sums[0] as number;
   let g1 = sums[1] as number;
   let g2 = sums[2] as number;
   let g3 = sums[3] as number;
-  for (let k = j + 4; k < i; k++) {
+  for (; k < i; k++) {
     const entry0 = work[start0 + k] as number;
     const entry1 = work[start1 + k] as number;
     const entry2 = work[start2 + k] as number;
@@ -146,7 +208,7 @@ function symmetricProductOfFourRows(work: Float64Array, n: number, i: number, j:
  * e[k] loaded once for four rows). Then, as the one-row loop does, d takes the updated column i − 1 of those rows
  * (after all four are done: they read d[j …]) and column i is cleared.
  */
-function rankTwoUpdateOfFourRows(work: Float64Array, n: number, i: number, j: number, d: Float64Array, e: Float64Array): void {
+function rankTwoUpdateOfFourRows(work: Float64Array, n: number, i: number, j: number, d: Float64Array, e: Float64Array, wasm: ReductionSpace | null): void {
   const start0 = j * n;
   const start1 = start0 + n;
   const start2 = start1 + n;
@@ -165,7 +227,14 @@ function rankTwoUpdateOfFourRows(work: Float64Array, n: number, i: number, j: nu
     const g = e[j + t] as number;
     for (let k = j + t; k < j + 3; k++) work[rowStart + k] = (work[rowStart + k] as number) - (f * (e[k] as number) + g * (d[k] as number));
   }
-  for (let k = j + 3; k < i; k++) {
+  let k = j + 3;
+  if (wasm !== null) {
+    // An even number of columns in WebAssembly, two at a time; the one left, if any, below.
+    const end = k + ((i - k) & ~1);
+    wasm.kernels.rankTwoUpdateFourRows(wasm.workAt + start0 * BYTES_PER_ENTRY, n * BYTES_PER_ENTRY, wasm.diagonalAt, wasm.offDiagonalAt, k, end, f0, f1, f2, f3, g0, g1, g2, g3);
+    k = end;
+  }
+  for (; k < i; k++) {
     const u = d[k] as number;
     const v = e[k] as number;
     work[start0 + k] = (work[start0 + k] as number) - (f0 * v + g0 * u);
