@@ -107,11 +107,11 @@ function startPane(gateway: WorkbookGateway): void {
   void controller.start();
 }
 
-/** Says on the About tab which kernel the eigen-solver (NEARCORR, the repair) runs here; both give the same bits. */
+/** Says on the About tab which kernels the eigen-solver (NEARCORR, the repair) runs here; both give the same bits. */
 function showEngine(): void {
   element<HTMLParagraphElement>("engine-status").textContent = wasmKernelsAvailable()
-    ? "Eigen-solver: WebAssembly SIMD kernel."
-    : "Eigen-solver: TypeScript kernels (this browser cannot run the WebAssembly SIMD one; the results are the same, only slower).";
+    ? "Eigen-solver: WebAssembly SIMD kernels."
+    : "Eigen-solver: TypeScript kernels (this browser cannot run the WebAssembly SIMD ones; the results are the same, only slower).";
 }
 
 function start(): void {

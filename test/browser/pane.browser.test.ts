@@ -488,8 +488,8 @@ describe("the About tab", () => {
     await page.locator("#function-list li").first().waitFor();
     expect(await page.locator("#function-list li").count()).toBeGreaterThan(5);
     expect(await page.locator("#version").textContent()).toMatch(/^Version \d+\.\d+\.\d+/);
-    // The eigen-solver's WebAssembly kernel compiles under the page's Content-Security-Policy ('wasm-unsafe-eval').
-    expect(await page.locator("#engine-status").textContent()).toBe("Eigen-solver: WebAssembly SIMD kernel.");
+    // The eigen-solver's WebAssembly kernels compile under the page's Content-Security-Policy ('wasm-unsafe-eval').
+    expect(await page.locator("#engine-status").textContent()).toBe("Eigen-solver: WebAssembly SIMD kernels.");
     await page.keyboard.press("Home");
     expect(await page.locator("#tab-correlations").getAttribute("aria-selected")).toBe("true");
     await page.keyboard.press("ArrowLeft");

@@ -46,13 +46,13 @@ const nestedSweeps = fc.integer({ min: 3, max: 37 }).chain((size) =>
     }),
 );
 
-describe("wasmRotationSweeps", () => {
-  test("the WebAssembly SIMD kernel compiles and runs in this engine (Node ≥ 20, as CI and the add-in's runtimes have)", () => {
+describe("the eigen-decomposition's WebAssembly SIMD kernels", () => {
+  test("compile and run in this engine (Node ≥ 20, as CI and the add-in's runtimes have)", () => {
     expect(wasmKernelsAvailable()).toBe(true);
     expect(wasmSweepTarget(4)).not.toBeNull();
   });
 
-  test("its sweep and sweep pair give exactly the bits of the TypeScript kernels (on the transposed layout)", () => {
+  test("the rotation sweep and sweep pair give exactly the bits of the TypeScript kernels (on the transposed layout)", () => {
     fc.assert(
       fc.property(nestedSweeps, ([size, firstLow, secondLow, secondHigh, firstHigh, seed]) => {
         const random = seededUniform(seed);
@@ -84,7 +84,7 @@ describe("wasmRotationSweeps", () => {
     );
   });
 
-  test("a whole decomposition gives the same bits with the kernel on and off, at sizes that fill, pad and outgrow its memory", () => {
+  test("a whole decomposition (reduction, accumulation, rotations) gives the same bits with the kernels on and off, at sizes that fill, pad and outgrow their memory", () => {
     // 130 needs a larger memory than the sizes before it, and the smaller ones after it reuse that memory.
     for (const [index, size] of [1, 2, 3, 7, 8, 9, 16, 33, 130, 5, 64, 101].entries()) {
       const matrix = randomSymmetric(size, 1000 + index);
@@ -95,7 +95,7 @@ describe("wasmRotationSweeps", () => {
     }
   });
 
-  test("its memory never grows in place: an earlier memory stays attached when a larger matrix needs a new one", () => {
+  test("their memory never grows in place: an earlier memory stays attached when a larger matrix needs a new one", () => {
     // Growing detaches the old buffer, and one detached buffer slows every typed-array access in V8 for the rest of the process.
     const small = wasmSweepTarget(3);
     const large = wasmSweepTarget(300);
