@@ -145,7 +145,7 @@ export function runNearestCorrelationBenchmark(): void {
   };
   const sameBits = JSON.stringify(typeScriptRoute().matrix) === JSON.stringify(results[results.length - 1]?.matrix);
   console.log(
-    `  ${largest.size}×${largest.size}: QL rotations in ${wasmKernelsAvailable() ? "WebAssembly SIMD" : "TypeScript (no WebAssembly SIMD here)"}; ` +
+    `  ${largest.size}×${largest.size}: eigen-decomposition kernels in ${wasmKernelsAvailable() ? "WebAssembly SIMD" : "TypeScript (no WebAssembly SIMD here)"}; ` +
       `the TypeScript kernels alone give ${sameBits ? "the same bits" : "DIFFERENT bits"}`,
   );
 
