@@ -1,6 +1,7 @@
 ;; The eigen-decomposition's O(n³) loops in WebAssembly with 128-bit SIMD, two entries per operation: the QL sweeps'
 ;; plane rotations (rotationSweeps.ts), the Householder reduction's product and rank-2 update (householderTridiagonal.ts)
-;; and the formation of Q from pairs of reflectors (householderAccumulation.ts). Assembled by scripts/build-wasm.js into eigenKernelsBinary.ts; wasmKernels.ts loads it.
+;; and the formation of Q from pairs of reflectors (householderAccumulation.ts); and the Cholesky test of positive
+;; semidefiniteness (positiveSemidefinite.ts), the hedge's whole-matrix check. Assembled by scripts/build-wasm.js into eigenKernelsBinary.ts; wasmKernels.ts loads it.
 ;; Every entry meets exactly the operations of the TypeScript kernels, in the same order, without fused multiply-adds:
 ;; the results are the same to the bit.
 ;;
@@ -357,4 +358,102 @@
             (f64x2.sub (v128.load (i32.add (local.get $row3) (local.get $k)))
               (f64x2.add (f64x2.mul (local.get $f3) (local.get $v)) (f64x2.mul (local.get $g3) (local.get $u)))))
           (local.set $k (i32.add (local.get $k) (i32.const 16)))
-          (br $columns)))))
+          (br $columns))))
+
+  ;; Cholesky factorisation of a packed lower triangle (positiveSemidefinite.ts, factorFourRowsLeftOfBlock): rows
+  ;; first … first + 3 (row j at triangle + 8·j(j+1)/2), columns 0 … first − 1 (an even count) as four rows by two
+  ;; columns k, k + 1. Lane 0 of $a_r sums L_ki·L_ri, lane 1 sums L_(k+1)i·L_ri, in increasing i, from the interleaved
+  ;; copy (L_ki, L_(k+1)i) of rows k and k + 1 at pairs + 8·k(k − 2)/2 + 16·i; column k + 1 takes its last term (i = k)
+  ;; once L_rk is known, as the TypeScript does. The four rows' sums of squares go to squareSums (4 f64).
+  (func (export "choleskyFourRowsLeftOfBlock")
+      (param $triangle i32) (param $first i32) (param $pairs i32) (param $squareSums i32)
+      (local $start0 i32) (local $start1 i32) (local $start2 i32) (local $start3 i32)
+      (local $column i32) (local $columnEnd i32) (local $columnStart i32) (local $nextStart i32) (local $pair i32)
+      (local $i i32) (local $k i32)
+      (local $diagonal f64) (local $nextFactor f64) (local $nextDiagonal f64) (local $entry f64)
+      (local $square0 f64) (local $square1 f64) (local $square2 f64) (local $square3 f64)
+      (local $p v128) (local $a0 v128) (local $a1 v128) (local $a2 v128) (local $a3 v128)
+      ;; byte addresses of the four rows
+      (local.set $start0 (i32.add (local.get $triangle)
+        (i32.shl (i32.shr_u (i32.mul (local.get $first) (i32.add (local.get $first) (i32.const 1))) (i32.const 1)) (i32.const 3))))
+      (local.set $start1 (i32.add (local.get $start0) (i32.shl (i32.add (local.get $first) (i32.const 1)) (i32.const 3))))
+      (local.set $start2 (i32.add (local.get $start1) (i32.shl (i32.add (local.get $first) (i32.const 2)) (i32.const 3))))
+      (local.set $start3 (i32.add (local.get $start2) (i32.shl (i32.add (local.get $first) (i32.const 3)) (i32.const 3))))
+      (local.set $columnEnd (i32.shl (local.get $first) (i32.const 3)))
+      (block $columnsDone
+        (loop $columns
+          (br_if $columnsDone (i32.ge_u (local.get $column) (local.get $columnEnd)))
+          (local.set $k (i32.shr_u (local.get $column) (i32.const 3)))
+          (local.set $columnStart (i32.add (local.get $triangle)
+            (i32.shl (i32.shr_u (i32.mul (local.get $k) (i32.add (local.get $k) (i32.const 1))) (i32.const 1)) (i32.const 3))))
+          (local.set $nextStart (i32.add (local.get $columnStart) (i32.shl (i32.add (local.get $k) (i32.const 1)) (i32.const 3))))
+          (local.set $pair (i32.add (local.get $pairs)
+            (i32.shl (i32.shr_u (i32.mul (local.get $k) (i32.sub (local.get $k) (i32.const 2))) (i32.const 1)) (i32.const 3))))
+          (local.set $a0 (v128.const f64x2 0 0))
+          (local.set $a1 (v128.const f64x2 0 0))
+          (local.set $a2 (v128.const f64x2 0 0))
+          (local.set $a3 (v128.const f64x2 0 0))
+          (local.set $i (i32.const 0))
+          (block $dotDone
+            (loop $dot
+              (br_if $dotDone (i32.ge_u (local.get $i) (local.get $column)))
+              (local.set $p (v128.load (i32.add (local.get $pair) (i32.shl (local.get $i) (i32.const 1)))))
+              (local.set $a0 (f64x2.add (local.get $a0) (f64x2.mul (v128.load64_splat (i32.add (local.get $start0) (local.get $i))) (local.get $p))))
+              (local.set $a1 (f64x2.add (local.get $a1) (f64x2.mul (v128.load64_splat (i32.add (local.get $start1) (local.get $i))) (local.get $p))))
+              (local.set $a2 (f64x2.add (local.get $a2) (f64x2.mul (v128.load64_splat (i32.add (local.get $start2) (local.get $i))) (local.get $p))))
+              (local.set $a3 (f64x2.add (local.get $a3) (f64x2.mul (v128.load64_splat (i32.add (local.get $start3) (local.get $i))) (local.get $p))))
+              (local.set $i (i32.add (local.get $i) (i32.const 8)))
+              (br $dot)))
+          (local.set $diagonal (f64.load (i32.add (local.get $columnStart) (local.get $column))))
+          (local.set $nextFactor (f64.load (i32.add (local.get $nextStart) (local.get $column))))
+          (local.set $nextDiagonal (f64.load offset=8 (i32.add (local.get $nextStart) (local.get $column))))
+          ;; row 0
+          (local.set $entry (f64.div (f64.sub (f64.load (i32.add (local.get $start0) (local.get $column))) (f64x2.extract_lane 0 (local.get $a0))) (local.get $diagonal)))
+          (f64.store (i32.add (local.get $start0) (local.get $column)) (local.get $entry))
+          (local.set $square0 (f64.add (local.get $square0) (f64.mul (local.get $entry) (local.get $entry))))
+          (local.set $entry
+            (f64.div
+              (f64.sub (f64.load offset=8 (i32.add (local.get $start0) (local.get $column)))
+                (f64.add (f64x2.extract_lane 1 (local.get $a0)) (f64.mul (local.get $nextFactor) (local.get $entry))))
+              (local.get $nextDiagonal)))
+          (f64.store offset=8 (i32.add (local.get $start0) (local.get $column)) (local.get $entry))
+          (local.set $square0 (f64.add (local.get $square0) (f64.mul (local.get $entry) (local.get $entry))))
+          ;; row 1
+          (local.set $entry (f64.div (f64.sub (f64.load (i32.add (local.get $start1) (local.get $column))) (f64x2.extract_lane 0 (local.get $a1))) (local.get $diagonal)))
+          (f64.store (i32.add (local.get $start1) (local.get $column)) (local.get $entry))
+          (local.set $square1 (f64.add (local.get $square1) (f64.mul (local.get $entry) (local.get $entry))))
+          (local.set $entry
+            (f64.div
+              (f64.sub (f64.load offset=8 (i32.add (local.get $start1) (local.get $column)))
+                (f64.add (f64x2.extract_lane 1 (local.get $a1)) (f64.mul (local.get $nextFactor) (local.get $entry))))
+              (local.get $nextDiagonal)))
+          (f64.store offset=8 (i32.add (local.get $start1) (local.get $column)) (local.get $entry))
+          (local.set $square1 (f64.add (local.get $square1) (f64.mul (local.get $entry) (local.get $entry))))
+          ;; row 2
+          (local.set $entry (f64.div (f64.sub (f64.load (i32.add (local.get $start2) (local.get $column))) (f64x2.extract_lane 0 (local.get $a2))) (local.get $diagonal)))
+          (f64.store (i32.add (local.get $start2) (local.get $column)) (local.get $entry))
+          (local.set $square2 (f64.add (local.get $square2) (f64.mul (local.get $entry) (local.get $entry))))
+          (local.set $entry
+            (f64.div
+              (f64.sub (f64.load offset=8 (i32.add (local.get $start2) (local.get $column)))
+                (f64.add (f64x2.extract_lane 1 (local.get $a2)) (f64.mul (local.get $nextFactor) (local.get $entry))))
+              (local.get $nextDiagonal)))
+          (f64.store offset=8 (i32.add (local.get $start2) (local.get $column)) (local.get $entry))
+          (local.set $square2 (f64.add (local.get $square2) (f64.mul (local.get $entry) (local.get $entry))))
+          ;; row 3
+          (local.set $entry (f64.div (f64.sub (f64.load (i32.add (local.get $start3) (local.get $column))) (f64x2.extract_lane 0 (local.get $a3))) (local.get $diagonal)))
+          (f64.store (i32.add (local.get $start3) (local.get $column)) (local.get $entry))
+          (local.set $square3 (f64.add (local.get $square3) (f64.mul (local.get $entry) (local.get $entry))))
+          (local.set $entry
+            (f64.div
+              (f64.sub (f64.load offset=8 (i32.add (local.get $start3) (local.get $column)))
+                (f64.add (f64x2.extract_lane 1 (local.get $a3)) (f64.mul (local.get $nextFactor) (local.get $entry))))
+              (local.get $nextDiagonal)))
+          (f64.store offset=8 (i32.add (local.get $start3) (local.get $column)) (local.get $entry))
+          (local.set $square3 (f64.add (local.get $square3) (f64.mul (local.get $entry) (local.get $entry))))
+          (local.set $column (i32.add (local.get $column) (i32.const 16)))
+          (br $columns)))
+      (f64.store offset=0 (local.get $squareSums) (local.get $square0))
+      (f64.store offset=8 (local.get $squareSums) (local.get $square1))
+      (f64.store offset=16 (local.get $squareSums) (local.get $square2))
+      (f64.store offset=24 (local.get $squareSums) (local.get $square3))))

@@ -1,4 +1,5 @@
 import type { SquareMatrix } from "./symmetricMatrix";
+import { BYTES_PER_ENTRY, type EigenKernels, wasmKernelsWithMemory } from "./wasmKernels";
 
 /**
  * True when the symmetrised matrix S = (A + Aᵀ)/2 has smallest eigenvalue > −tolerance, tested by a Cholesky
@@ -40,17 +41,68 @@ export function isSymmetricFlatPositiveSemidefiniteWithin(values: Float64Array, 
 }
 
 /**
+ * The Cholesky factor L of the exactly symmetric matrix + tolerance·I that `isSymmetricFlatPositiveSemidefiniteWithin`
+ * computes (packed lower triangle, row j at j(j+1)/2), as a copy; null when a pivot is not positive. For the tests that
+ * compare the WebAssembly and TypeScript routes bit for bit.
+ */
+export function packedCholeskyFactor(values: Float64Array, size: number, tolerance: number): Float64Array | null {
+  if (!isSymmetricFlatPositiveSemidefiniteWithin(values, size, tolerance)) return null;
+  return Float64Array.from(packedWorkspace(size).subarray(0, rowStartOf(size)));
+}
+
+/**
  * The packed lower triangle factored, reused from call to call (the check is synchronous, so no two calls share it):
- * a fresh 205×205 triangle each time cost more in allocation and garbage collection than the copy into it.
+ * a fresh 205×205 triangle each time cost more in allocation and garbage collection than the copy into it. Where the
+ * engine runs WebAssembly SIMD, the triangle and the row sums live in the kernels' memory (`choleskySpace`).
  */
 let workspace = new Float64Array(0);
 let squareSumsWorkspace = new Float64Array(0);
+let space: CholeskySpace | null = null;
+
+/** The WebAssembly route's arrays: the triangle, the rows' sums of squares, and the interleaved pairs of rows. */
+interface CholeskySpace {
+  buffer: ArrayBuffer;
+  size: number;
+  kernels: EigenKernels;
+  triangle: Float64Array;
+  squareSums: Float64Array;
+  pairs: Float64Array;
+  squareSumsAt: number;
+  pairsAt: number;
+}
 
 function packedWorkspace(size: number): Float64Array {
+  const wasm = choleskySpace(size);
+  if (wasm !== null) return wasm.triangle;
   const length = rowStartOf(size);
   if (workspace.length < length) workspace = new Float64Array(length);
   if (squareSumsWorkspace.length < size) squareSumsWorkspace = new Float64Array(size);
   return workspace;
+}
+
+/** Where the interleaved copy of rows k and k + 1 (k even) starts among the pairs: k(k − 2)/2 entries of the earlier pairs. */
+function pairStartOf(k: number): number {
+  return (k * (k - 2)) >> 1;
+}
+
+/** The space for a size×size check in the kernels' memory (null when they are off or unavailable), kept for the next check of that size. */
+function choleskySpace(size: number): CholeskySpace | null {
+  const squareSumsAt = rowStartOf(size) * BYTES_PER_ENTRY;
+  const pairsAt = squareSumsAt + size * BYTES_PER_ENTRY;
+  const memory = wasmKernelsWithMemory(pairsAt + Math.max(0, pairStartOf(size + 1)) * BYTES_PER_ENTRY);
+  if (memory === null) return null;
+  if (space !== null && space.buffer === memory.buffer && space.size === size) return space;
+  space = {
+    buffer: memory.buffer,
+    size,
+    kernels: memory.kernels,
+    triangle: new Float64Array(memory.buffer, 0, rowStartOf(size)),
+    squareSums: new Float64Array(memory.buffer, squareSumsAt, size),
+    pairs: new Float64Array(memory.buffer, pairsAt, Math.max(0, pairStartOf(size + 1))),
+    squareSumsAt,
+    pairsAt,
+  };
+  return space;
 }
 
 /** Where row `row` starts in a packed lower triangle: row(row + 1)/2, in integer arithmetic (an integer index). */
@@ -67,12 +119,14 @@ const BLOCK_ROWS = 4;
  * pivot ≤ 0, where ml-matrix's flag turns false for good; true when every pivot is > 0.
  */
 function choleskyPivotsPositive(triangle: Float64Array, size: number): boolean {
+  const wasm = space !== null && triangle === space.triangle ? space : null;
   // Σ_k L_jk² over the columns k done so far, per row j; the pivot of row j is S_jj + tolerance − this.
-  const squareSums = squareSumsWorkspace;
+  const squareSums = wasm === null ? squareSumsWorkspace : wasm.squareSums;
   for (let first = 0; first < size; first += BLOCK_ROWS) {
     const end = Math.min(first + BLOCK_ROWS, size);
-    if (end - first === BLOCK_ROWS) factorFourRowsLeftOfBlock(triangle, first, squareSums);
-    else for (let row = first; row < end; row++) squareSums[row] = 0;
+    if (end - first !== BLOCK_ROWS) for (let row = first; row < end; row++) squareSums[row] = 0;
+    else if (wasm === null) factorFourRowsLeftOfBlock(triangle, first, squareSums);
+    else wasm.kernels.choleskyFourRowsLeftOfBlock(0, first, wasm.pairsAt, wasm.squareSumsAt + first * BYTES_PER_ENTRY);
     for (let row = first; row < end; row++) {
       if (end - first !== BLOCK_ROWS) factorRow(triangle, row, 0, first, squareSums);
       factorRow(triangle, row, first, row, squareSums);
@@ -81,8 +135,23 @@ function choleskyPivotsPositive(triangle: Float64Array, size: number): boolean {
       if (!(pivot > 0)) return false;
       triangle[diagonal] = Math.sqrt(pivot);
     }
+    if (wasm !== null && end - first === BLOCK_ROWS) {
+      interleaveRowPair(triangle, wasm.pairs, first);
+      interleaveRowPair(triangle, wasm.pairs, first + 2);
+    }
   }
   return true;
+}
+
+/** The WebAssembly tile's copy of rows k and k + 1 of L, columns i < k, as pairs (L_ki, L_(k+1)i). */
+function interleaveRowPair(triangle: Float64Array, pairs: Float64Array, k: number): void {
+  const row = rowStartOf(k);
+  const nextRow = row + k + 1;
+  const pair = pairStartOf(k);
+  for (let i = 0; i < k; i++) {
+    pairs[pair + 2 * i] = triangle[row + i] as number;
+    pairs[pair + 2 * i + 1] = triangle[nextRow + i] as number;
+  }
 }
 
 /** L_jk for row j, columns `from` ≤ k < `to`, in place, and L_jk² added to the row's square sum (JAMA's order). */

@@ -31,6 +31,7 @@ export interface EigenKernels {
   ): void;
   reflectPairFourRows(rows: number, strideBytes: number, v: number, w: number, pair: number, count: number, overlap: number): void;
   symmetricProductFourRows(rows: number, strideBytes: number, d: number, e: number, from: number, to: number, f0: number, f1: number, f2: number, f3: number, sums: number): void;
+  choleskyFourRowsLeftOfBlock(triangle: number, first: number, pairs: number, squareSums: number): void;
   rankTwoUpdateFourRows(
     rows: number,
     strideBytes: number,
@@ -76,7 +77,7 @@ function compileKernels(): { api: WebAssemblyApi; module: object } | null {
     // WebAssembly is the language runtime's, not the host's; the Node build's TypeScript library only lacks its types.
     // eslint-disable-next-line no-restricted-globals
     const api = (globalThis as unknown as { WebAssembly?: WebAssemblyApi }).WebAssembly;
-    // Synchronous compilation: the module is about 3 kB, under the 4 kB that browsers allow on the main thread.
+    // Synchronous compilation: the module is under 4 kB, under the 4 kB that browsers allow on the main thread.
     compiled = api === undefined ? null : { api, module: new api.Module(EIGEN_KERNELS_WASM) };
   } catch {
     compiled = null; // no SIMD, or compilation forbidden by the page's Content-Security-Policy

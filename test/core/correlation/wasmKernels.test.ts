@@ -1,4 +1,5 @@
 import fc from "fast-check";
+import { packedCholeskyFactor } from "../../../src/core/correlation/positiveSemidefinite";
 import { applySweep, applySweepPair } from "../../../src/core/correlation/rotationSweeps";
 import { SymmetricEigenSolver } from "../../../src/core/correlation/symmetricEigenSolver";
 import { useWasmKernels, wasmKernelsAvailable } from "../../../src/core/correlation/wasmKernels";
@@ -92,6 +93,29 @@ describe("the eigen-decomposition's WebAssembly SIMD kernels", () => {
       const on = decomposeWith(true, matrix, size);
       expect(on.values).toEqual(off.values);
       expect(on.vectors).toEqual(off.vectors);
+    }
+  });
+
+  test("the Cholesky check's factor is the same to the bit with the kernels on and off (sizes with and without full blocks of four)", () => {
+    for (const size of [1, 3, 4, 5, 8, 11, 16, 37, 64, 101, 205]) {
+      // A positive definite matrix (a Gram matrix plus a ridge), so the whole factor exists.
+      const random = seededUniform(size);
+      const factors = Float64Array.from({ length: size * size }, () => random() * 2 - 1);
+      const matrix = new Float64Array(size * size);
+      for (let i = 0; i < size; i++) {
+        for (let j = 0; j <= i; j++) {
+          let sum = i === j ? 0.5 : 0;
+          for (let k = 0; k < size; k++) sum += (factors[i * size + k] as number) * (factors[j * size + k] as number);
+          matrix[i * size + j] = sum / size;
+          matrix[j * size + i] = sum / size;
+        }
+      }
+      useWasmKernels(false);
+      const typeScript = packedCholeskyFactor(matrix, size, 1e-12);
+      useWasmKernels(true);
+      const wasm = packedCholeskyFactor(matrix, size, 1e-12);
+      expect(typeScript).not.toBeNull();
+      expect(Array.from(wasm ?? [])).toEqual(Array.from(typeScript ?? [Number.NaN]));
     }
   });
 
