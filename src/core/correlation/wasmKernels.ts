@@ -31,7 +31,7 @@ export interface EigenKernels {
   ): void;
   reflectPairFourRows(rows: number, strideBytes: number, v: number, w: number, pair: number, count: number, overlap: number): void;
   symmetricProductFourRows(rows: number, strideBytes: number, d: number, e: number, from: number, to: number, f0: number, f1: number, f2: number, f3: number, sums: number): void;
-  choleskyFourRowsLeftOfBlock(triangle: number, first: number, pairs: number, squareSums: number): void;
+  choleskyFourRowsLeftOfBlock(triangle: number, first: number, pairs: number, squareSums: number, scratch: number): void;
   rankTwoUpdateFourRows(
     rows: number,
     strideBytes: number,
