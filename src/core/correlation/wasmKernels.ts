@@ -97,10 +97,14 @@ export function wasmKernelsWithMemory(bytes: number): { kernels: EigenKernels; b
   const code = compileKernels();
   if (code === null) return null;
   if (instance !== null && instance.buffer.byteLength >= bytes) return instance;
-  const memory = new code.api.Memory({ initial: Math.ceil(bytes / PAGE_BYTES) });
-  const exports = new code.api.Instance(code.module, { kernel: { memory } }).exports as EigenKernels;
-  instance = { kernels: exports, buffer: memory.buffer };
-  return instance;
+  try {
+    const memory = new code.api.Memory({ initial: Math.ceil(bytes / PAGE_BYTES) });
+    const exports = new code.api.Instance(code.module, { kernel: { memory } }).exports as EigenKernels;
+    instance = { kernels: exports, buffer: memory.buffer };
+    return instance;
+  } catch {
+    return null; // more memory than the engine gives a WebAssembly module (4 GB at most): the TypeScript kernels run
+  }
 }
 
 /** After a decomposition: lets a memory larger than what is kept go (the next call makes one of its own size). */
