@@ -1,8 +1,9 @@
 import fc from "fast-check";
+import { nearestCorrelationMatrix } from "../../../src/core/correlation/nearestCorrelation";
 import { packedCholeskyFactor } from "../../../src/core/correlation/positiveSemidefinite";
 import { applySweep, applySweepPair } from "../../../src/core/correlation/rotationSweeps";
 import { SymmetricEigenSolver } from "../../../src/core/correlation/symmetricEigenSolver";
-import { useWasmKernels, wasmKernelsAvailable } from "../../../src/core/correlation/wasmKernels";
+import { useWasmKernels, wasmKernelsAvailable, wasmKernelsWithMemory } from "../../../src/core/correlation/wasmKernels";
 import { wasmSweepTarget } from "../../../src/core/correlation/wasmRotationSweeps";
 import { seededUniform } from "./matrixTestUtils";
 
@@ -117,6 +118,34 @@ describe("the eigen-decomposition's WebAssembly SIMD kernels", () => {
       expect(typeScript).not.toBeNull();
       expect(Array.from(wasm ?? [])).toEqual(Array.from(typeScript ?? [Number.NaN]));
     }
+  });
+
+  test("XV.NEARCORR's answer is the same to the bit with the kernels on and off (plain, min_eigenvalue, locked)", () => {
+    const size = 41;
+    const random = seededUniform(2026);
+    const values = Array.from({ length: size }, () => new Array<number>(size).fill(1));
+    for (let i = 0; i < size; i++) {
+      for (let j = 0; j < i; j++) {
+        const value = Math.max(-1, Math.min(1, 0.4 + (random() - 0.5)));
+        (values[i] as number[])[j] = value;
+        (values[j] as number[])[i] = value;
+      }
+    }
+    const locked = values.map((row, i) => row.map((_, j) => i < 3 && j < 3));
+    for (const options of [{}, { minEigenvalue: 0.01 }, { locked }]) {
+      useWasmKernels(false);
+      const typeScript = nearestCorrelationMatrix(values, options);
+      useWasmKernels(true);
+      const wasm = nearestCorrelationMatrix(values, options);
+      expect(typeScript.converged).toBe(true);
+      expect(wasm.matrix).toEqual(typeScript.matrix);
+      expect(wasm.iterations).toBe(typeScript.iterations);
+    }
+  });
+
+  test("more memory than the engine gives (over 4 GB) means no kernels, so the TypeScript ones run; smaller requests still get them", () => {
+    expect(wasmKernelsWithMemory(5 * 2 ** 30)).toBeNull();
+    expect(wasmKernelsWithMemory(1024)).not.toBeNull();
   });
 
   test("their memory never grows in place: an earlier memory stays attached when a larger matrix needs a new one", () => {
