@@ -57,7 +57,8 @@ describe("dist/taskpane.html", () => {
 
   test("has a strict Content-Security-Policy and no inline script", () => {
     const policy = contentSecurityPolicy(html);
-    expect(policy.get("script-src")).toEqual(["'self'", "https://appsforoffice.microsoft.com"]);
+    // 'wasm-unsafe-eval' lets the page compile WebAssembly (the bundled eigen-solver kernels), never JavaScript eval.
+    expect(policy.get("script-src")).toEqual(["'self'", "'wasm-unsafe-eval'", "https://appsforoffice.microsoft.com"]);
     expect(policy.get("connect-src")).toEqual(["'self'"]);
     expect(policy.get("object-src")).toEqual(["'none'"]);
     expect([...policy.values()].flat().filter((source) => source.startsWith("'unsafe"))).toEqual([]);

@@ -48,17 +48,17 @@ export function accumulateReflectors(work: Float64Array, size: number, diagonal:
   if (wasm !== null) wasm.unload(work);
 }
 
+/** Bytes of WebAssembly memory the accumulation uses from address 0 (`wasmReflectorSpace`); the reduction's arrays go after them. */
+export function wasmAccumulationBytes(n: number): number {
+  return 2 * n * n * BYTES_PER_ENTRY + Math.ceil(n / 2) * 2 * n * BYTES_PER_ENTRY;
+}
+
 /**
  * The WebAssembly route's arrays for an n×n accumulation, or null when its kernels are off or unavailable: the rows
  * of the result and the reflectors (n×n each, the same layout as `work` and `reflectors`), and for each pair of
  * reflectors (i, i + 1), i even, an interleaved copy (v_i[k], v_{i+1}[k]) and the overlap v_i·v_{i+1}, which
  * `reflectPairFourRows` in `eigenKernels.wat` reads. Pairs start at even i only: groups of rows start at multiples of 4.
  */
-/** Bytes of WebAssembly memory the accumulation uses from address 0 (`wasmReflectorSpace`); the reduction's arrays go after them. */
-export function wasmAccumulationBytes(n: number): number {
-  return 2 * n * n * BYTES_PER_ENTRY + Math.ceil(n / 2) * 2 * n * BYTES_PER_ENTRY;
-}
-
 function wasmReflectorSpace(n: number): {
   rows: Float64Array;
   reflectors: Float64Array;

@@ -13,9 +13,9 @@ import { BYTES_PER_ENTRY, releaseLargeWasmMemory, wasmKernelsWithMemory } from "
 const ENTRIES_PER_BLOCK = 8;
 
 /**
- * A sweep target in WebAssembly memory for an n×n decomposition, or null when the kernel is off or unavailable. The
+ * A sweep target in WebAssembly memory for an n×n decomposition, or null when the kernels are off or unavailable. The
  * returned cosines and sines (2n each) are where the QL iteration must record its rotations; `load` copies the matrix
- * in, `unload` copies it back (and lets the module go when it grew past what is kept).
+ * in, `unload` copies it back (and lets a memory larger than what is kept go).
  */
 export function wasmSweepTarget(n: number): (SweepTarget & { cosines: Float64Array; sines: Float64Array; load(matrix: Float64Array): void; unload(matrix: Float64Array): void }) | null {
   const stride = Math.ceil(n / ENTRIES_PER_BLOCK) * ENTRIES_PER_BLOCK;
