@@ -1,19 +1,5 @@
 import { reduceToTridiagonal } from "../../../src/core/correlation/householderTridiagonal";
-import { seededUniform } from "./matrixTestUtils";
-
-/** A random symmetric size×size matrix, row-major, entries uniform in [−1, 1]. */
-function randomSymmetric(size: number, seed: number): Float64Array {
-  const random = seededUniform(seed);
-  const matrix = new Float64Array(size * size);
-  for (let i = 0; i < size; i++) {
-    for (let j = i; j < size; j++) {
-      const value = random() * 2 - 1;
-      matrix[i * size + j] = value;
-      matrix[j * size + i] = value;
-    }
-  }
-  return matrix;
-}
+import { randomSymmetric } from "./matrixTestUtils";
 
 /** Largest |QᵀQ − I| and |Q·T·Qᵀ − A| after `reduceToTridiagonal` of `matrix`; also checks offDiagonal[0] = 0. */
 function reductionErrors(matrix: Float64Array, size: number): { orthogonality: number; reconstruction: number } {

@@ -76,6 +76,20 @@ export function symmetricUnitDiagonalArbitrary(size: number): fc.Arbitrary<numbe
 /** Deterministic uniform [0, 1) generator (mulberry32, shared with the benchmark), for simulations that must not flake. */
 export const seededUniform = mulberry32;
 
+/** A random symmetric size×size matrix, row-major, entries uniform in [−1, 1]. */
+export function randomSymmetric(size: number, seed: number): Float64Array {
+  const random = seededUniform(seed);
+  const matrix = new Float64Array(size * size);
+  for (let i = 0; i < size; i++) {
+    for (let j = i; j < size; j++) {
+      const value = random() * 2 - 1;
+      matrix[i * size + j] = value;
+      matrix[j * size + i] = value;
+    }
+  }
+  return matrix;
+}
+
 /** Standard normal draws (Box–Muller) from a uniform generator. */
 export function seededNormal(uniform: () => number): () => number {
   return () => {
@@ -83,4 +97,20 @@ export function seededNormal(uniform: () => number): () => number {
     const v = uniform();
     return Math.sqrt(-2 * Math.log(u)) * Math.cos(2 * Math.PI * v);
   };
+}
+
+/**
+ * A size from 3 to `largestSize`, two nested sweeps (firstLow < secondLow < secondHigh ≤ firstHigh < size) as
+ * `canShareOnePass` accepts, and a seed: for the rotation kernels' tests.
+ */
+export function nestedSweepsArbitrary(largestSize: number): fc.Arbitrary<readonly [number, number, number, number, number, number]> {
+  return fc.integer({ min: 3, max: largestSize }).chain((size) =>
+    fc
+      .tuple(fc.uniqueArray(fc.integer({ min: 0, max: size - 1 }), { minLength: 3, maxLength: 3 }), fc.nat(), fc.integer({ min: 1, max: 1_000_000 }))
+      .map(([cuts, extra, seed]) => {
+        const [firstLow, secondLow, firstHigh] = [...cuts].sort((x, y) => x - y) as [number, number, number];
+        const secondHigh = secondLow + 1 + (extra % (firstHigh - secondLow));
+        return [size, firstLow, secondLow, secondHigh, firstHigh, seed] as const;
+      }),
+  );
 }

@@ -1,6 +1,6 @@
 import fc from "fast-check";
 import { applySweep, applySweepPair, canShareOnePass } from "../../../src/core/correlation/rotationSweeps";
-import { seededUniform } from "./matrixTestUtils";
+import { nestedSweepsArbitrary, seededUniform } from "./matrixTestUtils";
 
 /** n×n random entries and 2n random rotations (angle uniform), the first n at offset 0, the others at offset n. */
 function randomSetup(size: number, seed: number): { vectors: Float64Array; cosines: Float64Array; sines: Float64Array } {
@@ -10,16 +10,8 @@ function randomSetup(size: number, seed: number): { vectors: Float64Array; cosin
   return { vectors, cosines: Float64Array.from(angles, Math.cos), sines: Float64Array.from(angles, Math.sin) };
 }
 
-/** A size and two nested sweeps (firstLow < secondLow < secondHigh ≤ firstHigh < size), as `canShareOnePass` accepts, and a seed. */
-const nestedSweeps = fc.integer({ min: 3, max: 23 }).chain((size) =>
-  fc
-    .tuple(fc.uniqueArray(fc.integer({ min: 0, max: size - 1 }), { minLength: 3, maxLength: 3 }), fc.nat(), fc.integer({ min: 1, max: 1_000_000 }))
-    .map(([cuts, extra, seed]) => {
-      const [firstLow, secondLow, firstHigh] = [...cuts].sort((x, y) => x - y) as [number, number, number];
-      const secondHigh = secondLow + 1 + (extra % (firstHigh - secondLow));
-      return [size, firstLow, secondLow, secondHigh, firstHigh, seed] as const;
-    }),
-);
+/** Sizes up to 23, two nested sweeps and a seed. */
+const nestedSweeps = nestedSweepsArbitrary(23);
 
 describe("rotationSweeps", () => {
   test("applySweepPair gives exactly the bits of applySweep twice, for any nested pair of sweeps", () => {

@@ -5,24 +5,10 @@ import { applySweep, applySweepPair } from "../../../src/core/correlation/rotati
 import { SymmetricEigenSolver } from "../../../src/core/correlation/symmetricEigenSolver";
 import { useWasmKernels, wasmKernelsAvailable, wasmKernelsWithMemory } from "../../../src/core/correlation/wasmKernels";
 import { wasmSweepTarget } from "../../../src/core/correlation/wasmRotationSweeps";
-import { seededUniform } from "./matrixTestUtils";
+import { nestedSweepsArbitrary, randomSymmetric, seededUniform } from "./matrixTestUtils";
 
 function transposed(matrix: Float64Array, size: number): Float64Array {
   return Float64Array.from({ length: size * size }, (_, index) => matrix[(index % size) * size + Math.floor(index / size)] as number);
-}
-
-/** A random symmetric size×size matrix (entries in [−1, 1]), row-major. */
-function randomSymmetric(size: number, seed: number): Float64Array {
-  const random = seededUniform(seed);
-  const matrix = new Float64Array(size * size);
-  for (let i = 0; i < size; i++) {
-    for (let j = i; j < size; j++) {
-      const value = random() * 2 - 1;
-      matrix[i * size + j] = value;
-      matrix[j * size + i] = value;
-    }
-  }
-  return matrix;
 }
 
 function decomposeWith(wasm: boolean, matrix: Float64Array, size: number): { values: number[]; vectors: number[] } {
@@ -37,16 +23,8 @@ function decomposeWith(wasm: boolean, matrix: Float64Array, size: number): { val
   }
 }
 
-/** A size (past one and several 8-entry blocks, so rows are padded), two nested sweeps as `canShareOnePass` accepts, and a seed. */
-const nestedSweeps = fc.integer({ min: 3, max: 37 }).chain((size) =>
-  fc
-    .tuple(fc.uniqueArray(fc.integer({ min: 0, max: size - 1 }), { minLength: 3, maxLength: 3 }), fc.nat(), fc.integer({ min: 1, max: 1_000_000 }))
-    .map(([cuts, extra, seed]) => {
-      const [firstLow, secondLow, firstHigh] = [...cuts].sort((x, y) => x - y) as [number, number, number];
-      const secondHigh = secondLow + 1 + (extra % (firstHigh - secondLow));
-      return [size, firstLow, secondLow, secondHigh, firstHigh, seed] as const;
-    }),
-);
+/** Sizes up to 37 (past one and several 8-entry blocks, so rows are padded), two nested sweeps and a seed. */
+const nestedSweeps = nestedSweepsArbitrary(37);
 
 describe("the eigen-decomposition's WebAssembly SIMD kernels", () => {
   test("compile and run in this engine (Node ≥ 20, as CI and the add-in's runtimes have)", () => {
