@@ -17,6 +17,11 @@ const KERNELS = [
     output: "src/core/correlation/eigenKernelsBinary.ts",
     constant: "EIGEN_KERNELS_WASM",
   },
+  {
+    source: "src/core/correlation/jacobianKernels.wat",
+    output: "src/core/correlation/jacobianKernelsBinary.ts",
+    constant: "JACOBIAN_KERNELS_WASM",
+  },
 ];
 const BYTES_PER_LINE = 24;
 

@@ -9,6 +9,8 @@
  * type feedback), which cost 2–3× at 100×100 in the benchmark; typed arrays' hidden classes never die.
  */
 
+import { BYTES_PER_ENTRY, jacobianKernelsWithMemory } from "./wasmKernels";
+
 /** Scratch length `addCrossTerms` needs: four products p_a ∘ h and four rows of coefficients (≤ n each). */
 export function crossTermScratchLength(size: number): number {
   return 8 * size;
@@ -28,12 +30,67 @@ export function addCrossTerms(
   h: Float64Array,
   out: Float64Array,
   scratch: Float64Array,
+  wasm: WasmCrossTerms | null,
 ): void {
   const positiveCount = size - negativeCount;
   if (positiveCount === 0 || negativeCount === 0) return;
   let a = 0;
-  for (; a + 3 < positiveCount; a += 4) addCrossTermsOfFour(vectors, negativeByComponent, size, negativeCount, weights, a, h, out, scratch);
+  if (wasm !== null) a = wasm.addGroupsOfFour(h, out);
+  else for (; a + 3 < positiveCount; a += 4) addCrossTermsOfFour(vectors, negativeByComponent, size, negativeCount, weights, a, h, out, scratch);
   for (; a < positiveCount; a++) addCrossTermsOfOne(vectors, size, negativeCount, weights, a, h, out, scratch);
+}
+
+/** The groups of four positive eigenvectors in WebAssembly (`jacobianKernels.wat`), for one Newton step's Jacobian. */
+export interface WasmCrossTerms {
+  /** out += the groups' terms (the same bits as `addCrossTermsOfFour`, group after group); returns the first a left over. */
+  addGroupsOfFour(h: Float64Array, out: Float64Array): number;
+}
+
+/**
+ * Copies one step's eigenvectors and weights into the Jacobian kernel's memory, with the interleaved pairs of
+ * non-positive eigenvectors (p_b[k], p_(b+1)[k]) its coefficient pass reads; null when the kernels are off or
+ * unavailable, or there is nothing to add (no positive or no non-positive eigenvalue).
+ */
+export function prepareWasmCrossTerms(vectors: Float64Array, size: number, negativeCount: number, weights: Float64Array): WasmCrossTerms | null {
+  const positiveCount = size - negativeCount;
+  if (positiveCount < 4 || negativeCount === 0) return null;
+  const rowBytes = size * BYTES_PER_ENTRY;
+  const pairCount = negativeCount >> 1;
+  const vectorsAt = 0;
+  const pairsAt = size * rowBytes;
+  const weightsAt = pairsAt + pairCount * 2 * rowBytes;
+  const hAt = weightsAt + positiveCount * negativeCount * BYTES_PER_ENTRY;
+  const outAt = hAt + rowBytes;
+  const scratchAt = outAt + rowBytes;
+  const space = jacobianKernelsWithMemory(scratchAt + 4 * rowBytes + 4 * negativeCount * BYTES_PER_ENTRY);
+  if (space === null) return null;
+  const { kernels, buffer } = space;
+  new Float64Array(buffer, vectorsAt, size * size).set(vectors.subarray(0, size * size));
+  const pairs = new Float64Array(buffer, pairsAt, pairCount * 2 * size);
+  for (let pair = 0; pair < pairCount; pair++) {
+    const first = 2 * pair * size;
+    const second = first + size;
+    const start = pair * 2 * size;
+    for (let k = 0; k < size; k++) {
+      pairs[start + 2 * k] = vectors[first + k] as number;
+      pairs[start + 2 * k + 1] = vectors[second + k] as number;
+    }
+  }
+  new Float64Array(buffer, weightsAt, positiveCount * negativeCount).set(weights.subarray(0, positiveCount * negativeCount));
+  const hView = new Float64Array(buffer, hAt, size);
+  const outView = new Float64Array(buffer, outAt, size);
+  return {
+    addGroupsOfFour(h: Float64Array, out: Float64Array): number {
+      hView.set(h.subarray(0, size));
+      outView.set(out.subarray(0, size));
+      let a = 0;
+      for (; a + 3 < positiveCount; a += 4) {
+        kernels.crossTermsOfFour(vectorsAt, size, negativeCount, vectorsAt + (negativeCount + a) * rowBytes, weightsAt + a * negativeCount * BYTES_PER_ENTRY, hAt, outAt, scratchAt, pairsAt);
+      }
+      out.set(outView);
+      return a;
+    },
+  };
 }
 
 /**

@@ -8,7 +8,7 @@
  *
  * A plain record of typed arrays and plain functions rather than a class: see `jacobianCrossTerms.ts` for why.
  */
-import { addCrossTerms, crossTermScratchLength } from "./jacobianCrossTerms";
+import { addCrossTerms, crossTermScratchLength, prepareWasmCrossTerms, type WasmCrossTerms } from "./jacobianCrossTerms";
 import { preconditionerOf } from "./newtonPreconditioner";
 import { positiveEigenspaceProjector } from "./symmetricRankUpdate";
 
@@ -28,6 +28,8 @@ export interface NewtonJacobian {
   /** diag(V) + ε, for preconditioned conjugate gradients. */
   preconditioner: Float64Array;
   scratch: Float64Array;
+  /** The α×β products' WebAssembly kernel, with this step's vectors and weights in its memory; null: TypeScript. */
+  wasmCrossTerms: WasmCrossTerms | null;
 }
 
 /**
@@ -75,14 +77,15 @@ export function newtonJacobianAt(eigenvalues: Float64Array, vectors: Float64Arra
     for (let b = 0; b < negativeCount; b++) weights[a * negativeCount + b] = positive / (positive - (eigenvalues[b] as number));
   }
   preconditionerOf(preconditioner, workspace.componentSquares, vectors, size, negativeCount, squaredProjector, weights, regularisation);
-  return { size, negativeCount, vectors, negativeByComponent, squaredProjector, weights, regularisation, preconditioner, scratch };
+  const wasmCrossTerms = prepareWasmCrossTerms(vectors, size, negativeCount, weights);
+  return { size, negativeCount, vectors, negativeByComponent, squaredProjector, weights, regularisation, preconditioner, scratch, wasmCrossTerms };
 }
 
 /** out ← (V + εI)·h. */
 export function multiplyNewtonJacobian(jacobian: NewtonJacobian, h: Float64Array, out: Float64Array): void {
-  const { size, negativeCount, vectors, negativeByComponent, squaredProjector, weights, regularisation, scratch } = jacobian;
+  const { size, negativeCount, vectors, negativeByComponent, squaredProjector, weights, regularisation, scratch, wasmCrossTerms } = jacobian;
   multiplySymmetric(squaredProjector, size, regularisation, h, out);
-  addCrossTerms(vectors, negativeByComponent, size, negativeCount, weights, h, out, scratch);
+  addCrossTerms(vectors, negativeByComponent, size, negativeCount, weights, h, out, scratch, wasmCrossTerms);
 }
 
 /** out ← (S + εI)·h for a row-major n×n S, two rows at a time (each h[j] loaded once for both). */

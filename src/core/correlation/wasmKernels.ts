@@ -1,11 +1,13 @@
 /*
- * The eigen-decomposition's WebAssembly SIMD kernels (`eigenKernels.wat`), where the engine runs them: Node ≥ 16.4,
+ * The WebAssembly SIMD kernels of the eigen-decomposition and the Cholesky check (`eigenKernels.wat`) and of the
+ * Newton Jacobian (`jacobianKernels.wat`), where the engine runs them: Node ≥ 16.4,
  * Chromium/Edge WebView2 ≥ 91, Safari ≥ 16.4. Elsewhere (no WebAssembly, no SIMD, or a page whose
  * Content-Security-Policy forbids compiling it) the TypeScript kernels run instead; both give the same result to the
- * bit. This file compiles the module (once) and gives out an instance over a memory large enough for the matrix at
- * hand; `wasmRotationSweeps.ts` and `householderAccumulation.ts` lay their arrays out in it.
+ * bit. This file compiles each module (once) and gives out an instance over a memory large enough for the matrix at
+ * hand, in which its callers lay out their arrays.
  */
 import { EIGEN_KERNELS_WASM } from "./eigenKernelsBinary";
+import { JACOBIAN_KERNELS_WASM } from "./jacobianKernelsBinary";
 
 /** The parts of the WebAssembly API used here (the Node build's TypeScript library has no DOM types). */
 interface WebAssemblyApi {
@@ -50,15 +52,16 @@ export interface EigenKernels {
   ): void;
 }
 
+/** `jacobianKernels.wat`'s export (see there for its layout). */
+export interface JacobianKernels {
+  crossTermsOfFour(vectors: number, size: number, negativeCount: number, p0: number, w0: number, h: number, out: number, scratch: number, pairs: number): void;
+}
+
 export const BYTES_PER_ENTRY = 8;
 const PAGE_BYTES = 65_536;
 /** Memory kept between calls; a decomposition that needed more lets its memory go afterwards (a 2,000×2,000 matrix is 32 MB). */
 const KEPT_MEMORY_BYTES = 64 * 1024 * 1024;
 
-/** undefined: not tried yet; null: unavailable here (the TypeScript kernels run). */
-let compiled: { api: WebAssemblyApi; module: object } | null | undefined;
-/** The instance of the last decomposition, over its memory, kept for the next one of the same size or smaller. */
-let instance: { kernels: EigenKernels; buffer: ArrayBuffer } | null = null;
 let enabled = true;
 
 /** Turns the WebAssembly kernels off (or on again), for the tests and the benchmark that compare the two routes. */
@@ -66,48 +69,76 @@ export function useWasmKernels(use: boolean): void {
   enabled = use;
 }
 
-/** Whether the WebAssembly kernels can run in this engine (compiled on first use, once). */
-export function wasmKernelsAvailable(): boolean {
-  return compileKernels() !== null;
-}
-
-function compileKernels(): { api: WebAssemblyApi; module: object } | null {
-  if (compiled !== undefined) return compiled;
-  try {
-    // WebAssembly is the language runtime's, not the host's; the Node build's TypeScript library only lacks its types.
-    // eslint-disable-next-line no-restricted-globals
-    const api = (globalThis as unknown as { WebAssembly?: WebAssemblyApi }).WebAssembly;
-    // Synchronous compilation: the module is under 4 kB, under the 4 kB that browsers allow on the main thread.
-    compiled = api === undefined ? null : { api, module: new api.Module(EIGEN_KERNELS_WASM) };
-  } catch {
-    compiled = null; // no SIMD, or compilation forbidden by the page's Content-Security-Policy
-  }
-  return compiled;
-}
-
 /**
- * The kernels over a memory of at least `bytes`, or null when they are off or unavailable. The memory is made at its
- * size and never grown: growing a WebAssembly memory detaches its old ArrayBuffer, and the first detached buffer in a
- * process makes V8 add a detachment check to every typed-array access in optimised code from then on (measured: the
- * Householder reduction 30% slower for the rest of the process). A larger matrix gets a new instance over a new
- * memory instead.
+ * One module's loader: compiles it on first use (once) and gives out an instance over a memory of at least the bytes
+ * asked for. The memory is made at its size and never grown: growing a WebAssembly memory detaches its old
+ * ArrayBuffer, and the first detached buffer in a process makes V8 add a detachment check to every typed-array access
+ * in optimised code from then on (measured: the Householder reduction 30% slower for the rest of the process). A larger
+ * matrix gets a new instance over a new memory instead; one larger than what is kept is let go after its call.
  */
+function kernelLoader<Kernels>(bytes: Uint8Array): {
+  available(): boolean;
+  withMemory(size: number): { kernels: Kernels; buffer: ArrayBuffer } | null;
+  releaseLarge(): void;
+} {
+  /** undefined: not tried yet; null: unavailable here (the TypeScript kernels run). */
+  let compiled: { api: WebAssemblyApi; module: object } | null | undefined;
+  /** The instance of the last call, over its memory, kept for the next one of the same size or smaller. */
+  let instance: { kernels: Kernels; buffer: ArrayBuffer } | null = null;
+  const compile = (): { api: WebAssemblyApi; module: object } | null => {
+    if (compiled !== undefined) return compiled;
+    try {
+      // WebAssembly is the language runtime's, not the host's; the Node build's TypeScript library only lacks its types.
+      // eslint-disable-next-line no-restricted-globals
+      const api = (globalThis as unknown as { WebAssembly?: WebAssemblyApi }).WebAssembly;
+      // Synchronous compilation: each module is under the 4 kB that browsers allow on the main thread.
+      compiled = api === undefined ? null : { api, module: new api.Module(bytes) };
+    } catch {
+      compiled = null; // no SIMD, or compilation forbidden by the page's Content-Security-Policy
+    }
+    return compiled;
+  };
+  return {
+    available: () => compile() !== null,
+    withMemory(size: number): { kernels: Kernels; buffer: ArrayBuffer } | null {
+      if (!enabled) return null;
+      const code = compile();
+      if (code === null) return null;
+      if (instance !== null && instance.buffer.byteLength >= size) return instance;
+      try {
+        const memory = new code.api.Memory({ initial: Math.ceil(size / PAGE_BYTES) });
+        const exports = new code.api.Instance(code.module, { kernel: { memory } }).exports as Kernels;
+        instance = { kernels: exports, buffer: memory.buffer };
+        return instance;
+      } catch {
+        return null; // more memory than the engine gives a WebAssembly module (4 GB at most): the TypeScript kernels run
+      }
+    },
+    releaseLarge(): void {
+      if (instance !== null && instance.buffer.byteLength > KEPT_MEMORY_BYTES) instance = null;
+    },
+  };
+}
+
+const eigenKernels = kernelLoader<EigenKernels>(EIGEN_KERNELS_WASM);
+const jacobianKernels = kernelLoader<JacobianKernels>(JACOBIAN_KERNELS_WASM);
+
+/** Whether the WebAssembly kernels can run in this engine (both modules compiled on first use, once). */
+export function wasmKernelsAvailable(): boolean {
+  return eigenKernels.available() && jacobianKernels.available();
+}
+
+/** The eigen-decomposition's and the Cholesky check's kernels over a memory of at least `bytes`; null when off or unavailable. */
 export function wasmKernelsWithMemory(bytes: number): { kernels: EigenKernels; buffer: ArrayBuffer } | null {
-  if (!enabled) return null;
-  const code = compileKernels();
-  if (code === null) return null;
-  if (instance !== null && instance.buffer.byteLength >= bytes) return instance;
-  try {
-    const memory = new code.api.Memory({ initial: Math.ceil(bytes / PAGE_BYTES) });
-    const exports = new code.api.Instance(code.module, { kernel: { memory } }).exports as EigenKernels;
-    instance = { kernels: exports, buffer: memory.buffer };
-    return instance;
-  } catch {
-    return null; // more memory than the engine gives a WebAssembly module (4 GB at most): the TypeScript kernels run
-  }
+  return eigenKernels.withMemory(bytes);
 }
 
 /** After a decomposition: lets a memory larger than what is kept go (the next call makes one of its own size). */
 export function releaseLargeWasmMemory(): void {
-  if (instance !== null && instance.buffer.byteLength > KEPT_MEMORY_BYTES) instance = null;
+  eigenKernels.releaseLarge();
+}
+
+/** The Newton Jacobian's kernel over a memory of at least `bytes`; null when off or unavailable. */
+export function jacobianKernelsWithMemory(bytes: number): { kernels: JacobianKernels; buffer: ArrayBuffer } | null {
+  return jacobianKernels.withMemory(bytes);
 }

@@ -1,4 +1,5 @@
 import { EIGEN_KERNELS_WASM } from "../../../src/core/correlation/eigenKernelsBinary";
+import { JACOBIAN_KERNELS_WASM } from "../../../src/core/correlation/jacobianKernelsBinary";
 
 // scripts/build-wasm.js is CommonJS and untyped: the two functions this test needs.
 // eslint-disable-next-line @typescript-eslint/no-require-imports
@@ -7,7 +8,7 @@ const buildWasm = require("../../../scripts/build-wasm.js") as {
   assembleKernel(source: string): Promise<Uint8Array>;
 };
 
-const COMMITTED: Record<string, Uint8Array> = { EIGEN_KERNELS_WASM };
+const COMMITTED: Record<string, Uint8Array> = { EIGEN_KERNELS_WASM, JACOBIAN_KERNELS_WASM };
 /** Chromium refuses to compile a larger module synchronously on a page's main thread, where custom functions run. */
 const SYNCHRONOUS_COMPILE_LIMIT_BYTES = 4096;
 

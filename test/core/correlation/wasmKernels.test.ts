@@ -1,5 +1,6 @@
 import fc from "fast-check";
 import { nearestCorrelationMatrix } from "../../../src/core/correlation/nearestCorrelation";
+import { multiplyNewtonJacobian, newtonJacobianAt, newtonWorkspace } from "../../../src/core/correlation/newtonJacobian";
 import { packedCholeskyFactor } from "../../../src/core/correlation/positiveSemidefinite";
 import { applySweep, applySweepPair } from "../../../src/core/correlation/rotationSweeps";
 import { SymmetricEigenSolver } from "../../../src/core/correlation/symmetricEigenSolver";
@@ -95,6 +96,32 @@ describe("the eigen-decomposition's WebAssembly SIMD kernels", () => {
       const wasm = packedCholeskyFactor(matrix, size, 1e-12);
       expect(typeScript).not.toBeNull();
       expect(Array.from(wasm ?? [])).toEqual(Array.from(typeScript ?? [Number.NaN]));
+    }
+  });
+
+  test("the Newton Jacobian's product is the same to the bit with the α×β kernel on and off (odd and even sizes and counts)", () => {
+    for (const [index, size] of [4, 5, 8, 9, 17, 30, 41, 64].entries()) {
+      // A shifted random symmetric matrix: a spread of positive and non-positive eigenvalues (counts odd and even).
+      const matrix = randomSymmetric(size, 300 + index);
+      for (let i = 0; i < size; i++) matrix[i * size + i] = (matrix[i * size + i] as number) + (index % 3) * 0.3 - 0.3;
+      const solver = new SymmetricEigenSolver(size);
+      solver.vectors.set(matrix);
+      solver.decompose();
+      const random = seededUniform(900 + index);
+      const h = Float64Array.from({ length: size }, () => random() * 2 - 1);
+      const products = [false, true].map((wasm) => {
+        useWasmKernels(wasm);
+        try {
+          const jacobian = newtonJacobianAt(solver.values, solver.vectors, 1e-10, newtonWorkspace(size));
+          expect(jacobian.wasmCrossTerms === null).toBe(!wasm || size - jacobian.negativeCount < 4 || jacobian.negativeCount === 0);
+          const out = new Float64Array(size);
+          multiplyNewtonJacobian(jacobian, h, out);
+          return Array.from(out);
+        } finally {
+          useWasmKernels(true);
+        }
+      });
+      expect(products[1]).toEqual(products[0]);
     }
   });
 
