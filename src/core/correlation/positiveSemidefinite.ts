@@ -143,13 +143,17 @@ function choleskyPivotsPositive(triangle: Float64Array, size: number): boolean {
       for (let row = first; row < end; row++) squareSums[row] = 0;
       wasm.kernels.choleskyFourRowsLeftOfBlock(0, first, wasm.pairsAt, wasm.squareSumsAt + first * BYTES_PER_ENTRY, wasm.scratchAt);
     }
-    for (let row = first; row < end; row++) {
-      if (end - first !== BLOCK_ROWS) factorRow(triangle, row, 0, first, squareSums);
-      factorRow(triangle, row, first, row, squareSums);
-      const diagonal = rowStartOf(row) + row;
-      const pivot = (triangle[diagonal] as number) - (squareSums[row] as number);
-      if (!(pivot > 0)) return false;
-      triangle[diagonal] = Math.sqrt(pivot);
+    if (end - first === BLOCK_ROWS) {
+      if (!factorBlockTriangle(triangle, first, squareSums)) return false;
+    } else {
+      for (let row = first; row < end; row++) {
+        factorRow(triangle, row, 0, first, squareSums);
+        factorRow(triangle, row, first, row, squareSums);
+        const diagonal = rowStartOf(row) + row;
+        const pivot = (triangle[diagonal] as number) - (squareSums[row] as number);
+        if (!(pivot > 0)) return false;
+        triangle[diagonal] = Math.sqrt(pivot);
+      }
     }
     if (wasm !== null && end - first === BLOCK_ROWS) {
       interleaveRowPair(triangle, wasm.pairs, first);
@@ -168,6 +172,71 @@ function interleaveRowPair(triangle: Float64Array, pairs: Float64Array, k: numbe
     pairs[pair + 2 * i] = triangle[row + i] as number;
     pairs[pair + 2 * i + 1] = triangle[nextRow + i] as number;
   }
+}
+
+/**
+ * The triangle of a full block of four rows (columns first … first + 2 below the diagonal) and its four pivots, in
+ * row order, once the columns left of the block are done; false at the first pivot ≤ 0. The six sums over the columns
+ * i < first (row r against row c, c < r, both in the block) do not depend on one another, so they are taken in one
+ * pass, six chains side by side, instead of one after another (each a chain of dependent additions); each then takes
+ * its in-block terms i = first … c − 1 in order. Every sum keeps its order, so every entry is the same bits as
+ * `factorRow`'s.
+ */
+function factorBlockTriangle(triangle: Float64Array, first: number, squareSums: Float64Array): boolean {
+  const start0 = rowStartOf(first);
+  const start1 = start0 + first + 1;
+  const start2 = start1 + first + 2;
+  const start3 = start2 + first + 3;
+  let dot10 = 0;
+  let dot20 = 0;
+  let dot30 = 0;
+  let dot21 = 0;
+  let dot31 = 0;
+  let dot32 = 0;
+  for (let i = 0; i < first; i++) {
+    const value0 = triangle[start0 + i] as number;
+    const value1 = triangle[start1 + i] as number;
+    const value2 = triangle[start2 + i] as number;
+    const value3 = triangle[start3 + i] as number;
+    dot10 += value0 * value1;
+    dot20 += value0 * value2;
+    dot30 += value0 * value3;
+    dot21 += value1 * value2;
+    dot31 += value1 * value3;
+    dot32 += value2 * value3;
+  }
+  const pivot0 = (triangle[start0 + first] as number) - (squareSums[first] as number);
+  if (!(pivot0 > 0)) return false;
+  const diagonal0 = Math.sqrt(pivot0);
+  triangle[start0 + first] = diagonal0;
+
+  const entry10 = ((triangle[start1 + first] as number) - dot10) / diagonal0;
+  triangle[start1 + first] = entry10;
+  const pivot1 = (triangle[start1 + first + 1] as number) - ((squareSums[first + 1] as number) + entry10 * entry10);
+  if (!(pivot1 > 0)) return false;
+  const diagonal1 = Math.sqrt(pivot1);
+  triangle[start1 + first + 1] = diagonal1;
+
+  const entry20 = ((triangle[start2 + first] as number) - dot20) / diagonal0;
+  const entry21 = ((triangle[start2 + first + 1] as number) - (dot21 + entry10 * entry20)) / diagonal1;
+  triangle[start2 + first] = entry20;
+  triangle[start2 + first + 1] = entry21;
+  const pivot2 = (triangle[start2 + first + 2] as number) - ((squareSums[first + 2] as number) + entry20 * entry20 + entry21 * entry21);
+  if (!(pivot2 > 0)) return false;
+  const diagonal2 = Math.sqrt(pivot2);
+  triangle[start2 + first + 2] = diagonal2;
+
+  const entry30 = ((triangle[start3 + first] as number) - dot30) / diagonal0;
+  const entry31 = ((triangle[start3 + first + 1] as number) - (dot31 + entry10 * entry30)) / diagonal1;
+  const entry32 = ((triangle[start3 + first + 2] as number) - (dot32 + entry20 * entry30 + entry21 * entry31)) / diagonal2;
+  triangle[start3 + first] = entry30;
+  triangle[start3 + first + 1] = entry31;
+  triangle[start3 + first + 2] = entry32;
+  const pivot3 =
+    (triangle[start3 + first + 3] as number) - ((squareSums[first + 3] as number) + entry30 * entry30 + entry31 * entry31 + entry32 * entry32);
+  if (!(pivot3 > 0)) return false;
+  triangle[start3 + first + 3] = Math.sqrt(pivot3);
+  return true;
 }
 
 /** L_jk for row j, columns `from` ≤ k < `to`, in place, and L_jk² added to the row's square sum (JAMA's order). */

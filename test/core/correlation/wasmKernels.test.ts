@@ -1,4 +1,5 @@
 import fc from "fast-check";
+import { CholeskyDecomposition, Matrix } from "ml-matrix";
 import { nearestCorrelationMatrix } from "../../../src/core/correlation/nearestCorrelation";
 import { multiplyNewtonJacobian, newtonJacobianAt, newtonWorkspace } from "../../../src/core/correlation/newtonJacobian";
 import { packedCholeskyFactor } from "../../../src/core/correlation/positiveSemidefinite";
@@ -76,7 +77,7 @@ describe("the eigen-decomposition's WebAssembly SIMD kernels", () => {
     }
   });
 
-  test("the Cholesky check's factor is the same to the bit with the kernels on and off (sizes with and without full blocks of four)", () => {
+  test("the Cholesky check's factor is the same to the bit with the kernels on and off, and as ml-matrix's (sizes with and without full blocks of four)", () => {
     for (const size of [1, 3, 4, 5, 8, 11, 16, 37, 64, 101, 205]) {
       // A positive definite matrix (a Gram matrix plus a ridge), so the whole factor exists.
       const random = seededUniform(size);
@@ -96,6 +97,12 @@ describe("the eigen-decomposition's WebAssembly SIMD kernels", () => {
       const wasm = packedCholeskyFactor(matrix, size, 1e-12);
       expect(typeScript).not.toBeNull();
       expect(Array.from(wasm ?? [])).toEqual(Array.from(typeScript ?? [Number.NaN]));
+      // And both are ml-matrix's (JAMA's) factor of the same matrix, entry for entry, to the bit.
+      const shifted = Array.from({ length: size }, (_, i) => Array.from({ length: size }, (_, j) => (matrix[i * size + j] as number) + (i === j ? 1e-12 : 0)));
+      const reference = new CholeskyDecomposition(new Matrix(shifted)).lowerTriangularMatrix;
+      const packed: number[] = [];
+      for (let i = 0; i < size; i++) for (let j = 0; j <= i; j++) packed.push(reference.get(i, j));
+      expect(Array.from(wasm ?? [])).toEqual(packed);
     }
   });
 
