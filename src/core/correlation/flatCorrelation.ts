@@ -20,20 +20,19 @@ const SYMMETRY_TILE = 16;
 export function writeSymmetricPartIfEntriesValid(values: SquareMatrix, into: Float64Array): boolean {
   const size = values.length;
   const flat = into;
+  // The tolerances as locals: in the Node build (CommonJS) each use in a loop was a property load from the module.
   const bound = 1 + BOUND_TOLERANCE;
+  const unitDiagonalTolerance = UNIT_DIAGONAL_TOLERANCE;
+  const symmetryTolerance = SYMMETRY_TOLERANCE;
   for (let row = 0; row < size; row++) {
     const rowValues = values[row] as readonly number[];
     const rowOffset = row * size;
-    for (let column = 0; column < size; column++) {
-      const value = rowValues[column] as number;
-      // A finite number, tested as value − value === 0 (false for NaN and ±Infinity) before typeof (which refuses
-      // the text "0.5" that the subtraction converts): in that order V8 keeps a value read from a row of doubles
-      // unboxed. With typeof or Number.isFinite first, every entry of a row of doubles that once had a hole (as
-      // `new Array(n)` leaves) was boxed: 650 kB of garbage per 205×205 check, a third of the cold hedge's time.
-      if (!(value - value === 0) || typeof value !== "number") return false;
-      if (column === row ? Math.abs(value - 1) > UNIT_DIAGONAL_TOLERANCE : Math.abs(value) > bound) return false;
-      flat[rowOffset + column] = value;
-    }
+    // Left of the diagonal, the diagonal, right of it: no test of which one in the loops.
+    if (!copyBoundedEntries(rowValues, 0, row, bound, flat, rowOffset)) return false;
+    const diagonal = rowValues[row] as number;
+    if (!(Math.abs(diagonal - 1) <= unitDiagonalTolerance) || typeof diagonal !== "number") return false;
+    flat[rowOffset + row] = diagonal;
+    if (!copyBoundedEntries(rowValues, row + 1, size, bound, flat, rowOffset)) return false;
   }
   // Tile by tile, so that the column-wise reads of the lower triangle stay in a few cache lines (row by row, each one
   // fell in another line: that pass took twice as long as the whole first one).
@@ -45,7 +44,7 @@ export function writeSymmetricPartIfEntriesValid(values: SquareMatrix, into: Flo
         for (let column = Math.max(firstColumn, row + 1); column < endColumn; column++) {
           const upper = flat[row * size + column] as number;
           const lower = flat[column * size + row] as number;
-          if (Math.abs(upper - lower) > SYMMETRY_TOLERANCE) return false;
+          if (Math.abs(upper - lower) > symmetryTolerance) return false;
           // Equal entries average to themselves; 0 and −0 average to 0, as (A + Aᵀ)/2 computed whole does.
           if (upper !== lower || upper === 0) {
             const average = (upper + lower) / 2;
@@ -55,6 +54,22 @@ export function writeSymmetricPartIfEntriesValid(values: SquareMatrix, into: Flo
         }
       }
     }
+  }
+  return true;
+}
+
+/**
+ * Copies entries from … to − 1 of a row into `flat` from rowOffset + from; false at the first that is not a number
+ * with |value| ≤ bound. The numeric test comes first (false for NaN, ±Infinity and a hole), then typeof (which refuses
+ * the text "0.5", null and TRUE that Math.abs converts): in that order V8 keeps a value read from a row of doubles
+ * unboxed. With typeof or Number.isFinite first, every entry of a row of doubles that once had a hole (as
+ * `new Array(n)` leaves) was boxed: 650 kB of garbage per 205×205 check, a third of the cold hedge's time.
+ */
+function copyBoundedEntries(rowValues: readonly number[], from: number, to: number, bound: number, flat: Float64Array, rowOffset: number): boolean {
+  for (let column = from; column < to; column++) {
+    const value = rowValues[column] as number;
+    if (!(Math.abs(value) <= bound) || typeof value !== "number") return false;
+    flat[rowOffset + column] = value;
   }
   return true;
 }
