@@ -3,7 +3,8 @@
  * Matrix Computations, §8.3; Wilkinson shifts, and a first "perfect" shift per eigenvalue, see
  * `diagonaliseTridiagonal`), the plane rotations applied to the accumulated orthogonal factor V. Most of the time goes
  * there (about n³ updates), so the rotations of each QL sweep are recorded first and then applied row by row of V, two
- * consecutive sweeps in one pass where they nest (`rotationSweeps.ts`).
+ * consecutive sweeps in one pass where they nest (`rotationSweeps.ts`, or its WebAssembly SIMD twin
+ * `wasmRotationSweeps.ts` where the engine runs it: the same bits).
  */
 import { canShareOnePass, typeScriptSweepTarget, type SweepTarget } from "./rotationSweeps";
 import { wasmSweepTarget } from "./wasmRotationSweeps";
@@ -94,8 +95,9 @@ function nearestUnused(known: Float64Array, used: Uint8Array, target: number): n
 /**
  * Implicit QL with explicit shifts on d (diagonal) and e (e[i] couples i and i + 1; e[n − 1] = 0): Golub & Van Loan's
  * implicit symmetric QL step, chasing the bulge from the bottom of the unreduced block l … m up to l. With a `target`,
- * each sweep's rotations are applied to them (`applySweep`); with `known` eigenvalues, each eigenvalue's first sweep
- * uses the nearest unused one as its shift.
+ * each sweep's rotations (recorded in `cosines` and `sines`) are applied to the vectors through it, two sweeps in one
+ * pass where they nest; with `known` eigenvalues, each eigenvalue's first sweep uses the nearest unused one as its
+ * shift.
  */
 function iterateQl(
   d: Float64Array,

@@ -9,6 +9,9 @@ import { diagonaliseTridiagonal } from "./implicitQl";
  * implicit QL iteration on the tridiagonal matrix, applying the plane rotations to that factor sweep by sweep
  * (`diagonaliseTridiagonal`).
  *
+ * Where the engine runs WebAssembly SIMD, the O(n³) loops of both stages run in `eigenKernels.wat` (see
+ * `wasmKernels.ts`), with the same result to the bit; elsewhere the TypeScript loops do.
+ *
  * Layout, chosen so that every inner loop walks contiguous memory: the work array holds the *transpose* of the
  * textbook's accumulated factor V, so each column of V that the algorithm updates is a row here, and at the end row k
  * is the eigenvector of values[k]. No per-element objects, no n×n allocation per decomposition.
