@@ -6,7 +6,7 @@
  * cannot slow another. It did: exceljs (the `check` section's peer) detaches an ArrayBuffer while it loads, and after
  * the first detached buffer V8 checks for detachment on every typed-array access in optimised code for the rest of
  * the process (`node --trace-protector-invalidation`: "ArrayBufferDetaching"); the 500×500 nearest correlation took
- * 18% longer in a process that had merely imported it. The CLI and the add-in load no such library on these paths.
+ * 18% longer in a process with one detached buffer. The CLI's compute commands and the add-in load no such library.
  */
 import { spawnSync } from "node:child_process";
 import * as os from "node:os";

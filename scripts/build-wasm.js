@@ -18,6 +18,11 @@ const KERNELS = [
     constant: "EIGEN_KERNELS_WASM",
   },
   {
+    source: "src/core/correlation/choleskyKernel.wat",
+    output: "src/core/correlation/choleskyKernelBinary.ts",
+    constant: "CHOLESKY_KERNEL_WASM",
+  },
+  {
     source: "src/core/correlation/jacobianKernels.wat",
     output: "src/core/correlation/jacobianKernelsBinary.ts",
     constant: "JACOBIAN_KERNELS_WASM",

@@ -35,7 +35,7 @@ interface ReductionSpace {
   work: Float64Array;
   diagonal: Float64Array;
   offDiagonal: Float64Array;
-  /** Four row sums handed to and from `symmetricProductFourRows`. */
+  /** The four row sums `symmetricProductOfFourRows` starts and `symmetricProductFourRows` finishes, in place. */
   sums: Float64Array;
   kernels: EigenKernels;
   workAt: number;
@@ -149,7 +149,7 @@ const fourRowSums = new Float64Array(4);
 
 function symmetricProductOfFourRows(work: Float64Array, n: number, i: number, j: number, d: Float64Array, e: Float64Array, wasm: ReductionSpace | null): void {
   const rowI = i * n;
-  const sums = fourRowSums;
+  const sums = wasm === null ? fourRowSums : wasm.sums;
   for (let t = 0; t < 4; t++) {
     const row = j + t;
     const rowStart = row * n;
@@ -175,9 +175,7 @@ function symmetricProductOfFourRows(work: Float64Array, n: number, i: number, j:
   if (wasm !== null) {
     // An even number of columns in WebAssembly, two at a time; the one left, if any, below.
     const end = k + ((i - k) & ~1);
-    wasm.sums.set(sums);
     wasm.kernels.symmetricProductFourRows(wasm.workAt + start0 * BYTES_PER_ENTRY, n * BYTES_PER_ENTRY, wasm.diagonalAt, wasm.offDiagonalAt, k, end, f0, f1, f2, f3, wasm.sumsAt);
-    sums.set(wasm.sums);
     k = end;
   }
   let g0 = sums[0] as number;

@@ -1,5 +1,6 @@
+import { BLOCK_ROWS, factorBlockTriangle, factorFourRowsLeftOfBlock, factorPartialBlock, rowStartOf } from "./choleskyBlocks";
+import { type CholeskySpace, choleskySpace } from "./choleskyWasmSpace";
 import type { SquareMatrix } from "./symmetricMatrix";
-import { BYTES_PER_ENTRY, type EigenKernels, wasmKernelsWithMemory } from "./wasmKernels";
 
 /**
  * True when the symmetrised matrix S = (A + Aᵀ)/2 has smallest eigenvalue > −tolerance, tested by a Cholesky
@@ -13,7 +14,8 @@ import { BYTES_PER_ENTRY, type EigenKernels, wasmKernelsWithMemory } from "./was
  */
 export function isPositiveSemidefiniteWithin(values: SquareMatrix, tolerance: number): boolean {
   const size = values.length;
-  const triangle = packedWorkspace(size);
+  const workspace = packedWorkspace(size);
+  const triangle = workspace.triangle;
   for (let row = 0; row < size; row++) {
     const rowValues = values[row] as readonly number[];
     const rowStart = rowStartOf(row);
@@ -22,7 +24,7 @@ export function isPositiveSemidefiniteWithin(values: SquareMatrix, tolerance: nu
     }
     triangle[rowStart + row] = (rowValues[row] as number) + tolerance;
   }
-  return choleskyPivotsPositive(triangle, size);
+  return choleskyPivotsPositive(workspace, size);
 }
 
 /**
@@ -30,15 +32,15 @@ export function isPositiveSemidefiniteWithin(values: SquareMatrix, tolerance: nu
  * `writeSymmetricPartIfEntriesValid` writes it): its lower triangle is copied row by row, nothing is averaged.
  */
 export function isSymmetricFlatPositiveSemidefiniteWithin(values: Float64Array, size: number, tolerance: number): boolean {
-  const triangle = packedWorkspace(size);
-  copyLowerTriangle(values, size, tolerance, triangle);
-  return choleskyPivotsPositive(triangle, size);
+  const workspace = packedWorkspace(size);
+  copyLowerTriangle(values, size, tolerance, workspace.triangle);
+  return choleskyPivotsPositive(workspace, size);
 }
 
 /**
  * The lower triangle of `values` (+ tolerance on the diagonal) packed into `triangle`. A function of its own: with this
- * loop inline, V8 optimised the caller on stack replacement before the call after the loop had any type feedback, and
- * threw that code away at the call ("insufficient type feedback"), on every call, 200 µs of a 420 µs check.
+ * loop inline, V8 optimised the caller on stack replacement inside it, before the call after the loop had any type
+ * feedback, and threw that code away at that call ("insufficient type feedback for call"), 31 times in 4,000 checks.
  */
 function copyLowerTriangle(values: Float64Array, size: number, tolerance: number, triangle: Float64Array): void {
   for (let row = 0; row < size; row++) {
@@ -56,278 +58,50 @@ function copyLowerTriangle(values: Float64Array, size: number, tolerance: number
  */
 export function packedCholeskyFactor(values: Float64Array, size: number, tolerance: number): Float64Array | null {
   if (!isSymmetricFlatPositiveSemidefiniteWithin(values, size, tolerance)) return null;
-  return Float64Array.from(packedWorkspace(size).subarray(0, rowStartOf(size)));
+  return Float64Array.from(packedWorkspace(size).triangle.subarray(0, rowStartOf(size)));
 }
 
 /**
- * The packed lower triangle factored, reused from call to call (the check is synchronous, so no two calls share it):
- * a fresh 205×205 triangle each time cost more in allocation and garbage collection than the copy into it. Where the
- * engine runs WebAssembly SIMD, the triangle and the row sums live in the kernels' memory (`choleskySpace`).
+ * The packed lower triangle factored and the rows' sums of squares, reused from call to call (the check is
+ * synchronous, so no two calls share them): a fresh 205×205 triangle each time cost more in allocation and garbage
+ * collection than the copy into it. Where the engine runs WebAssembly SIMD they live in the kernel's memory
+ * (`choleskyWasmSpace.ts`).
  */
-let workspace = new Float64Array(0);
-let squareSumsWorkspace = new Float64Array(0);
-let space: CholeskySpace | null = null;
-
-/** The WebAssembly route's arrays: the triangle, the rows' sums of squares, and the interleaved pairs of rows. */
-interface CholeskySpace {
-  buffer: ArrayBuffer;
-  size: number;
-  kernels: EigenKernels;
+interface PackedWorkspace {
   triangle: Float64Array;
   squareSums: Float64Array;
-  pairs: Float64Array;
-  squareSumsAt: number;
-  pairsAt: number;
-  /** 16 f64 the kernel keeps its sums in between its two passes. */
-  scratchAt: number;
+  /** The WebAssembly route, or null for the TypeScript tile. */
+  wasm: CholeskySpace | null;
 }
 
-function packedWorkspace(size: number): Float64Array {
+let typeScriptWorkspace: PackedWorkspace = { triangle: new Float64Array(0), squareSums: new Float64Array(0), wasm: null };
+let wasmWorkspace: PackedWorkspace | null = null;
+
+function packedWorkspace(size: number): PackedWorkspace {
   const wasm = choleskySpace(size);
-  if (wasm !== null) return wasm.triangle;
-  const length = rowStartOf(size);
-  if (workspace.length < length) workspace = new Float64Array(length);
-  if (squareSumsWorkspace.length < size) squareSumsWorkspace = new Float64Array(size);
-  return workspace;
-}
-
-/** Where the interleaved copy of rows k and k + 1 (k even) starts among the pairs: k(k − 2)/2 entries of the earlier pairs. */
-function pairStartOf(k: number): number {
-  return (k * (k - 2)) >> 1;
-}
-
-/** The space for a size×size check in the kernels' memory (null when they are off or unavailable), kept for the next check of that size. */
-function choleskySpace(size: number): CholeskySpace | null {
-  const scratchAt = rowStartOf(size) * BYTES_PER_ENTRY;
-  const squareSumsAt = scratchAt + 16 * BYTES_PER_ENTRY;
-  const pairsAt = squareSumsAt + size * BYTES_PER_ENTRY;
-  const memory = wasmKernelsWithMemory(pairsAt + Math.max(0, pairStartOf(size + 1)) * BYTES_PER_ENTRY);
-  if (memory === null) return null;
-  if (space !== null && space.buffer === memory.buffer && space.size === size) return space;
-  space = {
-    buffer: memory.buffer,
-    size,
-    kernels: memory.kernels,
-    triangle: new Float64Array(memory.buffer, 0, rowStartOf(size)),
-    squareSums: new Float64Array(memory.buffer, squareSumsAt, size),
-    pairs: new Float64Array(memory.buffer, pairsAt, Math.max(0, pairStartOf(size + 1))),
-    squareSumsAt,
-    pairsAt,
-    scratchAt,
-  };
-  return space;
-}
-
-/** Where row `row` starts in a packed lower triangle: row(row + 1)/2, in integer arithmetic (an integer index). */
-function rowStartOf(row: number): number {
-  return (row * (row + 1)) >> 1;
-}
-
-/** Rows factored together (see `factorFourRowsLeftOfBlock`). */
-const BLOCK_ROWS = 4;
-
-/**
- * Factors the packed lower triangle (row j at j(j+1)/2, rows contiguous) in place as JAMA does, row by row:
- * L_jk = (S_jk − Σ_{i<k} L_ki·L_ji) / L_kk with each sum in increasing i, pivot S_jj − Σ_k L_jk². Stops at the first
- * pivot ≤ 0, where ml-matrix's flag turns false for good; true when every pivot is > 0.
- */
-function choleskyPivotsPositive(triangle: Float64Array, size: number): boolean {
-  const wasm = space !== null && triangle === space.triangle ? space : null;
-  // Σ_k L_jk² over the columns k done so far, per row j; the pivot of row j is S_jj + tolerance − this.
-  const squareSums = wasm === null ? squareSumsWorkspace : wasm.squareSums;
-  for (let first = 0; first < size; first += BLOCK_ROWS) {
-    const end = Math.min(first + BLOCK_ROWS, size);
-    if (end - first !== BLOCK_ROWS) for (let row = first; row < end; row++) squareSums[row] = 0;
-    else if (wasm === null) factorFourRowsLeftOfBlock(triangle, first, squareSums);
-    else {
-      for (let row = first; row < end; row++) squareSums[row] = 0;
-      wasm.kernels.choleskyFourRowsLeftOfBlock(0, first, wasm.pairsAt, wasm.squareSumsAt + first * BYTES_PER_ENTRY, wasm.scratchAt);
-    }
-    if (end - first === BLOCK_ROWS) {
-      if (!factorBlockTriangle(triangle, first, squareSums)) return false;
-    } else {
-      for (let row = first; row < end; row++) {
-        factorRow(triangle, row, 0, first, squareSums);
-        factorRow(triangle, row, first, row, squareSums);
-        const diagonal = rowStartOf(row) + row;
-        const pivot = (triangle[diagonal] as number) - (squareSums[row] as number);
-        if (!(pivot > 0)) return false;
-        triangle[diagonal] = Math.sqrt(pivot);
-      }
-    }
-    if (wasm !== null && end - first === BLOCK_ROWS) {
-      interleaveRowPair(triangle, wasm.pairs, first);
-      interleaveRowPair(triangle, wasm.pairs, first + 2);
-    }
+  if (wasm !== null) {
+    if (wasmWorkspace === null || wasmWorkspace.wasm !== wasm) wasmWorkspace = { triangle: wasm.triangle, squareSums: wasm.squareSums, wasm };
+    return wasmWorkspace;
   }
-  return true;
-}
-
-/** The WebAssembly tile's copy of rows k and k + 1 of L, columns i < k, as pairs (L_ki, L_(k+1)i). */
-function interleaveRowPair(triangle: Float64Array, pairs: Float64Array, k: number): void {
-  const row = rowStartOf(k);
-  const nextRow = row + k + 1;
-  const pair = pairStartOf(k);
-  for (let i = 0; i < k; i++) {
-    pairs[pair + 2 * i] = triangle[row + i] as number;
-    pairs[pair + 2 * i + 1] = triangle[nextRow + i] as number;
+  if (typeScriptWorkspace.triangle.length < rowStartOf(size) || typeScriptWorkspace.squareSums.length < size) {
+    typeScriptWorkspace = { triangle: new Float64Array(rowStartOf(size)), squareSums: new Float64Array(size), wasm: null };
   }
+  return typeScriptWorkspace;
 }
 
 /**
- * The triangle of a full block of four rows (columns first … first + 2 below the diagonal) and its four pivots, in
- * row order, once the columns left of the block are done; false at the first pivot ≤ 0. The six sums over the columns
- * i < first (row r against row c, c < r, both in the block) do not depend on one another, so they are taken in one
- * pass, six chains side by side, instead of one after another (each a chain of dependent additions); each then takes
- * its in-block terms i = first … c − 1 in order. Every sum keeps its order, so every entry is the same bits as
- * `factorRow`'s.
+ * Factors the packed lower triangle in place as JAMA does (`choleskyBlocks.ts`), four rows at a time: the columns left
+ * of the block (the tile, in WebAssembly where it runs), then the block's own triangle and pivots; the rows left over
+ * one by one. Stops at the first pivot ≤ 0, where ml-matrix's flag turns false for good; true when every pivot is > 0.
  */
-function factorBlockTriangle(triangle: Float64Array, first: number, squareSums: Float64Array): boolean {
-  const start0 = rowStartOf(first);
-  const start1 = start0 + first + 1;
-  const start2 = start1 + first + 2;
-  const start3 = start2 + first + 3;
-  let dot10 = 0;
-  let dot20 = 0;
-  let dot30 = 0;
-  let dot21 = 0;
-  let dot31 = 0;
-  let dot32 = 0;
-  for (let i = 0; i < first; i++) {
-    const value0 = triangle[start0 + i] as number;
-    const value1 = triangle[start1 + i] as number;
-    const value2 = triangle[start2 + i] as number;
-    const value3 = triangle[start3 + i] as number;
-    dot10 += value0 * value1;
-    dot20 += value0 * value2;
-    dot30 += value0 * value3;
-    dot21 += value1 * value2;
-    dot31 += value1 * value3;
-    dot32 += value2 * value3;
+function choleskyPivotsPositive(workspace: PackedWorkspace, size: number): boolean {
+  const { triangle, squareSums, wasm } = workspace;
+  let first = 0;
+  for (; first + BLOCK_ROWS <= size; first += BLOCK_ROWS) {
+    if (wasm === null) factorFourRowsLeftOfBlock(triangle, first, squareSums);
+    else wasm.factorFourRowsLeftOfBlock(first);
+    if (!factorBlockTriangle(triangle, first, squareSums)) return false;
+    wasm?.interleaveBlock(first);
   }
-  const pivot0 = (triangle[start0 + first] as number) - (squareSums[first] as number);
-  if (!(pivot0 > 0)) return false;
-  const diagonal0 = Math.sqrt(pivot0);
-  triangle[start0 + first] = diagonal0;
-
-  const entry10 = ((triangle[start1 + first] as number) - dot10) / diagonal0;
-  triangle[start1 + first] = entry10;
-  const pivot1 = (triangle[start1 + first + 1] as number) - ((squareSums[first + 1] as number) + entry10 * entry10);
-  if (!(pivot1 > 0)) return false;
-  const diagonal1 = Math.sqrt(pivot1);
-  triangle[start1 + first + 1] = diagonal1;
-
-  const entry20 = ((triangle[start2 + first] as number) - dot20) / diagonal0;
-  const entry21 = ((triangle[start2 + first + 1] as number) - (dot21 + entry10 * entry20)) / diagonal1;
-  triangle[start2 + first] = entry20;
-  triangle[start2 + first + 1] = entry21;
-  const pivot2 = (triangle[start2 + first + 2] as number) - ((squareSums[first + 2] as number) + entry20 * entry20 + entry21 * entry21);
-  if (!(pivot2 > 0)) return false;
-  const diagonal2 = Math.sqrt(pivot2);
-  triangle[start2 + first + 2] = diagonal2;
-
-  const entry30 = ((triangle[start3 + first] as number) - dot30) / diagonal0;
-  const entry31 = ((triangle[start3 + first + 1] as number) - (dot31 + entry10 * entry30)) / diagonal1;
-  const entry32 = ((triangle[start3 + first + 2] as number) - (dot32 + entry20 * entry30 + entry21 * entry31)) / diagonal2;
-  triangle[start3 + first] = entry30;
-  triangle[start3 + first + 1] = entry31;
-  triangle[start3 + first + 2] = entry32;
-  const pivot3 =
-    (triangle[start3 + first + 3] as number) - ((squareSums[first + 3] as number) + entry30 * entry30 + entry31 * entry31 + entry32 * entry32);
-  if (!(pivot3 > 0)) return false;
-  triangle[start3 + first + 3] = Math.sqrt(pivot3);
-  return true;
-}
-
-/** L_jk for row j, columns `from` ≤ k < `to`, in place, and L_jk² added to the row's square sum (JAMA's order). */
-function factorRow(triangle: Float64Array, row: number, from: number, to: number, squareSums: Float64Array): void {
-  const rowStart = rowStartOf(row);
-  let squareSum = squareSums[row] as number;
-  for (let column = from; column < to; column++) {
-    const columnStart = rowStartOf(column);
-    let dot = 0;
-    for (let i = 0; i < column; i++) dot += (triangle[columnStart + i] as number) * (triangle[rowStart + i] as number);
-    const entry = ((triangle[rowStart + column] as number) - dot) / (triangle[columnStart + column] as number);
-    triangle[rowStart + column] = entry;
-    squareSum = squareSum + entry * entry;
-  }
-  squareSums[row] = squareSum;
-}
-
-/**
- * `factorRow` for the four rows first … first + 3 and the columns left of them (k < first, an even count), as a tile
- * of four rows by two columns k, k + 1: eight independent sums per pass over rows k and k + 1 of L, which the CPU
- * overlaps, and each entry of those two rows loaded once for four rows (≈ 1.6× the speed of four rows by one column on
- * 205×205). Column k + 1's sums take their last term, i = k, once L_jk is known, so every sum is still taken in
- * increasing i and every entry is the same bits.
- */
-function factorFourRowsLeftOfBlock(triangle: Float64Array, first: number, squareSums: Float64Array): void {
-  const start0 = rowStartOf(first);
-  const start1 = start0 + first + 1;
-  const start2 = start1 + first + 2;
-  const start3 = start2 + first + 3;
-  let squareSum0 = 0;
-  let squareSum1 = 0;
-  let squareSum2 = 0;
-  let squareSum3 = 0;
-  for (let column = 0; column < first; column += 2) {
-    const columnStart = rowStartOf(column);
-    const nextStart = columnStart + column + 1;
-    let dot0 = 0;
-    let dot1 = 0;
-    let dot2 = 0;
-    let dot3 = 0;
-    let nextDot0 = 0;
-    let nextDot1 = 0;
-    let nextDot2 = 0;
-    let nextDot3 = 0;
-    for (let i = 0; i < column; i++) {
-      const factor = triangle[columnStart + i] as number;
-      const nextFactor = triangle[nextStart + i] as number;
-      const value0 = triangle[start0 + i] as number;
-      const value1 = triangle[start1 + i] as number;
-      const value2 = triangle[start2 + i] as number;
-      const value3 = triangle[start3 + i] as number;
-      dot0 += factor * value0;
-      dot1 += factor * value1;
-      dot2 += factor * value2;
-      dot3 += factor * value3;
-      nextDot0 += nextFactor * value0;
-      nextDot1 += nextFactor * value1;
-      nextDot2 += nextFactor * value2;
-      nextDot3 += nextFactor * value3;
-    }
-    const diagonal = triangle[columnStart + column] as number;
-    const entry0 = ((triangle[start0 + column] as number) - dot0) / diagonal;
-    const entry1 = ((triangle[start1 + column] as number) - dot1) / diagonal;
-    const entry2 = ((triangle[start2 + column] as number) - dot2) / diagonal;
-    const entry3 = ((triangle[start3 + column] as number) - dot3) / diagonal;
-    triangle[start0 + column] = entry0;
-    triangle[start1 + column] = entry1;
-    triangle[start2 + column] = entry2;
-    triangle[start3 + column] = entry3;
-    squareSum0 = squareSum0 + entry0 * entry0;
-    squareSum1 = squareSum1 + entry1 * entry1;
-    squareSum2 = squareSum2 + entry2 * entry2;
-    squareSum3 = squareSum3 + entry3 * entry3;
-
-    const nextFactor = triangle[nextStart + column] as number;
-    const nextDiagonal = triangle[nextStart + column + 1] as number;
-    const nextEntry0 = ((triangle[start0 + column + 1] as number) - (nextDot0 + nextFactor * entry0)) / nextDiagonal;
-    const nextEntry1 = ((triangle[start1 + column + 1] as number) - (nextDot1 + nextFactor * entry1)) / nextDiagonal;
-    const nextEntry2 = ((triangle[start2 + column + 1] as number) - (nextDot2 + nextFactor * entry2)) / nextDiagonal;
-    const nextEntry3 = ((triangle[start3 + column + 1] as number) - (nextDot3 + nextFactor * entry3)) / nextDiagonal;
-    triangle[start0 + column + 1] = nextEntry0;
-    triangle[start1 + column + 1] = nextEntry1;
-    triangle[start2 + column + 1] = nextEntry2;
-    triangle[start3 + column + 1] = nextEntry3;
-    squareSum0 = squareSum0 + nextEntry0 * nextEntry0;
-    squareSum1 = squareSum1 + nextEntry1 * nextEntry1;
-    squareSum2 = squareSum2 + nextEntry2 * nextEntry2;
-    squareSum3 = squareSum3 + nextEntry3 * nextEntry3;
-  }
-  squareSums[first] = squareSum0;
-  squareSums[first + 1] = squareSum1;
-  squareSums[first + 2] = squareSum2;
-  squareSums[first + 3] = squareSum3;
+  return factorPartialBlock(triangle, first, size, squareSums);
 }

@@ -1,12 +1,13 @@
 /*
- * The WebAssembly SIMD kernels of the eigen-decomposition and the Cholesky check (`eigenKernels.wat`) and of the
- * Newton Jacobian (`jacobianKernels.wat`), where the engine runs them: Node ≥ 16.4,
+ * The WebAssembly SIMD kernels of the eigen-decomposition (`eigenKernels.wat`), the Cholesky check
+ * (`choleskyKernel.wat`) and the Newton Jacobian (`jacobianKernels.wat`), where the engine runs them: Node ≥ 16.4,
  * Chromium/Edge WebView2 ≥ 91, Safari ≥ 16.4. Elsewhere (no WebAssembly, no SIMD, or a page whose
  * Content-Security-Policy forbids compiling it) the TypeScript kernels run instead; both give the same result to the
  * bit. This file compiles each module (once) and gives out an instance over a memory large enough for the matrix at
  * hand, in which its callers lay out their arrays.
  */
 import { EIGEN_KERNELS_WASM } from "./eigenKernelsBinary";
+import { CHOLESKY_KERNEL_WASM } from "./choleskyKernelBinary";
 import { JACOBIAN_KERNELS_WASM } from "./jacobianKernelsBinary";
 
 /** The parts of the WebAssembly API used here (the Node build's TypeScript library has no DOM types). */
@@ -33,7 +34,6 @@ export interface EigenKernels {
   ): void;
   reflectPairFourRows(rows: number, strideBytes: number, v: number, w: number, pair: number, count: number, overlap: number): void;
   symmetricProductFourRows(rows: number, strideBytes: number, d: number, e: number, from: number, to: number, f0: number, f1: number, f2: number, f3: number, sums: number): void;
-  choleskyFourRowsLeftOfBlock(triangle: number, first: number, pairs: number, squareSums: number, scratch: number): void;
   rankTwoUpdateFourRows(
     rows: number,
     strideBytes: number,
@@ -50,6 +50,11 @@ export interface EigenKernels {
     g2: number,
     g3: number,
   ): void;
+}
+
+/** `choleskyKernel.wat`'s export (see there for its layout). */
+export interface CholeskyKernel {
+  choleskyFourRowsLeftOfBlock(triangle: number, first: number, pairs: number, squareSums: number, scratch: number): void;
 }
 
 /** `jacobianKernels.wat`'s export (see there for its layout). */
@@ -121,14 +126,15 @@ function kernelLoader<Kernels>(bytes: Uint8Array): {
 }
 
 const eigenKernels = kernelLoader<EigenKernels>(EIGEN_KERNELS_WASM);
+const choleskyKernel = kernelLoader<CholeskyKernel>(CHOLESKY_KERNEL_WASM);
 const jacobianKernels = kernelLoader<JacobianKernels>(JACOBIAN_KERNELS_WASM);
 
-/** Whether the WebAssembly kernels can run in this engine (both modules compiled on first use, once). */
+/** Whether the WebAssembly kernels can run in this engine (each module compiled on first use, once). */
 export function wasmKernelsAvailable(): boolean {
-  return eigenKernels.available() && jacobianKernels.available();
+  return eigenKernels.available() && choleskyKernel.available() && jacobianKernels.available();
 }
 
-/** The eigen-decomposition's and the Cholesky check's kernels over a memory of at least `bytes`; null when off or unavailable. */
+/** The eigen-decomposition's kernels over a memory of at least `bytes`; null when off or unavailable. */
 export function wasmKernelsWithMemory(bytes: number): { kernels: EigenKernels; buffer: ArrayBuffer } | null {
   return eigenKernels.withMemory(bytes);
 }
@@ -136,6 +142,11 @@ export function wasmKernelsWithMemory(bytes: number): { kernels: EigenKernels; b
 /** After a decomposition: lets a memory larger than what is kept go (the next call makes one of its own size). */
 export function releaseLargeWasmMemory(): void {
   eigenKernels.releaseLarge();
+}
+
+/** The Cholesky check's kernel over a memory of at least `bytes`; null when off or unavailable. */
+export function choleskyKernelWithMemory(bytes: number): { kernels: CholeskyKernel; buffer: ArrayBuffer } | null {
+  return choleskyKernel.withMemory(bytes);
 }
 
 /** The Newton Jacobian's kernel over a memory of at least `bytes`; null when off or unavailable. */

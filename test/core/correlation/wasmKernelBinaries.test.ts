@@ -1,3 +1,4 @@
+import { CHOLESKY_KERNEL_WASM } from "../../../src/core/correlation/choleskyKernelBinary";
 import { EIGEN_KERNELS_WASM } from "../../../src/core/correlation/eigenKernelsBinary";
 import { JACOBIAN_KERNELS_WASM } from "../../../src/core/correlation/jacobianKernelsBinary";
 
@@ -8,7 +9,7 @@ const buildWasm = require("../../../scripts/build-wasm.js") as {
   assembleKernel(source: string): Promise<Uint8Array>;
 };
 
-const COMMITTED: Record<string, Uint8Array> = { EIGEN_KERNELS_WASM, JACOBIAN_KERNELS_WASM };
+const COMMITTED: Record<string, Uint8Array> = { EIGEN_KERNELS_WASM, CHOLESKY_KERNEL_WASM, JACOBIAN_KERNELS_WASM };
 /** Chromium refuses to compile a larger module synchronously on a page's main thread, where custom functions run. */
 const SYNCHRONOUS_COMPILE_LIMIT_BYTES = 4096;
 
